@@ -1,0 +1,128 @@
+/**
+ * The pipeline: text → tokens → AST → rules → suppressions → diagnostics. Never throws on input.
+ */
+import type { PlanFile, SessionsHeader, VariantHeader } from './language/ast.js';
+import type { VariantEntry } from './language/catalogue-types.js';
+import { findEntry } from './language/catalogue.js';
+import type { Diagnostic, Report, Severity } from './language/diagnostic.js';
+import { parsePlan } from './language/parser.js';
+import { LineIndex } from './language/span.js';
+import { defaultConfig, type ResolvedConfig } from './rules/config.js';
+import { allRules, semanticRules } from './rules/registry.js';
+import type { RuleContext } from './rules/rule.js';
+import { applySuppressions } from './rules/suppressions.js';
+
+export interface AnalyseOptions {
+  /** Resolved configuration (see loadConfig); default: built-in defaults. */
+  config?: ResolvedConfig;
+  /** Honour `# ipt-disable…` comments (default true; `--no-inline-config` turns it off). */
+  inlineConfig?: boolean;
+}
+
+export interface Analysis {
+  text: string;
+  ast: PlanFile;
+  diagnostics: Diagnostic[];
+  lines: LineIndex;
+  /** The variant the rules used (undefined when the plan names an unknown one). */
+  variant: VariantEntry | undefined;
+}
+
+const knownRuleIds: ReadonlySet<string> = new Set(allRules.map((rule) => rule.id));
+
+export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
+  const source = typeof text === 'string' ? text : String(text ?? '');
+  const config = options.config ?? defaultConfig;
+  const lines = new LineIndex(source);
+  const { file, errors } = parsePlan(source);
+
+  const found: { rule: string; report: Report }[] = errors.map((report) => ({ rule: 'syntax', report }));
+  const variant = resolveVariant(file, config);
+  const plannedTotal = sessionsHeader(file)?.count?.value;
+  const hasSyntaxErrors = errors.length > 0;
+
+  for (const rule of semanticRules) {
+    const setting = config.rules[rule.id];
+    if (setting === 'off') continue;
+    if (rule.scope === 'plan' && hasSyntaxErrors) continue;
+    const context: RuleContext = {
+      file,
+      text: source,
+      lines,
+      catalogue: config.catalogue,
+      config,
+      variant,
+      plannedTotal,
+      report: (report) => found.push({ rule: rule.id, report }),
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      found.push({
+        rule: 'internal-error',
+        report: {
+          span: { start: 0, end: Math.min(source.length, lines.lineEnd(0)) },
+          message: `The rule \`${rule.id}\` failed on this plan (${describe(error)}). The other rules still ran; please report this.`,
+        },
+      });
+    }
+  }
+
+  const severityOf = (rule: string, report: Report): Severity => {
+    const setting = config.rules[rule];
+    if (rule === 'syntax' || rule === 'internal-error' || setting === undefined || setting === 'off') {
+      return report.severity ?? allRules.find((r) => r.id === rule)?.defaultSeverity ?? 'error';
+    }
+    return setting;
+  };
+
+  let kept = found;
+  let unused: Report[] = [];
+  if (options.inlineConfig !== false) {
+    const result = applySuppressions({ comments: file.comments, lines, diagnostics: found, knownRuleIds });
+    kept = result.kept;
+    unused = config.rules['unused-disable'] === 'off' ? [] : result.unused;
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  const push = (rule: string, report: Report, severity: Severity) => {
+    const diagnostic: Diagnostic = {
+      rule,
+      severity,
+      message: report.message,
+      span: clampSpan(report.span, source.length),
+      range: lines.rangeOf(clampSpan(report.span, source.length)),
+    };
+    if (report.fixes?.length) diagnostic.fixes = report.fixes;
+    if (report.related?.length) {
+      diagnostic.related = report.related.map((r) => ({ ...r, range: lines.rangeOf(clampSpan(r.span, source.length)) }));
+    }
+    diagnostics.push(diagnostic);
+  };
+  for (const { rule, report } of kept) push(rule, report, severityOf(rule, report));
+  for (const report of unused) push('unused-disable', report, severityOf('unused-disable', report));
+
+  diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  return { text: source, ast: file, diagnostics, lines, variant };
+}
+
+function sessionsHeader(file: PlanFile): SessionsHeader | undefined {
+  return file.plan?.headers.find((h): h is SessionsHeader => h.kind === 'sessions');
+}
+
+function resolveVariant(file: PlanFile, config: ResolvedConfig): VariantEntry | undefined {
+  const header = file.plan?.headers.find((h): h is VariantHeader => h.kind === 'variant');
+  const name = header ? header.name?.value : config.defaultVariant;
+  if (name === undefined) return findEntry(config.catalogue.variants, config.defaultVariant);
+  return findEntry(config.catalogue.variants, name);
+}
+
+function clampSpan(span: { start: number; end: number }, length: number) {
+  const start = Math.max(0, Math.min(span.start, length));
+  const end = Math.max(start, Math.min(span.end, length));
+  return { start, end };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

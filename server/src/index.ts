@@ -1,0 +1,10 @@
+/** The library API of IPT Plan. */
+export { analyse, type Analysis, type AnalyseOptions } from './analyse.js';
+export type * from './language/ast.js';
+export type { Diagnostic, Fix, Report, RuleSetting, Severity, TextEdit } from './language/diagnostic.js';
+export type { Position, Range, Span } from './language/span.js';
+export { LineIndex } from './language/span.js';
+export { builtinCatalogue } from './language/catalogue.js';
+export { allRules } from './rules/registry.js';
+export type { Rule } from './rules/rule.js';
+export { defaultConfig, resolveConfig, type ResolvedConfig } from './rules/config.js';
