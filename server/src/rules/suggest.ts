@@ -1,0 +1,50 @@
+/** Did-you-mean: the closest known word to a misspelt one, for messages and quick fixes. */
+
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions), case-insensitive. */
+export function editDistance(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  if (s === t) return 0;
+  const rows = s.length + 1;
+  const cols = t.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => {
+    const row = new Array<number>(cols).fill(0);
+    row[0] = i;
+    return row;
+  });
+  for (let j = 0; j < cols; j++) d[0][j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[rows - 1][cols - 1];
+}
+
+/**
+ * The closest candidate within a distance that grows with the word's length (1 for short words,
+ * up to a third of the length), or undefined when nothing is close enough to be a likely typo.
+ * A candidate that starts with the word (`inventory` → `interpersonal-inventory` does not) or
+ * equals it ignoring case also counts.
+ */
+export function suggest(word: string, candidates: Iterable<string>): string | undefined {
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(word, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= limit ? best : undefined;
+}
+
+/** "Did you mean `x`?" or an empty string, for the end of a message. */
+export function didYouMean(word: string, candidates: Iterable<string>): { text: string; suggestion?: string } {
+  const suggestion = suggest(word, candidates);
+  return suggestion ? { text: ` Did you mean \`${suggestion}\`?`, suggestion } : { text: '' };
+}
