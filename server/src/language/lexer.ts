@@ -1,0 +1,135 @@
+/**
+ * The lexer (Chevrotain). Keywords are found by the identifier pattern plus `longer_alt`, so
+ * `sessionsX` is one identifier. Every keyword is also an `AnyName` so that a keyword can be a value
+ * (`task diagnosis`). Line breaks are tokens: the language is one statement per line.
+ */
+import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+import type { Comment } from './ast.js';
+import type { Report } from './diagnostic.js';
+
+/** Any word usable as a name or value: identifiers and every keyword. */
+export const AnyName = createToken({ name: 'AnyName', pattern: Lexer.NA });
+/** A quoted string, closed or not (an unclosed one is reported once by the parser). */
+export const AnyString = createToken({ name: 'AnyString', pattern: Lexer.NA });
+
+export const Identifier = createToken({
+  name: 'Identifier',
+  pattern: /[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*/,
+  categories: [AnyName],
+});
+
+/** The keywords of LANGUAGE.md's grammar, by their spelling. */
+export const keywordSpellings = [
+  'plan', 'client', 'clinician', 'supervisor', 'variant', 'diagnosis', 'code', 'sessions', 'start',
+  'focus', 'stage', 'goal', 'measure', 'at', 'every', 'risk', 'safety-plan', 'phase', 'session',
+  'task', 'technique', 'targets', 'homework', 'note', 'score', 'date', 'status',
+] as const;
+export type KeywordSpelling = (typeof keywordSpellings)[number];
+
+export const Keyword = {} as Record<KeywordSpelling, TokenType>;
+for (const spelling of keywordSpellings) {
+  Keyword[spelling] = createToken({
+    name: `kw:${spelling}`,
+    pattern: new RegExp(spelling.replace('-', '\\-')),
+    longer_alt: Identifier,
+    categories: [AnyName],
+    start_chars_hint: [spelling.charCodeAt(0)],
+  });
+}
+
+export const DateLiteral = createToken({ name: 'Date', pattern: /[0-9]{4}-[0-9]{2}-[0-9]{2}/ });
+export const Duration = createToken({ name: 'Duration', pattern: /[0-9]+min/ });
+/** `4-13`; `4-` (no end) is lexed too so the parser can say exactly what is missing. */
+export const Range = createToken({ name: 'Range', pattern: /[0-9]+-[0-9]*/ });
+export const Decimal = createToken({ name: 'Decimal', pattern: /[0-9]+\.[0-9]+/ });
+export const Integer = createToken({ name: 'Integer', pattern: /[0-9]+/ });
+export const StringLiteral = createToken({
+  name: 'String',
+  pattern: /"(?:[^"\\\r\n]|\\.)*"/,
+  categories: [AnyString],
+});
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString',
+  pattern: /"(?:[^"\\\r\n]|\\.)*\\?/,
+  categories: [AnyString],
+});
+export const Comma = createToken({ name: 'Comma', pattern: /,/ });
+export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
+export const CommentToken = createToken({ name: 'Comment', pattern: /#[^\r\n]*/, group: 'comments' });
+export const Whitespace = createToken({
+  name: 'Whitespace',
+  pattern: /[ \t\f\v\u00a0\ufeff]+/,
+  group: Lexer.SKIPPED,
+});
+
+// Order matters: longer and more specific patterns first.
+export const allTokens: TokenType[] = [
+  Whitespace,
+  Newline,
+  CommentToken,
+  StringLiteral,
+  UnterminatedString,
+  DateLiteral,
+  Duration,
+  Range,
+  Decimal,
+  Integer,
+  Comma,
+  // `sessions` before `session`, `safety-plan` before anything starting with `s`.
+  ...[...keywordSpellings].sort((a, b) => b.length - a.length).map((s) => Keyword[s]),
+  Identifier,
+  AnyName,
+  AnyString,
+];
+
+let lexer: Lexer | undefined;
+
+function planLexer(): Lexer {
+  lexer ??= new Lexer(allTokens, {
+    ensureOptimizations: true,
+    positionTracking: 'onlyOffset',
+    skipValidations: process.env.IPT_SKIP_GRAMMAR_VALIDATION === '1',
+  });
+  return lexer;
+}
+
+export interface LexResult {
+  /** Tokens, including `Newline`s, without comments and whitespace. */
+  tokens: IToken[];
+  comments: Comment[];
+  errors: Report[];
+}
+
+export function lexPlan(text: string): LexResult {
+  const result = planLexer().tokenize(text);
+  const comments: Comment[] = (result.groups.comments ?? []).map((token) => ({
+    text: token.image.slice(1),
+    span: { start: token.startOffset, end: token.startOffset + token.image.length },
+  }));
+  const errors: Report[] = result.errors.map((error) => {
+    const bad = text.slice(error.offset, error.offset + error.length);
+    return {
+      span: { start: error.offset, end: error.offset + error.length },
+      message: `Unexpected ${describeCharacters(bad)}. A line holds a keyword followed by names, numbers, dates and "quoted text"; remove it or put it inside quotes.`,
+    };
+  });
+  return { tokens: result.tokens, comments, errors };
+}
+
+function describeCharacters(bad: string): string {
+  const shown = bad.length > 20 ? `${bad.slice(0, 20)}…` : bad;
+  return bad.length === 1 ? `character \`${shown}\`` : `characters \`${shown}\``;
+}
+
+/** The keyword a token spells, if it is a keyword token. */
+export function keywordOf(token: IToken): KeywordSpelling | undefined {
+  const name = token.tokenType.name;
+  return name.startsWith('kw:') ? (name.slice(3) as KeywordSpelling) : undefined;
+}
+
+/** Decodes a string token's image: drops the quotes, resolves `\"` and `\\`. */
+export function stringValue(token: IToken): string {
+  const closed = token.tokenType === StringLiteral;
+  const inner = token.image.slice(1, closed ? -1 : undefined);
+  return inner.includes('\\') ? inner.replace(/\\(["\\])/g, '$1') : inner;
+}
