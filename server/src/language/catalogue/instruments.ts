@@ -1,0 +1,65 @@
+/** Outcome measures with their score ranges and, where published, severity bands (`score-range`, `measure-schedule`). */
+import type { InstrumentEntry } from '../catalogue-types.js';
+
+export const instruments: InstrumentEntry[] = [
+  {
+    id: 'PHQ-9',
+    title: 'Patient Health Questionnaire-9',
+    description:
+      'Self-report depression scale: 9 items scored 0–3, total 0–27. Response is a drop of 50% or more; remission is a score under 5. Read item 9 (thoughts of death or self-harm) on its own, whatever the total.',
+    sources: ['S20', 'S61', 'S62', 'S64'],
+    min: 0,
+    max: 27,
+    bands: [
+      { min: 0, max: 4, label: 'none–minimal' },
+      { min: 5, max: 9, label: 'mild' },
+      { min: 10, max: 14, label: 'moderate' },
+      { min: 15, max: 19, label: 'moderately severe' },
+      { min: 20, max: 27, label: 'severe' },
+    ],
+    remission: 'PHQ-9 < 5',
+  },
+  {
+    id: 'HAM-D',
+    title: 'Hamilton Depression Rating Scale (HRSD-17)',
+    description:
+      'Clinician-rated depression scale, total 0–52. Response is a drop of 50% or more from baseline; remission is usually 7 or less (some sources say under 7). Severity bands differ between sources (UNCERTAIN), so none are given.',
+    sources: ['S57', 'S58', 'S59', 'S60'],
+    min: 0,
+    max: 52,
+    remission: 'HAM-D ≤ 7',
+  },
+  {
+    id: 'BDI-II',
+    title: 'Beck Depression Inventory-II',
+    description:
+      'Self-report depression scale: 21 items, total 0–63. There is no fixed remission cut-off. Read item 9 (suicidal thoughts) on its own, whatever the total.',
+    sources: ['S63', 'S64', 'S7'],
+    min: 0,
+    max: 63,
+    bands: [
+      { min: 0, max: 13, label: 'minimal' },
+      { min: 14, max: 19, label: 'mild' },
+      { min: 20, max: 28, label: 'moderate' },
+      { min: 29, max: 63, label: 'severe' },
+    ],
+  },
+  {
+    id: 'EPDS',
+    title: 'Edinburgh Postnatal Depression Scale',
+    description:
+      'Self-report scale for perinatal depression: 10 items, total 0–30. Cut-offs vary by study; 10 or more for possible and 13 or more for probable depression is common practice (UNCERTAIN).',
+    sources: ['S65'],
+    min: 0,
+    max: 30,
+  },
+  {
+    id: 'GAD-7',
+    title: 'Generalized Anxiety Disorder-7',
+    description:
+      'Self-report anxiety scale: 7 items, total 0–21. The IPT Institute training portfolio records it with the PHQ-9 every 4 sessions.',
+    sources: ['S19'],
+    min: 0,
+    max: 21,
+  },
+];

@@ -1,0 +1,144 @@
+/** Session tasks and the phases they belong to (checked by the `task`, `initial-tasks` and `termination-tasks` rules). */
+import type { TaskEntry } from '../catalogue-types.js';
+
+export const tasks: TaskEntry[] = [
+  // ---------------------------------------------------------------- initial phase
+  {
+    id: 'symptom-review',
+    title: 'Symptom review',
+    description:
+      'Review the depressive symptoms and record a baseline severity score, for example with the HAM-D or PHQ-9.',
+    sources: ['S2', 'S3', 'S6'],
+    phases: ['initial'],
+  },
+  {
+    id: 'diagnosis',
+    title: 'Diagnosis',
+    description: 'Make the diagnosis by standard criteria (DSM or ICD) and name it to the client.',
+    sources: ['S2', 'S3', 'S6'],
+    phases: ['initial'],
+  },
+  {
+    id: 'sick-role',
+    title: 'Sick role',
+    description:
+      'Tell the client that depression is a treatable illness and not their fault, and that they take on the work of recovery.',
+    sources: ['S3', 'S6', 'seed 002', 'seed 003'],
+    phases: ['initial'],
+  },
+  {
+    id: 'psychoeducation',
+    title: 'Psychoeducation',
+    description:
+      'Explain depression and how IPT treats it: the illness is common and treatable, and mood and relationships affect each other.',
+    sources: ['S3', 'S6', 'seed 003'],
+    phases: ['initial'],
+  },
+  {
+    id: 'medication-review',
+    title: 'Medication review',
+    description:
+      "Decide whether medication is needed, from severity, history, past response and the client's preference. IPT can be combined with an antidepressant.",
+    sources: ['S3', 'S38', 'seed 003'],
+    phases: ['initial'],
+  },
+  {
+    id: 'onset-review',
+    title: 'Onset review',
+    description:
+      'Identify the changes in relationships and life events around the onset of symptoms, to link the episode to its interpersonal context.',
+    sources: ['S3', 'S6'],
+    phases: ['initial'],
+  },
+  {
+    id: 'interpersonal-inventory',
+    title: 'Interpersonal inventory',
+    description:
+      "A review of the important people in the client's life, past and present: support, confiding, conflict, expectations and recent changes. It is a conversation, not a structured instrument, and every initial phase needs one.",
+    sources: ['S3', 'S4'],
+    phases: ['initial'],
+  },
+  {
+    id: 'closeness-circle',
+    title: 'Closeness circle',
+    description:
+      'A diagram of concentric circles in which the client places important people by how close they feel. It supports the inventory, especially with young people.',
+    sources: ['S39', 'S40'],
+    phases: ['initial'],
+  },
+  {
+    id: 'formulation',
+    title: 'Interpersonal formulation',
+    description:
+      "State the link between the episode, one problem area and the plan, and get the client's explicit agreement to it.",
+    sources: ['S3', 'S6'],
+    phases: ['initial'],
+  },
+  {
+    id: 'treatment-contract',
+    title: 'Treatment contract',
+    description:
+      'Agree the focus, the time limit (the number of sessions), the goals and what each person will do.',
+    sources: ['S6', 'S11', 'S19'],
+    phases: ['initial'],
+  },
+  // ---------------------------------------------------------------- any phase
+  {
+    id: 'risk-review',
+    title: 'Suicide risk review',
+    description:
+      'Assess suicide risk at the start of treatment and again whenever new risk factors appear, for example when item 9 of the PHQ-9 or BDI-II is endorsed; update the safety plan when needed.',
+    sources: ['S27', 'S64', 'S73'],
+    phases: ['initial', 'middle', 'termination'],
+  },
+  // ---------------------------------------------------------------- middle phase
+  {
+    id: 'mood-event-review',
+    title: 'Mood and events review',
+    description:
+      'Open the session by asking how things have been since the last one, and connect changes in mood to interpersonal events of the week.',
+    sources: ['S3', 'S6'],
+    phases: ['middle'],
+  },
+  // ---------------------------------------------------------------- termination phase
+  {
+    id: 'review-progress',
+    title: 'Review progress',
+    description:
+      'Review and consolidate the gains, compare symptom scores with the baseline, and credit the client with the change.',
+    sources: ['S7', 'S10', 'S11'],
+    phases: ['termination'],
+  },
+  {
+    id: 'relapse-prevention',
+    title: 'Relapse prevention',
+    description:
+      'Name the early warning signs of relapse and agree what the client will do if they come back.',
+    sources: ['S7', 'S11', 'S17'],
+    phases: ['termination'],
+  },
+  {
+    id: 'discuss-ending',
+    title: 'Discuss the ending',
+    description:
+      'Talk openly about the end of treatment: it is a role transition in itself, and some sadness about ending is expected.',
+    sources: ['S7', 'S11', 'S17'],
+    phases: ['termination'],
+  },
+  {
+    id: 'maintenance-plan',
+    title: 'Maintenance plan',
+    description:
+      'Decide whether more treatment is needed and, if so, agree a continuation or maintenance contract (maintenance IPT).',
+    sources: ['S11', 'S16', 'S17'],
+    phases: ['termination'],
+  },
+  {
+    id: 'non-response-plan',
+    title: 'Non-response plan',
+    description:
+      'If the symptoms have not responded by the end of acute or brief IPT, offer an alternative effective treatment, such as another psychotherapy or medication.',
+    sources: ['S11', 'S26'],
+    phases: ['termination'],
+  },
+];
