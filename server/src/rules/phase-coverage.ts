@@ -1,13 +1,160 @@
-/** `phase-coverage`: Phase ranges run contiguously from 1 to the planned total; sessions lie inside their phase; no session planned twice. */
-import { docsUrl, type Rule } from './rule.js';
+/** `phase-coverage`: Phase ranges run contiguously from 1 to the planned total; session entries lie inside their phase; no session planned twice. */
+import type { Phase, Session, SessionSpan } from '../language/ast.js';
+import { docsUrl, type Rule, type RuleContext } from './rule.js';
+import { lineNumberOf, numbersText, sessionsText } from './structure-queries.js';
 
 export default {
   id: 'phase-coverage',
   defaultSeverity: 'error',
-  description: 'Phase ranges run contiguously from 1 to the planned total; sessions lie inside their phase; no session planned twice.',
+  description: 'Phase ranges run contiguously from 1 to the planned total, no gap or overlap; each session entry lies inside its phase\'s range; no session number planned twice.',
   docsUrl: docsUrl('phase-coverage'),
   scope: 'plan',
-  check() {
-    // SCAFFOLD: implemented in the rules work.
+  check(ctx) {
+    const ranged = ctx.file.phases.filter((phase) => phase.range && checkSpan(ctx, phase.range, 'phase'));
+    const overlapping = checkPhaseRanges(ctx, ranged);
+    const outside = checkSessionsInsidePhases(ctx, ranged);
+    checkPlannedTwice(ctx, outside, overlapping);
   },
 } satisfies Rule;
+
+const label = (phase: Phase) => (phase.name ? `the ${phase.name.value} phase` : 'this phase');
+
+/** A backwards (`8-5`) or zero-based range is reported here and not used further. */
+function checkSpan(ctx: RuleContext, span: SessionSpan, what: 'phase' | 'session'): boolean {
+  if (span.first > span.last) {
+    ctx.report({
+      span: span.span,
+      message: `The range \`${span.first}-${span.last}\` runs backwards. Write the lower session number first: \`${span.last}-${span.first}\`.`,
+      fixes: [{ title: `Write \`${span.last}-${span.first}\``, edits: [{ span: span.span, newText: `${span.last}-${span.first}` }], safe: false }],
+    });
+    return false;
+  }
+  if (span.first < 1) {
+    ctx.report({
+      span: span.span,
+      message: `Sessions are numbered from 1, so this ${what} cannot include session 0. Start it at session 1 or later.`,
+    });
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Walks the phase ranges in session order: a gap, an overlap, a start after 1 or an end other than
+ * the planned total is reported once, on the range that shows it. Returns the session numbers in
+ * overlapping ranges (already reported, so duplicate session entries there say nothing more).
+ */
+function checkPhaseRanges(ctx: RuleContext, phases: Phase[]): Set<number> {
+  const overlapping = new Set<number>();
+  const sorted = [...phases].sort((a, b) => a.range!.first - b.range!.first || a.span.start - b.span.start);
+  // With a phase missing, the sessions it would hold are a gap; `phase-order` already reports that.
+  const complete = ctx.file.phases.length >= 3;
+  let covered = 0;
+  let coverer: Phase | undefined;
+  for (const phase of sorted) {
+    const range = phase.range!;
+    if (range.first > covered + 1 && complete) {
+      ctx.report({
+        span: range.span,
+        message: coverer
+          ? `${capital(sessionsText(covered + 1, range.first - 1))} ${covered + 1 === range.first - 1 ? 'belongs' : 'belong'} to no phase: ${label(coverer)} ends at session ${covered} and ${label(phase)} starts at ${range.first}. Start this phase at session ${covered + 1}, or extend ${label(coverer)}.`
+          : `The first phase starts at session ${range.first}, so ${sessionsText(1, range.first - 1)} ${range.first === 2 ? 'belongs' : 'belong'} to no phase. Start it at session 1.`,
+        related: coverer ? [{ span: coverer.range!.span, message: `${capital(label(coverer))} ends here.` }] : undefined,
+      });
+    } else if (range.first <= covered && coverer) {
+      const lastShared = Math.min(range.last, covered);
+      for (let n = range.first; n <= lastShared; n++) overlapping.add(n);
+      ctx.report({
+        span: range.span,
+        message: `${capital(sessionsText(range.first, lastShared))} ${range.first === lastShared ? 'is' : 'are'} in both ${label(coverer)} (${numbersText(coverer.range!.first, coverer.range!.last)}) and ${label(phase)} (${numbersText(range.first, range.last)}); each session belongs to one phase. Start this phase at session ${covered + 1}, or end ${label(coverer)} earlier.`,
+        related: [{ span: coverer.range!.span, message: `${capital(label(coverer))} covers ${sessionsText(coverer.range!.first, coverer.range!.last)}.` }],
+      });
+    }
+    if (range.last > covered) {
+      covered = range.last;
+      coverer = phase;
+    }
+  }
+
+  // The planned total is needed from here on; `plan-header` reports a missing `sessions`.
+  const total = ctx.plannedTotal;
+  if (total === undefined || !coverer) return overlapping;
+  if (covered > total) {
+    ctx.report({
+      span: coverer.range!.span,
+      message: `The phases run to session ${covered}, but the plan has ${total} sessions (\`sessions ${total}\`). End ${label(coverer)} at session ${total}, or change \`sessions\` to ${covered}.`,
+    });
+  } else if (covered < total && complete) {
+    ctx.report({
+      span: coverer.range!.span,
+      message: `The phases end at session ${covered}, but the plan has ${total} sessions (\`sessions ${total}\`), so ${sessionsText(covered + 1, total)} ${covered + 1 === total ? 'belongs' : 'belong'} to no phase. Extend ${label(coverer)} to session ${total}, or change \`sessions\` to ${covered}.`,
+    });
+  }
+  return overlapping;
+}
+
+/** Each session entry must lie inside the range of the phase it is written under. */
+function checkSessionsInsidePhases(ctx: RuleContext, phases: Phase[]): Set<Session> {
+  const outside = new Set<Session>();
+  for (const phase of ctx.file.phases) {
+    for (const session of phase.sessions) {
+      const number = session.number;
+      if (!number) continue;
+      if (!checkSpan(ctx, number, 'session')) {
+        outside.add(session);
+        continue;
+      }
+      const range = phase.range;
+      if (!range || !phases.includes(phase)) continue;
+      if (number.first >= range.first && number.last <= range.last) continue;
+      outside.add(session);
+      const what = sessionsText(number.first, number.last);
+      ctx.report({
+        span: number.span,
+        message: `${capital(what)} ${number.first === number.last ? 'is' : 'are'} written under ${label(phase)}, which covers ${sessionsText(range.first, range.last)}. Move ${number.first === number.last ? 'it' : 'them'} to the phase that covers ${what}, or change this phase's range.`,
+        related: [{ span: range.span, message: `${capital(label(phase))} covers ${sessionsText(range.first, range.last)}.` }],
+      });
+    }
+  }
+  return outside;
+}
+
+/** No session number may be planned by two entries (an entry outside its phase is already reported). */
+function checkPlannedTwice(ctx: RuleContext, outside: Set<Session>, overlapping: Set<number>): void {
+  const plannedBy = new Map<number, Session>();
+  for (const phase of ctx.file.phases) {
+    for (const session of phase.sessions) {
+      const number = session.number;
+      if (!number || outside.has(session)) continue;
+      const repeated: number[] = [];
+      let earlier: Session | undefined;
+      for (let n = number.first; n <= number.last; n++) {
+        const first = plannedBy.get(n);
+        if (first && !overlapping.has(n)) {
+          repeated.push(n);
+          earlier ??= first;
+        } else if (!first) {
+          plannedBy.set(n, session);
+        }
+      }
+      if (!earlier) continue;
+      const what = repeated.length === 1 ? `Session ${repeated[0]} is` : `Sessions ${describeNumbers(repeated)} are`;
+      const earlierText = ctx.text.slice(earlier.keyword.start, earlier.number!.span.end);
+      ctx.report({
+        span: number.span,
+        message: `${what} already planned by \`${earlierText}\` on line ${lineNumberOf(ctx.lines, earlier.span.start)}. Give each session one entry: merge the two, or renumber this one.`,
+        related: [{ span: earlier.span, message: 'The first entry for this session.' }],
+      });
+    }
+  }
+}
+
+/** "6–7" for a run, "3, 5" otherwise. */
+function describeNumbers(numbers: number[]): string {
+  const contiguous = numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1);
+  return contiguous ? numbersText(numbers[0], numbers[numbers.length - 1]) : numbers.join(', ');
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,13 +1,55 @@
-/** `phase-length`: Initial and termination phase lengths are within the variant's bounds; the middle phase is longer than termination. */
+/** `phase-length`: Initial and termination lengths within the variant's bounds; middle longer than termination. */
+import type { Phase } from '../language/ast.js';
+import { phaseLength, phaseNamed } from './plan-queries.js';
 import { docsUrl, type Rule } from './rule.js';
+import { numbersText, variantName } from './structure-queries.js';
 
 export default {
   id: 'phase-length',
   defaultSeverity: 'warning',
-  description: "Initial and termination phase lengths are within the variant's bounds; the middle phase is longer than termination.",
+  description: "Initial and termination lengths within the variant's bounds; middle longer than termination.",
   docsUrl: docsUrl('phase-length'),
   scope: 'plan',
-  check() {
-    // SCAFFOLD: implemented in the rules work.
+  check(ctx) {
+    // A missing phase is `phase-order`'s to report; a backwards range is `phase-coverage`'s.
+    const lengthOf = (phase: Phase | undefined) => {
+      const length = phase ? phaseLength(phase) : undefined;
+      return length !== undefined && length >= 1 ? length : undefined;
+    };
+    const initial = phaseNamed(ctx.file, 'initial');
+    const middle = phaseNamed(ctx.file, 'middle');
+    const termination = phaseNamed(ctx.file, 'termination');
+    const initialLength = lengthOf(initial);
+    const middleLength = lengthOf(middle);
+    const terminationLength = lengthOf(termination);
+    const variant = ctx.variant;
+    const plural = (n: number) => (n === 1 ? '1 session' : `${n} sessions`);
+
+    if (variant && initial && initialLength !== undefined && initialLength > variant.initialMax) {
+      // Markowitz: the initial phase takes no more than three sessions [S2] [S3]; IPT-B uses two [S12].
+      ctx.report({
+        span: initial.range!.span,
+        message: `The initial phase has ${plural(initialLength)}; ${variantName(variant)} keeps it to at most ${variant.initialMax}, so the work on the focus can start. End it at session ${initial.range!.first + variant.initialMax - 1} and start the middle phase at ${initial.range!.first + variant.initialMax}, or set \`variant\` if this is another IPT format.`,
+      });
+    }
+
+    if (variant && termination && terminationLength !== undefined) {
+      const { min, max } = variant.termination;
+      if (terminationLength < min || terminationLength > max) {
+        // Termination takes the last few sessions: ending, progress and relapse signs [S7] [S10] [S11].
+        const advice = terminationLength < min ? `Give it at least ${plural(min)}` : `Keep it to at most ${max} and give the rest to the middle phase`;
+        ctx.report({
+          span: termination.range!.span,
+          message: `The termination phase has ${plural(terminationLength)}; ${variantName(variant)} gives it ${numbersText(min, max)} sessions to review progress, relapse warning signs and the ending. ${advice}, or set \`variant\` if this is another IPT format.`,
+        });
+      }
+    }
+
+    if (middle && middleLength !== undefined && terminationLength !== undefined && middleLength <= terminationLength) {
+      ctx.report({
+        span: middle.range!.span,
+        message: `The middle phase has ${plural(middleLength)} and the termination phase ${plural(terminationLength)}; the middle phase, where the work on the focus happens, should be the longer one [S3] [S6]. Move sessions from the termination phase to the middle phase.`,
+      });
+    }
   },
 } satisfies Rule;

@@ -1,13 +1,194 @@
-/** `phase-order`: `initial`, `middle` and `termination` each exactly once, in that order; unknown phase names get a did-you-mean. */
-import { docsUrl, type Rule } from './rule.js';
+/** `phase-order`: `initial`, `middle`, `termination` each exactly once, in that order; an unknown phase name is reported here (did-you-mean). */
+import type { Phase } from '../language/ast.js';
+import type { PhaseName } from '../language/catalogue-types.js';
+import type { Fix, TextEdit } from '../language/diagnostic.js';
+import type { LineIndex, Span } from '../language/span.js';
+import { PHASE_ORDER, phaseNameOf } from './plan-queries.js';
+import { docsUrl, type Rule, type RuleContext } from './rule.js';
+import { lineBreakIn, lineNumberOf, listOf, planAnchor, replacementSuggestion } from './structure-queries.js';
+
+/** Other names the IPT literature uses for the three phases (ipt-domain.md §1.2). */
+const SYNONYMS: Record<string, PhaseName> = {
+  opening: 'initial',
+  beginning: 'initial',
+  assessment: 'initial',
+  intermediate: 'middle',
+  final: 'termination',
+  ending: 'termination',
+  conclusion: 'termination',
+};
+
+/** Why each phase is needed, for "missing" messages. */
+const PURPOSE: Record<PhaseName, string> = {
+  initial: 'IPT opens with an initial phase for assessment, the sick role, the interpersonal inventory and the formulation [S2] [S3]',
+  middle: 'the middle phase is where the work on the focus happens [S3] [S6]',
+  termination: 'IPT ends with a termination phase that reviews progress and relapse warning signs and discusses the ending [S7] [S11]',
+};
+
+const WHERE: Record<PhaseName, string> = {
+  initial: 'before the middle phase',
+  middle: 'between the initial and termination phases',
+  termination: 'after the middle phase',
+};
 
 export default {
   id: 'phase-order',
   defaultSeverity: 'error',
-  description: '`initial`, `middle` and `termination` each exactly once, in that order; unknown phase names get a did-you-mean.',
+  description: '`initial`, `middle`, `termination` each exactly once, in that order; an unknown phase name is reported here (did-you-mean).',
   docsUrl: docsUrl('phase-order'),
   scope: 'plan',
-  check() {
-    // SCAFFOLD: implemented in the rules work.
+  check(ctx) {
+    const phases = ctx.file.phases.filter((phase) => phase.name);
+    if (ctx.file.phases.length === 0) {
+      ctx.report({
+        span: planAnchor(ctx.file, ctx.text, ctx.lines),
+        message:
+          'The plan has no phases. IPT runs in three phases: add `phase initial sessions 1-3`, `phase middle sessions 4-13` and `phase termination sessions 14-16` (adjusted to the planned total), each with its sessions.',
+      });
+      return;
+    }
+
+    const firsts = new Map<PhaseName, Phase>();
+    /** Names an unknown phase block may stand for: a missing phase they explain is not reported again. */
+    const explained = new Set<PhaseName>();
+    let unexplainedUnknown = false;
+    for (const phase of phases) {
+      const name = phase.name!;
+      const known = phaseNameOf(phase);
+      if (!known) {
+        const meant = reportUnknownName(ctx, phase);
+        if (meant) explained.add(meant);
+        else unexplainedUnknown = true;
+        continue;
+      }
+      const earlier = firsts.get(known);
+      if (earlier) {
+        ctx.report({
+          span: name.span,
+          message: `The plan already has a \`${known}\` phase (line ${lineNumberOf(ctx.lines, earlier.span.start)}); each phase comes once. Move these sessions into that block and delete this one.`,
+          related: [{ span: earlier.span, message: `The first \`${known}\` phase.` }],
+        });
+        continue;
+      }
+      firsts.set(known, phase);
+    }
+
+    for (const missing of PHASE_ORDER) {
+      if (firsts.has(missing) || explained.has(missing) || unexplainedUnknown) continue;
+      ctx.report({
+        span: missingAnchor(ctx, missing),
+        message: `The plan has no \`${missing}\` phase; ${PURPOSE[missing]}. Add a \`phase ${missing} sessions …\` block ${WHERE[missing]}.`,
+      });
+    }
+
+    reportMisplaced(ctx, [...firsts.values()]);
   },
 } satisfies Rule;
+
+/** Reports a phase name that is not one of the three; returns the phase it most likely means. */
+function reportUnknownName(ctx: RuleContext, phase: Phase): PhaseName | undefined {
+  const name = phase.name!;
+  const synonym = SYNONYMS[name.value.toLowerCase()];
+  if (synonym) {
+    ctx.report({
+      span: name.span,
+      message: `\`${name.value}\` is not a phase name here: IPT Plan calls this phase \`${synonym}\`. Rename it to \`${synonym}\`.`,
+      fixes: [{ title: `Rename to \`${synonym}\``, edits: [{ span: name.span, newText: synonym }], safe: true }],
+    });
+    return synonym;
+  }
+  const hint = replacementSuggestion(name, PHASE_ORDER);
+  ctx.report({
+    span: name.span,
+    message: `\`${name.value}\` is not an IPT phase; the phases are ${listOf(PHASE_ORDER)}.${hint.text}`,
+    fixes: hint.fixes,
+  });
+  return hint.suggestion as PhaseName | undefined;
+}
+
+/** A missing phase is reported on the phase line next to where it belongs. */
+function missingAnchor(ctx: RuleContext, missing: PhaseName): Span {
+  const all = ctx.file.phases;
+  const termination = all.find((p) => phaseNameOf(p) === 'termination');
+  const neighbour = missing === 'initial' ? all[0] : missing === 'middle' && termination ? termination : all[all.length - 1];
+  return { start: neighbour.keyword.start, end: neighbour.name?.span.end ?? neighbour.keyword.end };
+}
+
+/**
+ * Finds the fewest phases to move so that the rest are in order (initial, middle, termination),
+ * and reports each of those with a fix that moves its block. When two choices tie, moving
+ * `initial` to the front or `termination` to the end reads more naturally than moving `middle`.
+ */
+function reportMisplaced(ctx: RuleContext, firsts: Phase[]): void {
+  const rank = (phase: Phase) => PHASE_ORDER.indexOf(phaseNameOf(phase)!);
+  let best: { kept: Phase[]; moved: Phase[]; cost: number } | undefined;
+  for (let mask = 0; mask < 1 << firsts.length; mask++) {
+    const kept = firsts.filter((_, i) => mask & (1 << i));
+    if (kept.some((phase, i) => i > 0 && rank(kept[i - 1]) > rank(phase))) continue;
+    const moved = firsts.filter((_, i) => !(mask & (1 << i)));
+    const cost = moved.length * 10 + moved.filter((phase) => phaseNameOf(phase) === 'middle').length;
+    if (!best || cost < best.cost) best = { kept, moved, cost };
+  }
+  if (!best || best.moved.length === 0) return;
+
+  for (const phase of best.moved) {
+    const name = phaseNameOf(phase)!;
+    const after = [...best.kept].reverse().find((k) => rank(k) < rank(phase));
+    const before = best.kept.find((k) => rank(k) > rank(phase));
+    const target = after ?? before!;
+    const targetName = phaseNameOf(target)!;
+    const relation = after ? 'after' : 'before';
+    const textRelation = phase.span.start < target.span.start ? 'before' : 'after';
+    ctx.report({
+      span: phase.name!.span,
+      message: `The \`${name}\` phase comes ${textRelation} the \`${targetName}\` phase; phases run initial → middle → termination. Move this block ${relation} the ${targetName} phase.`,
+      related: [{ span: target.span, message: `The \`${targetName}\` phase.` }],
+      fixes: [moveFix(ctx, phase, target, relation, best.moved.length === 1)],
+    });
+  }
+}
+
+/** Cuts a phase block (with the comments just above it) and inserts it before or after another block. */
+function moveFix(ctx: RuleContext, phase: Phase, target: Phase, relation: 'before' | 'after', safe: boolean): Fix {
+  const { text, lines } = ctx;
+  const nl = lineBreakIn(text);
+  const region = blockRegion(text, lines, phase);
+  const moving = text.slice(region.start, region.contentEnd);
+  const edits: TextEdit[] = [];
+  if (region.end >= text.length) {
+    // The last block of the file: cut from the end of the text before it, so no blank lines are left at the end.
+    edits.push({ span: { start: lastContentEnd(text, region.start), end: region.contentEnd }, newText: '' });
+  } else {
+    edits.push({ span: { start: region.start, end: region.end }, newText: '' });
+  }
+  const targetRegion = blockRegion(text, lines, target);
+  if (relation === 'after') edits.push({ span: { start: targetRegion.contentEnd, end: targetRegion.contentEnd }, newText: `${nl}${nl}${moving}` });
+  else edits.push({ span: { start: targetRegion.start, end: targetRegion.start }, newText: `${moving}${nl}${nl}` });
+  return { title: `Move the ${phaseNameOf(phase)} phase ${relation} the ${phaseNameOf(target)} phase`, edits, safe };
+}
+
+/**
+ * The lines of a block: `start` is the start of the comment lines just above it (they travel with it),
+ * `contentEnd` the end of its last line, `end` the start of the next non-blank line (or the end of the text).
+ */
+function blockRegion(text: string, lines: LineIndex, phase: Phase): { start: number; contentEnd: number; end: number } {
+  let firstLine = lines.positionAt(phase.blockSpan.start).line;
+  while (firstLine > 0) {
+    const above = text.slice(lines.lineStarts[firstLine - 1], lines.lineEnd(firstLine - 1)).trim();
+    if (!above.startsWith('#')) break;
+    firstLine--;
+  }
+  const lastLine = lines.positionAt(Math.max(phase.blockSpan.start, phase.blockSpan.end - 1)).line;
+  const contentEnd = lines.lineEnd(lastLine);
+  let nextLine = lastLine + 1;
+  while (nextLine < lines.lineCount && text.slice(lines.lineStarts[nextLine], lines.lineEnd(nextLine)).trim() === '') nextLine++;
+  const end = nextLine < lines.lineCount ? lines.lineStarts[nextLine] : text.length;
+  return { start: lines.lineStarts[firstLine], contentEnd, end };
+}
+
+/** The offset just after the last non-whitespace character before `offset`. */
+function lastContentEnd(text: string, offset: number): number {
+  let end = offset;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  return end;
+}

@@ -1,5 +1,8 @@
 /** `variant`: The variant is built in or defined in config; the `sessions` cadence is one the variant allows. */
+import { findEntry } from '../language/catalogue.js';
+import { headerOf } from './plan-queries.js';
 import { docsUrl, type Rule } from './rule.js';
+import { entryNames, listOf, replacementSuggestion, variantName } from './structure-queries.js';
 
 export default {
   id: 'variant',
@@ -7,7 +10,36 @@ export default {
   description: 'The variant is built in or defined in config; the `sessions` cadence is one the variant allows.',
   docsUrl: docsUrl('variant'),
   scope: 'statement',
-  check() {
-    // SCAFFOLD: implemented in the rules work.
+  check(ctx) {
+    const variants = ctx.catalogue.variants;
+    for (const header of ctx.file.plan?.headers ?? []) {
+      if (header.kind !== 'variant' || !header.name) continue;
+      if (findEntry(variants, header.name.value)) continue;
+      const known = variants.map((v) => v.id);
+      const hint = replacementSuggestion(header.name, entryNames(variants));
+      ctx.report({
+        span: header.name.span,
+        message: `\`${header.name.value}\` is not a known IPT variant; the known ones are ${listOf(known, 'and')}.${hint.text} For another format, define it under \`variants\` in .iptrc.json.`,
+        fixes: hint.fixes,
+      });
+    }
+
+    // The cadence check needs a known variant and a known cadence (`unknown-value` reports a misspelt one).
+    const variant = ctx.variant;
+    const cadence = headerOf(ctx.file, 'sessions')?.cadence;
+    if (!variant || !cadence || !findEntry(ctx.catalogue.cadences, cadence.value)) return;
+    if (variant.cadences.includes(cadence.value)) return;
+    const allowed = variant.cadences;
+    const others = variants.filter((v) => v.id !== variant.id && v.cadences.includes(cadence.value)).map((v) => v.id);
+    const switchHint = others.length > 0 ? `, or set \`variant ${others[0]}\` if this is ${variantName(variants.find((v) => v.id === others[0])!)}` : '';
+    // Acute IPT is weekly [S4] [seed 002]; maintenance IPT may be monthly [S16] [S49].
+    ctx.report({
+      span: cadence.span,
+      severity: 'warning',
+      message: `${variantName(variant)} sessions are ${listOf(allowed, 'or')}; this plan is \`${cadence.value}\`. Use ${listOf(allowed, 'or')}${switchHint}.`,
+      fixes: allowed.length === 1
+        ? [{ title: `Change the cadence to \`${allowed[0]}\``, edits: [{ span: cadence.span, newText: allowed[0] }], safe: false }]
+        : undefined,
+    });
   },
 } satisfies Rule;

@@ -1,0 +1,94 @@
+/** Helpers shared by the plan-structure rules: where to point, how to name things, did-you-mean fixes. */
+import type { PlanFile, Word } from '../language/ast.js';
+import type { VariantEntry } from '../language/catalogue-types.js';
+import type { Fix } from '../language/diagnostic.js';
+import type { LineIndex, Span } from '../language/span.js';
+import { editDistance, suggest } from './suggest.js';
+
+/**
+ * Where a "the plan lacks X" diagnostic points: the `plan` line (keyword and title), or the first
+ * line with text when the file has no `plan` statement.
+ */
+export function planAnchor(file: PlanFile, text: string, lines: LineIndex): Span {
+  if (file.plan) return file.plan.span;
+  for (let line = 0; line < lines.lineCount; line++) {
+    const start = lines.lineStarts[line];
+    const end = lines.lineEnd(line);
+    const content = text.slice(start, end);
+    const indent = content.length - content.trimStart().length;
+    if (content.trim() !== '') return { start: start + indent, end: start + content.trimEnd().length };
+  }
+  return { start: 0, end: 0 };
+}
+
+/** A variant's name for messages: its catalogue title ("Acute IPT"), or `name` for one without a title. */
+export function variantName(variant: VariantEntry): string {
+  return variant.title && variant.title !== variant.id ? variant.title : `\`${variant.id}\``;
+}
+
+/** "12–16", "at least 4" or "14" for a variant's session bounds. */
+export function sessionBoundsText(bounds: { min: number; max?: number }): string {
+  if (bounds.max === undefined) return `at least ${bounds.min}`;
+  return bounds.min === bounds.max ? `${bounds.min}` : `${bounds.min}–${bounds.max}`;
+}
+
+/** "session 5" or "sessions 4–7". */
+export function sessionsText(first: number, last: number): string {
+  return first === last ? `session ${first}` : `sessions ${first}–${last}`;
+}
+
+/** "4–7" or "5" for a range of session numbers. */
+export function numbersText(first: number, last: number): string {
+  return first === last ? `${first}` : `${first}–${last}`;
+}
+
+/** 1-based line number of an offset, for messages that name another line. */
+export function lineNumberOf(lines: LineIndex, offset: number): number {
+  return lines.positionAt(offset).line + 1;
+}
+
+/** "`a`, `b` and `c`". */
+export function listOf(words: readonly string[], conjunction = 'and'): string {
+  const quoted = words.map((w) => `\`${w}\``);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted[quoted.length - 1]}`;
+}
+
+/**
+ * Did-you-mean for a misspelt word: the message tail and a fix that replaces the word. The fix is
+ * safe (applied by `ipt lint --fix`) only when exactly one candidate is the closest.
+ */
+export function replacementSuggestion(word: Word, candidates: readonly string[]): { text: string; suggestion?: string; fixes?: Fix[] } {
+  const unique = [...new Set(candidates)];
+  const suggestion = suggest(word.value, unique);
+  if (suggestion === undefined) return { text: '' };
+  const distance = editDistance(word.value, suggestion);
+  const tied = unique.filter((candidate) => editDistance(word.value, candidate) === distance);
+  return {
+    text: ` Did you mean \`${suggestion}\`?`,
+    suggestion,
+    fixes: [{ title: `Replace with \`${suggestion}\``, edits: [{ span: word.span, newText: suggestion }], safe: tied.length === 1 }],
+  };
+}
+
+/** The full lines a span touches, with the last line break, so deleting them leaves no blank line. */
+export function wholeLines(text: string, span: Span): Span {
+  let start = span.start;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let end = span.end;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  if (text[end] === '\r') end++;
+  if (text[end] === '\n' && text[end - 1] !== '\n') end++;
+  return { start, end };
+}
+
+/** Every accepted spelling (ids and aliases) of catalogue entries, for did-you-mean. */
+export function entryNames(entries: readonly { id: string; aliases?: string[] }[]): string[] {
+  return entries.flatMap((entry) => [entry.id, ...(entry.aliases ?? [])]);
+}
+
+/** The line break the text uses (CRLF when its first line break is one). */
+export function lineBreakIn(text: string): string {
+  const index = text.indexOf('\n');
+  return index > 0 && text[index - 1] === '\r' ? '\r\n' : '\n';
+}
