@@ -38,6 +38,8 @@ interface BlockBase extends StatementBase {
 
 export interface PlanBlock extends BlockBase {
   kind: 'plan';
+  /** True when the file has header lines but no `plan` line: the block stands in for it (empty spans). */
+  implicit?: boolean;
   title?: Word;
   headers: Header[];
 }

@@ -1,0 +1,416 @@
+/**
+ * Text → PlanFile. Lexes the whole text once, then parses one line at a time with a single reused
+ * Chevrotain parser (`parser.input = lineTokens`), turns each line's CST into a typed statement, and
+ * hangs statements on the nearest block opener above them. One bad line gives one diagnostic; every
+ * other line still reaches the tree.
+ */
+import { EOF, type CstNode, type IRecognitionException, type IToken } from 'chevrotain';
+import type {
+  Comment,
+  DiagnosisHeader,
+  Focus,
+  Goal,
+  Header,
+  ListItem,
+  Measure,
+  Phase,
+  PlanBlock,
+  PlanFile,
+  Risk,
+  SafetyPlan,
+  ScoreItem,
+  Session,
+  SessionItem,
+  SessionSpan,
+  SessionsHeader,
+  Stage,
+  Statement,
+  TextHeader,
+  TextItem,
+  Word,
+} from './ast.js';
+import type { Report } from './diagnostic.js';
+import { PlanGrammar, ruleForKeyword, type StatementRuleName } from './grammar.js';
+import { keywordOf, keywordSpellings, lexPlan, Newline, stringValue, UnterminatedString } from './lexer.js';
+import type { Span } from './span.js';
+import { suggest } from '../rules/suggest.js';
+
+let grammar: PlanGrammar | undefined;
+
+/** The one parser instance (grammar validations are skipped in the production bundle). */
+export function planGrammar(): PlanGrammar {
+  grammar ??= new PlanGrammar({ skipValidations: process.env.IPT_SKIP_GRAMMAR_VALIDATION === '1' });
+  return grammar;
+}
+
+export interface ParseResult {
+  file: PlanFile;
+  /** `syntax` diagnostics: at most one per line. */
+  errors: Report[];
+  comments: Comment[];
+}
+
+const statementKeywords = keywordSpellings.filter((k) => ruleForKeyword[k] !== undefined);
+
+export function parsePlan(text: string): ParseResult {
+  const lexed = lexPlan(text);
+  const builder = new TreeBuilder(text);
+  const parser = planGrammar();
+  const errors: Report[] = [];
+  const lexErrors = lexed.errors;
+  let nextLexError = 0;
+
+  const tokens = lexed.tokens;
+  let lineStart = 0;
+  let lineTextStart = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i < tokens.length && tokens[i].tokenType !== Newline) continue;
+    const end = i;
+    if (end > lineStart) {
+      const line = tokens.slice(lineStart, end);
+      const first = line[0];
+      const last = line[line.length - 1];
+      const lineSpan = { start: first.startOffset, end: last.startOffset + last.image.length };
+      // A lexing error on this line is the line's one diagnostic; earlier ones stood on lines with no tokens.
+      let lineError: Report | undefined;
+      while (nextLexError < lexErrors.length && lexErrors[nextLexError].span.start < lineSpan.end) {
+        const lexError = lexErrors[nextLexError++];
+        if (lexError.span.start >= lineTextStart) lineError ??= lexError;
+        else errors.push(lexError);
+      }
+      const statement = parseLine(parser, line, lineSpan, (report) => (lineError ??= report));
+      if (statement) builder.add(statement, (report) => (lineError ??= report));
+      if (lineError) errors.push(lineError);
+    }
+    lineStart = i + 1;
+    if (i < tokens.length) lineTextStart = tokens[i].startOffset + tokens[i].image.length;
+  }
+  while (nextLexError < lexErrors.length) errors.push(lexErrors[nextLexError++]);
+
+  errors.sort((a, b) => a.span.start - b.span.start);
+  const file = builder.finish(lexed.comments);
+  return { file, errors, comments: lexed.comments };
+}
+
+type Reporter = (report: Report) => void;
+
+function parseLine(parser: PlanGrammar, line: IToken[], lineSpan: Span, report: Reporter): Statement | undefined {
+  const first = line[0];
+  const keyword = keywordOf(first);
+  const ruleName = keyword ? ruleForKeyword[keyword] : undefined;
+  if (!ruleName) {
+    report(unknownStatement(first, keyword));
+    return undefined;
+  }
+  parser.input = line;
+  const cst = (parser[ruleName as keyof PlanGrammar] as unknown as () => CstNode).call(parser);
+  const unclosed = line.find((token) => token.tokenType === UnterminatedString);
+  if (unclosed) {
+    report({
+      span: tokenSpan(unclosed),
+      message: 'This text has no closing quote. Add `"` at the end of it (write `\\"` for a quote inside the text).',
+    });
+  }
+  const parseError = parser.errors[0];
+  if (parseError) report(recognitionReport(parseError, lineSpan));
+  if (!cst) return undefined;
+  return toStatement(ruleName, cst, lineSpan, parseError !== undefined || unclosed !== undefined, report);
+}
+
+function unknownStatement(first: IToken, keyword: string | undefined): Report {
+  const span = tokenSpan(first);
+  if (keyword) {
+    return { span, message: `\`${keyword}\` cannot start a line: it belongs inside a statement (e.g. \`diagnosis "…" code F33.1\`, \`measure PHQ-9 at 1, 16\`).` };
+  }
+  const guess = first.tokenType.name === 'Identifier' ? suggest(first.image, statementKeywords) : undefined;
+  const hint = guess ? ` Did you mean \`${guess}\`?` : '';
+  const fixes = guess ? [{ title: `Change to \`${guess}\``, edits: [{ span, newText: guess }], safe: true }] : undefined;
+  return {
+    span,
+    message: `A line starts with a statement keyword such as \`session\`, \`task\` or \`goal\`; \`${first.image}\` is not one.${hint}`,
+    ...(fixes ? { fixes } : {}),
+  };
+}
+
+function recognitionReport(error: IRecognitionException, lineSpan: Span): Report {
+  const token = error.token;
+  const atEnd = token.tokenType === EOF || Number.isNaN(token.startOffset) || token.startOffset === undefined;
+  if ((error.name === 'NotAllInputParsedException' || error.message.startsWith('Unexpected')) && !atEnd) {
+    return { span: { start: token.startOffset, end: lineSpan.end }, message: error.message };
+  }
+  // Something is missing at the end of the line: the statement as a whole is at fault.
+  return { span: atEnd ? lineSpan : tokenSpan(token), message: error.message };
+}
+
+function tokenSpan(token: IToken): Span {
+  return { start: token.startOffset, end: token.startOffset + token.image.length };
+}
+
+// ------------------------------------------------------------------ CST → statement
+
+type Children = Record<string, (IToken | CstNode)[] | undefined>;
+
+/** The first real (not recovery-inserted) token under a label. */
+function tokenAt(children: Children, label: string, index = 0): IToken | undefined {
+  const token = children[label]?.[index] as IToken | undefined;
+  return token && !token.isInsertedInRecovery && token.image !== undefined && !Number.isNaN(token.startOffset) ? token : undefined;
+}
+
+function tokensAt(children: Children, label: string): IToken[] {
+  return ((children[label] ?? []) as IToken[]).filter((t) => !t.isInsertedInRecovery && !Number.isNaN(t.startOffset));
+}
+
+function word(token: IToken | undefined): Word | undefined {
+  return token ? { value: token.image, span: tokenSpan(token) } : undefined;
+}
+
+function stringWord(token: IToken | undefined): Word | undefined {
+  return token ? { value: stringValue(token), span: tokenSpan(token) } : undefined;
+}
+
+function numberWord(token: IToken | undefined): Word<number> | undefined {
+  return token ? { value: Number(token.image), span: tokenSpan(token) } : undefined;
+}
+
+function durationWord(token: IToken | undefined): Word<number> | undefined {
+  return token ? { value: Number.parseInt(token.image, 10), span: tokenSpan(token) } : undefined;
+}
+
+function sessionSpan(token: IToken | undefined, report: Reporter): SessionSpan | undefined {
+  if (!token) return undefined;
+  const span = tokenSpan(token);
+  const dash = token.image.indexOf('-');
+  if (dash < 0) {
+    const n = Number(token.image);
+    return { first: n, last: n, span };
+  }
+  const first = Number(token.image.slice(0, dash));
+  const lastText = token.image.slice(dash + 1);
+  if (lastText === '') {
+    report({ span, message: `The range \`${token.image}\` has no end. Write both ends, e.g. \`${first}-${first + 3}\`, or a single session number.` });
+    return undefined;
+  }
+  const last = Number(lastText);
+  if (last < first) {
+    report({ span, message: `The range \`${token.image}\` runs backwards. Write the lower number first: \`${last}-${first}\`.`, fixes: [{ title: `Change to ${last}-${first}`, edits: [{ span, newText: `${last}-${first}` }], safe: true }] });
+    return undefined;
+  }
+  return { first, last, span };
+}
+
+function dateWord(token: IToken | undefined, report: Reporter): Word | undefined {
+  if (!token) return undefined;
+  const [y, m, d] = token.image.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    report({ span: tokenSpan(token), message: `\`${token.image}\` is not a calendar date. Write a real date as YYYY-MM-DD.` });
+    return undefined;
+  }
+  return word(token);
+}
+
+function toStatement(ruleName: StatementRuleName, cst: CstNode, span: Span, hadError: boolean, report: Reporter): Statement | undefined {
+  const c = cst.children as Children;
+  const keywordToken = tokenAt(c, 'keyword');
+  if (!keywordToken) return undefined;
+  const base = { span, keyword: tokenSpan(keywordToken), ...(hadError || cst.recoveredNode ? { incomplete: true } : {}) };
+  const block = { ...base, blockSpan: span };
+  switch (ruleName) {
+    case 'planStatement':
+      return { kind: 'plan', ...block, title: stringWord(tokenAt(c, 'title')), headers: [] } satisfies PlanBlock;
+    case 'textHeader':
+      return { kind: keywordToken.image as TextHeader['kind'], ...base, text: stringWord(tokenAt(c, 'text')) } satisfies TextHeader;
+    case 'variantStatement':
+      return { kind: 'variant', ...base, name: word(tokenAt(c, 'name')) };
+    case 'diagnosisStatement': {
+      const codeKeyword = tokenAt(c, 'codeKeyword');
+      return {
+        kind: 'diagnosis',
+        ...base,
+        text: stringWord(tokenAt(c, 'text')),
+        ...(codeKeyword ? { codeKeyword: tokenSpan(codeKeyword) } : {}),
+        code: word(tokenAt(c, 'code')),
+      } satisfies DiagnosisHeader;
+    }
+    case 'sessionsStatement':
+      return {
+        kind: 'sessions',
+        ...base,
+        count: numberWord(tokenAt(c, 'count')),
+        cadence: word(tokenAt(c, 'cadence')),
+        duration: durationWord(tokenAt(c, 'duration')),
+      } satisfies SessionsHeader;
+    case 'startStatement':
+      return { kind: 'start', ...base, date: dateWord(tokenAt(c, 'date'), report) };
+    case 'focusStatement':
+      return { kind: 'focus', ...block, area: word(tokenAt(c, 'area')), description: stringWord(tokenAt(c, 'text')), stages: [], goals: [] } satisfies Focus;
+    case 'stageStatement':
+      return { kind: 'stage', ...base, name: word(tokenAt(c, 'name')) } satisfies Stage;
+    case 'goalStatement':
+      return { kind: 'goal', ...base, id: word(tokenAt(c, 'id')), text: stringWord(tokenAt(c, 'text')) } satisfies Goal;
+    case 'measureStatement': {
+      const at = tokenAt(c, 'at');
+      const every = tokenAt(c, 'every');
+      let schedule: Measure['schedule'];
+      if (at) {
+        const sessions = tokensAt(c, 'sessions')
+          .map((token) => sessionSpan(token, report))
+          .filter((s): s is SessionSpan => s !== undefined);
+        schedule = { kind: 'at', keyword: tokenSpan(at), sessions };
+      } else if (every) {
+        schedule = { kind: 'every', keyword: tokenSpan(every), interval: numberWord(tokenAt(c, 'interval')) };
+      }
+      return { kind: 'measure', ...base, instrument: word(tokenAt(c, 'instrument')), schedule } satisfies Measure;
+    }
+    case 'riskStatement': {
+      const safetyKeyword = tokenAt(c, 'safetyPlanKeyword');
+      const safetyPlans: SafetyPlan[] = [];
+      if (safetyKeyword) {
+        const text = tokenAt(c, 'safetyPlan');
+        const end = text ? text.startOffset + text.image.length : safetyKeyword.startOffset + safetyKeyword.image.length;
+        safetyPlans.push({ kind: 'safety-plan', span: { start: safetyKeyword.startOffset, end }, keyword: tokenSpan(safetyKeyword), text: stringWord(text) });
+      }
+      return { kind: 'risk', ...block, level: word(tokenAt(c, 'level')), text: stringWord(tokenAt(c, 'text')), safetyPlans } satisfies Risk;
+    }
+    case 'safetyPlanStatement':
+      return { kind: 'safety-plan', ...base, text: stringWord(tokenAt(c, 'text')) } satisfies SafetyPlan;
+    case 'phaseStatement': {
+      const sessionsKeyword = tokenAt(c, 'sessionsKeyword');
+      return {
+        kind: 'phase',
+        ...block,
+        name: word(tokenAt(c, 'name')),
+        ...(sessionsKeyword ? { sessionsKeyword: tokenSpan(sessionsKeyword) } : {}),
+        range: sessionSpan(tokenAt(c, 'range'), report),
+        sessions: [],
+      } satisfies Phase;
+    }
+    case 'sessionStatement':
+      return { kind: 'session', ...block, number: sessionSpan(tokenAt(c, 'number'), report), title: stringWord(tokenAt(c, 'title')), items: [] } satisfies Session;
+    case 'listItem':
+      return { kind: keywordToken.image as ListItem['kind'], ...base, values: tokensAt(c, 'values').map((t) => word(t)!) } satisfies ListItem;
+    case 'textItem':
+      return { kind: keywordToken.image as TextItem['kind'], ...base, text: stringWord(tokenAt(c, 'text')) } satisfies TextItem;
+    case 'scoreItem':
+      return { kind: 'score', ...base, instrument: word(tokenAt(c, 'instrument')), value: numberWord(tokenAt(c, 'value')) } satisfies ScoreItem;
+    case 'dateItem':
+      return { kind: 'date', ...base, date: dateWord(tokenAt(c, 'date'), report) };
+    case 'statusItem':
+      return { kind: 'status', ...base, value: word(tokenAt(c, 'value')) };
+  }
+  return undefined;
+}
+
+// ------------------------------------------------------------------ statements → tree
+
+const headerKinds = new Set(['client', 'clinician', 'supervisor', 'variant', 'diagnosis', 'sessions', 'start']);
+const itemKinds = new Set(['task', 'technique', 'targets', 'homework', 'note', 'score', 'date', 'status']);
+
+/** Hangs each statement on the nearest block opener above it (LANGUAGE.md: indentation is not significant). */
+class TreeBuilder {
+  private plan: PlanBlock | undefined;
+  private opener: PlanBlock | Focus | Risk | Phase | Session | undefined;
+  private phase: Phase | undefined;
+  private readonly file: PlanFile;
+
+  constructor(text: string) {
+    this.file = { kind: 'file', sections: [], focuses: [], measures: [], risks: [], phases: [], comments: [], span: { start: 0, end: text.length } };
+  }
+
+  add(statement: Statement, report: Reporter): void {
+    const kind = statement.kind;
+    if (kind === 'plan') return this.addPlan(statement, report);
+    if (headerKinds.has(kind)) return this.addHeader(statement as Header, report);
+    switch (kind) {
+      case 'focus':
+        this.file.focuses.push(statement);
+        return this.openSection(statement);
+      case 'risk':
+        this.file.risks.push(statement);
+        return this.openSection(statement);
+      case 'phase':
+        this.file.phases.push(statement);
+        this.phase = statement;
+        return this.openSection(statement);
+      case 'measure':
+        // A measure is a one-line section: it opens no block, so the opener above stays in force.
+        this.file.measures.push(statement);
+        this.file.sections.push(statement);
+        return;
+      case 'stage':
+      case 'goal':
+        if (this.opener?.kind !== 'focus') return report(misplaced(statement, '`focus`', 'a `focus` line', this.opener));
+        (kind === 'stage' ? this.opener.stages : this.opener.goals).push(statement as Stage & Goal);
+        return this.extend(this.opener, statement);
+      case 'safety-plan':
+        if (this.opener?.kind !== 'risk') return report(misplaced(statement, '`risk`', 'a `risk` line', this.opener));
+        this.opener.safetyPlans.push(statement);
+        return this.extend(this.opener, statement);
+      case 'session':
+        if (!this.phase || (this.opener !== this.phase && this.opener?.kind !== 'session')) {
+          return report(misplaced(statement, '`phase`', 'a `phase NAME sessions RANGE` line', this.opener));
+        }
+        this.phase.sessions.push(statement);
+        this.opener = statement;
+        return this.extend(this.phase, statement);
+    }
+    if (itemKinds.has(kind)) {
+      if (this.opener?.kind !== 'session') return report(misplaced(statement, '`session`', 'a `session N "title"` line', this.opener));
+      this.opener.items.push(statement as SessionItem);
+      this.extend(this.opener, statement);
+      if (this.phase) this.extend(this.phase, statement);
+    }
+  }
+
+  private addPlan(plan: PlanBlock, report: Reporter): void {
+    if (this.plan) {
+      return report({ span: plan.keyword, message: 'A file holds one plan, and this is a second `plan` line. Remove it, or move the second plan to a file of its own.' });
+    }
+    if (this.file.sections.length > 0) {
+      return report({ span: plan.keyword, message: 'The `plan` line and its header come first, before any focus, measure, risk or phase. Move it to the top of the file.' });
+    }
+    this.plan = plan;
+    this.file.plan = plan;
+    this.opener = plan;
+  }
+
+  private addHeader(header: Header, report: Reporter): void {
+    if (!this.plan && this.file.sections.length === 0) {
+      // Header lines with no `plan` line above them: keep them (plan-header reports the missing line).
+      this.plan = { kind: 'plan', span: { start: header.span.start, end: header.span.start }, keyword: { start: header.span.start, end: header.span.start }, blockSpan: header.span, headers: [], implicit: true };
+      this.file.plan = this.plan;
+      this.opener = this.plan;
+    }
+    if (!this.plan || this.opener !== this.plan) {
+      return report({
+        span: header.keyword,
+        message: `\`${header.kind}\` is a plan header field: move it up into the header, under the \`plan\` line and above the first focus, measure, risk or phase.`,
+      });
+    }
+    this.plan.headers.push(header);
+    this.extend(this.plan, header);
+  }
+
+  private openSection(section: Focus | Risk | Phase): void {
+    this.file.sections.push(section);
+    this.opener = section;
+    if (section.kind !== 'phase') this.phase = undefined;
+  }
+
+  private extend(block: { blockSpan: Span }, child: { span: Span }): void {
+    if (child.span.end > block.blockSpan.end) block.blockSpan = { start: block.blockSpan.start, end: child.span.end };
+  }
+
+  finish(comments: Comment[]): PlanFile {
+    this.file.comments = comments;
+    return this.file;
+  }
+}
+
+function misplaced(statement: Statement, parent: string, opener: string, current: Statement | undefined): Report {
+  const where = current ? `the nearest block above it is a \`${current.kind}\`` : 'there is no block above it';
+  return {
+    span: statement.keyword,
+    message: `\`${statement.kind}\` belongs under a ${parent}, but ${where}. Move this line below ${opener}.`,
+  };
+}
