@@ -1,57 +1,138 @@
 /**
- * The `.iptrc.json` schema (zod). `schemas/iptrc.schema.json` is generated from it at build time.
+ * The `.iptrc.json` schema (zod). `schemas/iptrc.schema.json` is generated from it at build time
+ * (see config-json-schema.ts), so every `describe()` here is also the hover text in VS Code.
  * Everything is optional: an empty config means the built-in defaults.
+ *
+ * Only checks that need nothing but this one file live here. Checks that need the merged cascade
+ * (a variant's `extends`, a new variant's missing values, the default `variant`) live in config.ts.
  */
 import { z } from 'zod';
+import { allRules } from './registry.js';
+
+/** The language's identifier form (LANGUAGE.md "Tokens"): a vocabulary id must be writable in a plan. */
+export const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*$/;
+
+/** Rules that the configuration cannot change: `syntax` is always an error, `internal-error` always shown. */
+export const UNCONFIGURABLE_RULES: ReadonlySet<string> = new Set(['syntax', 'internal-error']);
+
+const identifier = (what: string) =>
+  z.string().regex(IDENTIFIER, {
+    message: `${what} must be written like a plan identifier: a letter, then letters or digits, parts joined by "-" or "." (e.g. "loss-of-healthy-self", "PCL-5").`,
+  });
 
 export const ruleSettingSchema = z
   .enum(['off', 'info', 'warning', 'error'])
   .describe('"off" turns the rule off; otherwise the severity its diagnostics get.');
 
+/** One optional setting per configurable rule, so editors complete rule ids and flag typos. */
+const rulesSchema = z
+  .object(
+    Object.fromEntries(
+      allRules
+        .filter((rule) => !UNCONFIGURABLE_RULES.has(rule.id))
+        .map((rule) => [rule.id, ruleSettingSchema.optional().describe(`${rule.description} Default: "${rule.defaultSeverity}".`)]),
+    ),
+  )
+  .strict()
+  .describe('Per-rule setting by rule id, e.g. { "phi": "error", "session-dates": "off" }. `syntax` cannot be configured.');
+
 const nonNegativeInt = z.number().int().min(0);
+
+const boundsSchema = (what: string) =>
+  z
+    .object({ min: nonNegativeInt, max: nonNegativeInt.optional() })
+    .strict()
+    .refine((b) => b.max === undefined || b.min <= b.max, {
+      message: `The ${what} \`min\` is greater than its \`max\`: make \`min\` the smaller number.`,
+      path: ['max'],
+    });
 
 export const variantSchema = z
   .object({
-    extends: z.string().optional().describe('A variant whose values this one starts from (built in or defined here).'),
+    extends: z
+      .string()
+      .optional()
+      .describe('A variant whose values this one starts from (built in or defined in config). A new variant without `extends` must set sessions, cadences, initialMax and termination.'),
+    title: z.string().optional().describe('A short name shown in hover and completion, e.g. "IPT for PTSD".'),
     description: z.string().optional().describe('Shown in hover and completion.'),
-    sessions: z
-      .object({ min: nonNegativeInt, max: nonNegativeInt.optional() })
-      .strict()
+    sessions: boundsSchema('sessions')
       .optional()
       .describe('Planned total: at least `min`, at most `max` (no upper bound when `max` is left out).'),
-    cadences: z.array(z.enum(['weekly', 'biweekly', 'monthly'])).min(1).optional().describe('Cadences the variant allows.'),
+    cadences: z
+      .array(z.enum(['weekly', 'biweekly', 'monthly']))
+      .min(1)
+      .optional()
+      .describe('Cadences the variant allows.'),
     initialMax: nonNegativeInt.optional().describe('Most sessions the initial phase may take.'),
     termination: z
       .object({ min: nonNegativeInt, max: nonNegativeInt })
       .strict()
+      .refine((b) => b.min <= b.max, {
+        message: 'The termination `min` is greater than its `max`: make `min` the smaller number.',
+        path: ['max'],
+      })
       .optional()
       .describe('Fewest and most sessions in the termination phase.'),
   })
   .strict();
 
-const vocabularyEntry = z.union([
-  z.string(),
-  z.object({ id: z.string(), description: z.string().optional() }).strict(),
-]);
+const vocabularyEntry = (what: string) =>
+  z.union([
+    identifier(what),
+    z
+      .object({ id: identifier(what), title: z.string().optional(), description: z.string().optional() })
+      .strict(),
+  ]);
+
+const phiPatternSchema = z
+  .object({
+    name: z.string().min(1).describe('What the pattern finds, shown in the message (e.g. "medical record number").'),
+    pattern: z.string().min(1).describe('A JavaScript regular expression, without the surrounding slashes.'),
+    flags: z
+      .string()
+      .regex(/^[dgimsuvy]*$/, { message: 'Regular expression flags are letters among d, g, i, m, s, u, v and y.' })
+      .optional()
+      .describe('Regular expression flags, e.g. "i" to ignore case.'),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    try {
+      new RegExp(p.pattern, p.flags);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pattern'],
+        message: `This regular expression is invalid (${reason}). Fix it, or remove this pattern.`,
+      });
+    }
+  });
 
 export const configSchema = z
   .object({
-    $schema: z.string().optional(),
-    rules: z
-      .record(z.string(), ruleSettingSchema)
+    $schema: z.string().optional().describe('The JSON Schema for editors; ignored by IPT Plan.'),
+    root: z
+      .boolean()
       .optional()
-      .describe('Per-rule setting by rule id, e.g. { "phi": "error", "session-dates": "off" }.'),
-    variant: z.string().optional().describe('The variant used by plans that do not set `variant`. Default: acute.'),
-    variants: z.record(z.string(), variantSchema).optional().describe('Variants to add, or built-in ones to override.'),
+      .describe('true: stop looking for .iptrc.json files in the folders above this one.'),
+    rules: rulesSchema.optional(),
+    variant: identifier('A variant name')
+      .optional()
+      .describe('The variant used by plans that do not set `variant`. Default: acute.'),
+    variants: z
+      .record(identifier('A variant name'), variantSchema)
+      .optional()
+      .describe('Variants to add, or built-in ones to override (by name).'),
     vocabulary: z
       .object({
-        techniques: z.array(vocabularyEntry).optional().describe('Extra techniques accepted by the `technique` rule.'),
+        techniques: z.array(vocabularyEntry('A technique id')).optional().describe('Extra techniques accepted by the `technique` rule.'),
         tasks: z
           .array(
             z
               .object({
-                id: z.string(),
+                id: identifier('A task id'),
                 phases: z.array(z.enum(['initial', 'middle', 'termination'])).min(1),
+                title: z.string().optional(),
                 description: z.string().optional(),
               })
               .strict(),
@@ -61,26 +142,42 @@ export const configSchema = z
         instruments: z
           .array(
             z
-              .object({ id: z.string(), min: z.number(), max: z.number(), description: z.string().optional() })
-              .strict(),
+              .object({
+                id: identifier('An instrument id'),
+                min: z.number(),
+                max: z.number(),
+                title: z.string().optional(),
+                description: z.string().optional(),
+              })
+              .strict()
+              .refine((r) => r.min <= r.max, {
+                message: 'The instrument\'s `min` is greater than its `max`: make `min` the lowest possible score.',
+                path: ['max'],
+              }),
           )
           .optional()
           .describe('Extra instruments with their score range.'),
-        problemAreas: z.array(vocabularyEntry).optional().describe('Extra problem areas (e.g. loss-of-healthy-self).'),
+        problemAreas: z
+          .array(vocabularyEntry('A problem area id'))
+          .optional()
+          .describe('Extra problem areas for IPT adaptations (e.g. loss-of-healthy-self).'),
       })
       .strict()
-      .optional(),
+      .optional()
+      .describe('Words to add to the built-in IPT vocabulary. An id that already exists is updated.'),
     phi: z
       .object({
         patterns: z
-          .array(z.object({ name: z.string(), pattern: z.string(), flags: z.string().optional() }).strict())
+          .array(phiPatternSchema)
           .optional()
           .describe('Extra regular expressions for identifying data (JavaScript syntax).'),
         allow: z.array(z.string()).optional().describe('Exact strings never reported (e.g. the clinic front-desk number).'),
       })
       .strict()
-      .optional(),
+      .optional()
+      .describe('Settings of the `phi` rule, which looks for identifying data in strings.'),
   })
   .strict();
 
 export type ConfigFile = z.infer<typeof configSchema>;
+export type VariantConfig = z.infer<typeof variantSchema>;

@@ -1,11 +1,14 @@
 /**
  * Resolved configuration: what the rules consume. `resolveConfig` merges a validated `.iptrc.json`
- * (see config-schema.ts) into the built-in catalogue and variants.
+ * (see config-schema.ts; the cascade of files is merged by load-config.ts) into the built-in
+ * catalogue and variants. It never throws: a part it cannot use is left out and described in
+ * `issues` (with the JSON path of the part at fault), so the loader can report it precisely.
  */
-import type { Catalogue } from '../language/catalogue-types.js';
+import type { Catalogue, CatalogueEntry, InstrumentEntry, TaskEntry, VariantEntry } from '../language/catalogue-types.js';
 import type { RuleSetting } from '../language/diagnostic.js';
-import { builtinCatalogue } from '../language/catalogue.js';
-import type { ConfigFile } from './config-schema.js';
+import { builtinCatalogue, findEntry } from '../language/catalogue.js';
+import type { ConfigFile, VariantConfig } from './config-schema.js';
+import { didYouMean } from './suggest.js';
 
 export interface PhiPattern {
   name: string;
@@ -29,8 +32,203 @@ export const defaultConfig: ResolvedConfig = {
   phi: { patterns: [], allow: [] },
 };
 
-/** SCAFFOLD (config work in progress): rules and default variant only. */
+/** A problem found while resolving, at a JSON path of the (merged) config, e.g. ['variants', 'ptsd']. */
+export interface ConfigIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Marks entries that come from configuration rather than the built-in catalogue (hover shows it). */
+export const CONFIG_SOURCE = 'config';
+
+const VARIANT_FIELDS = ['sessions', 'cadences', 'initialMax', 'termination'] as const;
+
+/** Merges a validated config into the built-in defaults. Parts that cannot be used are skipped. */
 export function resolveConfig(file: ConfigFile | undefined): ResolvedConfig {
-  if (!file) return defaultConfig;
-  return { ...defaultConfig, rules: { ...file.rules }, defaultVariant: file.variant ?? 'acute' };
+  return resolveConfigWithIssues(file).config;
+}
+
+/** Like `resolveConfig`, and says what it had to skip and why. */
+export function resolveConfigWithIssues(file: ConfigFile | undefined): { config: ResolvedConfig; issues: ConfigIssue[] } {
+  if (!file) return { config: defaultConfig, issues: [] };
+  const issues: ConfigIssue[] = [];
+
+  const variants = resolveVariants(file.variants ?? {}, issues);
+  const catalogue: Catalogue = { ...builtinCatalogue, variants, ...resolveVocabulary(file.vocabulary) };
+
+  let defaultVariant = 'acute';
+  if (file.variant !== undefined) {
+    if (findEntry(variants, file.variant)) defaultVariant = file.variant;
+    else {
+      issues.push({
+        path: ['variant'],
+        message: `The default variant \`${file.variant}\` is not built in or defined in \`variants\`.${didYouMean(file.variant, variants.map((v) => v.id)).text} Use one of: ${variants.map((v) => v.id).join(', ')}.`,
+      });
+    }
+  }
+
+  const rules: Record<string, RuleSetting> = {};
+  for (const [id, setting] of Object.entries(file.rules ?? {})) if (setting !== undefined) rules[id] = setting;
+
+  const patterns: PhiPattern[] = [];
+  (file.phi?.patterns ?? []).forEach((p, index) => {
+    try {
+      patterns.push({ name: p.name, regex: new RegExp(p.pattern, p.flags) });
+    } catch (error) {
+      // The schema already rejects invalid patterns; this guards configs that skipped validation.
+      issues.push({ path: ['phi', 'patterns', index, 'pattern'], message: `This regular expression is invalid (${describe(error)}). Fix it, or remove this pattern.` });
+    }
+  });
+
+  return {
+    config: { rules, defaultVariant, catalogue, phi: { patterns, allow: [...(file.phi?.allow ?? [])] } },
+    issues,
+  };
+}
+
+// ---------------------------------------------------------------- variants
+
+function resolveVariants(configured: Record<string, VariantConfig>, issues: ConfigIssue[]): VariantEntry[] {
+  const result = new Map<string, VariantEntry>(builtinCatalogue.variants.map((v) => [v.id, v]));
+  const resolving = new Set<string>();
+  const done = new Map<string, VariantEntry | undefined>();
+
+  const resolve = (name: string): VariantEntry | undefined => {
+    if (done.has(name)) return done.get(name);
+    const own = configured[name];
+    if (!own) return result.get(name);
+    if (resolving.has(name)) {
+      issues.push({ path: ['variants', name, 'extends'], message: `Variant \`${name}\` extends itself through a cycle of \`extends\`. Make one of them start from a built-in variant.` });
+      done.set(name, undefined);
+      return undefined;
+    }
+    resolving.add(name);
+    const entry = resolveOne(name, own);
+    resolving.delete(name);
+    done.set(name, entry);
+    return entry;
+  };
+
+  const resolveOne = (name: string, own: VariantConfig): VariantEntry | undefined => {
+    // A built-in variant overridden by name starts from its built-in values.
+    let base: VariantEntry | undefined = builtinCatalogue.variants.find((v) => v.id === name);
+    if (own.extends !== undefined) {
+      const known = new Set([...builtinCatalogue.variants.map((v) => v.id), ...Object.keys(configured)]);
+      if (own.extends === name && base) {
+        // `"acute": { "extends": "acute" }` is the same as overriding acute.
+      } else if (!known.has(own.extends)) {
+        issues.push({
+          path: ['variants', name, 'extends'],
+          message: `Variant \`${name}\` extends \`${own.extends}\`, which is not built in or defined in \`variants\`.${didYouMean(own.extends, known).text} Use one of: ${[...known].join(', ')}.`,
+        });
+        return undefined;
+      } else {
+        base = resolve(own.extends);
+        if (!base) return undefined; // the reason is reported at the variant it extends
+      }
+    }
+    if (!base) {
+      const missing = VARIANT_FIELDS.filter((field) => own[field] === undefined);
+      if (missing.length > 0) {
+        issues.push({
+          path: ['variants', name],
+          message: `The new variant \`${name}\` does not set ${listOf(missing.map((m) => `\`${m}\``))}. Add ${missing.length === 1 ? 'it' : 'them'}, or start from another variant with "extends": "acute".`,
+        });
+        return undefined;
+      }
+    }
+    const sessions = own.sessions ? { min: own.sessions.min, ...(own.sessions.max !== undefined ? { max: own.sessions.max } : {}) } : base!.sessions;
+    return {
+      id: name,
+      title: own.title ?? (base && base.id === name ? base.title : name),
+      description: own.description ?? (base && base.id === name ? base.description : `A configured variant${base ? ` based on \`${base.id}\`` : ''}.`),
+      sources: base && base.id === name && !own.description ? base.sources : [CONFIG_SOURCE],
+      ...(base?.aliases && base.id === name ? { aliases: base.aliases } : {}),
+      sessions,
+      cadences: own.cadences ? [...own.cadences] : [...base!.cadences],
+      initialMax: own.initialMax ?? base!.initialMax,
+      termination: own.termination ? { ...own.termination } : { ...base!.termination },
+    };
+  };
+
+  for (const name of Object.keys(configured)) {
+    const entry = resolve(name);
+    if (entry) result.set(name, entry);
+    else if (!builtinCatalogue.variants.some((v) => v.id === name)) result.delete(name);
+  }
+  return [...result.values()];
+}
+
+// ---------------------------------------------------------------- vocabulary
+
+type Vocabulary = NonNullable<ConfigFile['vocabulary']>;
+type SimpleEntry = string | { id: string; title?: string; description?: string };
+
+function resolveVocabulary(vocabulary: Vocabulary | undefined): Partial<Catalogue> {
+  if (!vocabulary) return {};
+  const techniques = mergeById(builtinCatalogue.techniques, (vocabulary.techniques ?? []).map(entryFrom));
+  const added = new Set((vocabulary.techniques ?? []).map((t) => (typeof t === 'string' ? t : t.id)));
+  return {
+    techniques,
+    // A technique the config accepts is no longer flagged as "not IPT" (an adaptation may use it).
+    nonIptTechniques: builtinCatalogue.nonIptTechniques.filter((t) => !added.has(t.id)),
+    problemAreas: mergeById(builtinCatalogue.problemAreas, (vocabulary.problemAreas ?? []).map(entryFrom)),
+    tasks: mergeById<TaskEntry>(
+      builtinCatalogue.tasks,
+      (vocabulary.tasks ?? []).map((task) => ({ ...entryFrom(task), phases: [...task.phases] })),
+    ),
+    instruments: mergeById<InstrumentEntry>(
+      builtinCatalogue.instruments,
+      (vocabulary.instruments ?? []).map((inst) => ({ ...entryFrom(inst), min: inst.min, max: inst.max })),
+      // A new range makes the built-in severity bands meaningless; keep them only when the range is unchanged.
+      (old, next) => {
+        const merged: InstrumentEntry = { ...old, ...next };
+        if (old.min !== next.min || old.max !== next.max) {
+          delete merged.bands;
+          delete merged.remission;
+        }
+        return merged;
+      },
+    ),
+  };
+}
+
+function entryFrom(entry: SimpleEntry): CatalogueEntry {
+  if (typeof entry === 'string') return { id: entry, title: entry, description: '', sources: [CONFIG_SOURCE] };
+  return { id: entry.id, title: entry.title ?? entry.id, description: entry.description ?? '', sources: [CONFIG_SOURCE] };
+}
+
+/**
+ * Adds entries by id; an id (or alias) that already exists is updated in place, keeping the built-in
+ * title, description and sources unless the config gives its own.
+ */
+function mergeById<T extends CatalogueEntry>(base: readonly T[], extra: T[], merge?: (old: T, next: T) => T): T[] {
+  const result = [...base];
+  for (const entry of extra) {
+    const index = result.findIndex((e) => e.id === entry.id || e.aliases?.includes(entry.id));
+    if (index < 0) {
+      result.push(entry);
+      continue;
+    }
+    const old = result[index];
+    const next: T = {
+      ...entry,
+      id: old.id,
+      title: entry.title !== entry.id ? entry.title : old.title,
+      description: entry.description || old.description,
+      sources: entry.description ? entry.sources : old.sources,
+      ...(old.aliases ? { aliases: old.aliases } : {}),
+    };
+    result[index] = merge ? merge(old, next) : { ...old, ...next };
+  }
+  return result;
+}
+
+function listOf(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

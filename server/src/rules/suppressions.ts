@@ -1,11 +1,28 @@
 /**
- * Inline control (LANGUAGE.md "Inline control"): `# ipt-disable-next-line RULE[, RULE] -- reason`,
- * `# ipt-disable RULE[, RULE]` … `# ipt-enable RULE[, RULE]`. Unused directives → `unused-disable`.
- * SCAFFOLD: being implemented in the config/suppressions work; for now suppresses nothing.
+ * Inline control (LANGUAGE.md "Inline control"), in comments:
+ *
+ *   # ipt-disable-next-line RULE[, RULE] -- reason
+ *       covers the next line that holds a statement: blank lines and comment-only lines in between
+ *       are skipped, so directives can be stacked and a blank line does not break them.
+ *   # ipt-disable RULE[, RULE] -- reason   …   # ipt-enable RULE[, RULE]
+ *       covers the lines strictly between the two comments, or to the end of the file when the rule
+ *       is not re-enabled.
+ *
+ * A diagnostic is suppressed when its START line is covered. Rule ids may be separated by commas
+ * and/or spaces; ` -- ` starts a free-text reason. Decisions (docs/rules/unused-disable.md):
+ * - `syntax` cannot be disabled, and `unused-disable` cannot be disabled inline (switch it off in
+ *   config instead): naming either is reported, as is an unknown rule id (with did-you-mean).
+ * - A directive must name its rules; a bare `# ipt-disable` is reported, not "disable everything".
+ * - A rule id in a directive that suppressed nothing is reported (`unused-disable`) at that id, with
+ *   a safe fix that removes the id, or the whole comment when it was the only one (and the matching
+ *   `ipt-enable` of an unused block with it).
+ * - When a block and a next-line directive both cover a diagnostic, the block gets the credit, so a
+ *   redundant next-line directive inside a disabled block is the one reported as unused.
  */
 import type { Comment } from '../language/ast.js';
-import type { Report } from '../language/diagnostic.js';
-import type { LineIndex } from '../language/span.js';
+import type { Fix, Report, TextEdit } from '../language/diagnostic.js';
+import type { LineIndex, Span } from '../language/span.js';
+import { didYouMean } from './suggest.js';
 
 export interface SuppressionInput {
   comments: Comment[];
@@ -20,8 +37,235 @@ export interface SuppressionResult {
   kept: { rule: string; report: Report }[];
   /** `unused-disable` reports (and reports about malformed directives). */
   unused: Report[];
+  /** The diagnostics that a directive suppressed (for summaries such as `ipt lint --stats`). */
+  suppressed: { rule: string; report: Report }[];
+}
+
+/** Rules that no directive can suppress. */
+const NOT_SUPPRESSIBLE: Record<string, string> = {
+  syntax: '`syntax` cannot be disabled: a line the parser cannot read must be fixed. Remove `syntax` from this directive.',
+  'unused-disable':
+    '`unused-disable` cannot be disabled inline. Remove the directive it reports, or set "unused-disable": "off" in .iptrc.json.',
+};
+
+type DirectiveKind = 'ipt-disable-next-line' | 'ipt-disable' | 'ipt-enable';
+const DIRECTIVES: ReadonlySet<string> = new Set<DirectiveKind>(['ipt-disable-next-line', 'ipt-disable', 'ipt-enable']);
+
+interface RuleName {
+  id: string;
+  span: Span;
+}
+
+interface Directive {
+  kind: DirectiveKind;
+  comment: Comment;
+  /** The directive word, e.g. `ipt-disable-next-line`. */
+  keyword: Span;
+  names: RuleName[];
+  /** 0-based line of the comment. */
+  line: number;
+}
+
+/** One rule id of one directive that can suppress diagnostics on lines [from, to]. */
+interface Suppression {
+  directive: Directive;
+  name: RuleName;
+  from: number;
+  to: number;
+  block: boolean;
+  used: boolean;
+  /** The `ipt-enable` that closed this block, if any. */
+  enable?: { directive: Directive; name: RuleName };
 }
 
 export function applySuppressions(input: SuppressionInput): SuppressionResult {
-  return { kept: input.diagnostics, unused: [] };
+  const { lines } = input;
+  const unused: Report[] = [];
+  const report = (span: Span, message: string, fixes?: Fix[]) => unused.push(fixes ? { span, message, fixes } : { span, message });
+
+  const directives: Directive[] = [];
+  for (const comment of [...input.comments].sort((a, b) => a.span.start - b.span.start)) {
+    const parsed = parseDirective(comment, lines);
+    if (parsed === undefined) continue;
+    if ('unknownWord' in parsed) {
+      report(parsed.span, `\`${parsed.unknownWord}\` is not a directive. Write \`# ipt-disable-next-line RULE\` on the line above, or \`# ipt-disable RULE\` … \`# ipt-enable RULE\` around the lines.`);
+      continue;
+    }
+    directives.push(parsed);
+  }
+
+  const suppressions: Suppression[] = [];
+  const open = new Map<string, Suppression>();
+  for (const directive of directives) {
+    if (directive.names.length === 0) {
+      const example = directive.kind === 'ipt-enable' ? '# ipt-enable phi' : `# ${directive.kind} phi -- reason`;
+      report(directive.keyword, `\`${directive.kind}\` needs the rule id(s) it applies to, e.g. \`${example}\`. Name the rule, or remove the comment.`, [
+        { title: `Remove this \`${directive.kind}\` comment`, edits: [removeNames(directive, directive.names, lines)] },
+      ]);
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const name of directive.names) {
+      const problem = nameProblem(name.id, input.knownRuleIds, seen);
+      seen.add(name.id);
+      if (problem) {
+        report(name.span, problem.message, problem.fixes(directive, name, lines));
+        continue;
+      }
+      if (directive.kind === 'ipt-disable-next-line') {
+        const target = nextStatementLine(directive, lines);
+        suppressions.push({ directive, name, from: target ?? -1, to: target ?? -1, block: false, used: false });
+      } else if (directive.kind === 'ipt-disable') {
+        const already = open.get(name.id);
+        if (already) {
+          report(name.span, `\`${name.id}\` is already disabled by the \`ipt-disable\` on line ${already.directive.line + 1}. Remove this one.`, [removeFix(directive, name, lines)]);
+          continue;
+        }
+        const suppression: Suppression = { directive, name, from: directive.line + 1, to: Infinity, block: true, used: false };
+        suppressions.push(suppression);
+        open.set(name.id, suppression);
+      } else {
+        const block = open.get(name.id);
+        if (!block) {
+          report(name.span, `\`${name.id}\` is not disabled here, so this \`ipt-enable\` does nothing. Remove it, or add \`# ipt-disable ${name.id}\` above the lines to disable.`, [removeFix(directive, name, lines)]);
+          continue;
+        }
+        block.to = directive.line - 1;
+        block.enable = { directive, name };
+        open.delete(name.id);
+      }
+    }
+  }
+
+  // Blocks first, so that a redundant next-line directive inside a block is the one left unused.
+  const ordered = [...suppressions.filter((s) => s.block), ...suppressions.filter((s) => !s.block)];
+  const byRule = new Map<string, Suppression[]>();
+  for (const s of ordered) byRule.set(s.name.id, [...(byRule.get(s.name.id) ?? []), s]);
+
+  const kept: SuppressionResult['kept'] = [];
+  const suppressed: SuppressionResult['suppressed'] = [];
+  for (const diagnostic of input.diagnostics) {
+    const candidates = NOT_SUPPRESSIBLE[diagnostic.rule] ? undefined : byRule.get(diagnostic.rule);
+    const line = candidates ? lines.positionAt(diagnostic.report.span.start).line : -1;
+    const by = candidates?.find((s) => s.from <= line && line <= s.to);
+    if (by) {
+      by.used = true;
+      suppressed.push(diagnostic);
+    } else kept.push(diagnostic);
+  }
+
+  for (const s of suppressions) {
+    if (!s.used) report(s.name.span, unusedMessage(s), [removeFix(s.directive, s.name, lines, s.enable)]);
+  }
+  unused.sort((a, b) => a.span.start - b.span.start);
+  return { kept, unused, suppressed };
+}
+
+// ---------------------------------------------------------------- messages
+
+function nameProblem(
+  id: string,
+  known: ReadonlySet<string>,
+  seen: ReadonlySet<string>,
+): { message: string; fixes: (d: Directive, n: RuleName, lines: LineIndex) => Fix[] } | undefined {
+  const remove = (d: Directive, n: RuleName, lines: LineIndex) => [removeFix(d, n, lines)];
+  if (NOT_SUPPRESSIBLE[id]) return { message: NOT_SUPPRESSIBLE[id], fixes: remove };
+  if (!known.has(id)) {
+    const candidates = [...known].filter((k) => !NOT_SUPPRESSIBLE[k]);
+    const hint = didYouMean(id, candidates);
+    return {
+      message: `\`${id}\` is not a rule id, so nothing is disabled.${hint.text} Run \`ipt rules\` to list the rule ids.`,
+      // Two reasonable repairs (correct the id, or drop it): offered, never applied automatically.
+      fixes: (d, n, lines) => [
+        ...(hint.suggestion ? [{ title: `Change to \`${hint.suggestion}\``, edits: [{ span: n.span, newText: hint.suggestion }] }] : []),
+        { ...removeFix(d, n, lines), safe: false },
+      ],
+    };
+  }
+  if (seen.has(id)) return { message: `\`${id}\` is listed twice in this directive. Remove the second one.`, fixes: remove };
+  return undefined;
+}
+
+function unusedMessage(s: Suppression): string {
+  const { id } = s.name;
+  const alone = s.directive.names.length === 1;
+  const action = alone ? 'Remove the directive so it cannot hide a future problem.' : `Remove \`${id}\` from the directive.`;
+  if (!s.block) {
+    if (s.from < 0) return `\`${id}\` is disabled for the next line, but no plan line follows. ${action}`;
+    return `\`${id}\` is disabled for the next line (line ${s.from + 1}), but that line has no \`${id}\` diagnostic. ${action}`;
+  }
+  const end = s.enable ? `the \`ipt-enable\` on line ${s.enable.directive.line + 1}` : 'the end of the file';
+  const blockAction = alone ? `Remove the directive${s.enable ? ' and its `ipt-enable`' : ''} so it cannot hide a future problem.` : action;
+  return `\`${id}\` is disabled from here to ${end}, but there is no \`${id}\` diagnostic in between. ${blockAction}`;
+}
+
+// ---------------------------------------------------------------- parsing
+
+function parseDirective(comment: Comment, lines: LineIndex): Directive | { unknownWord: string; span: Span } | undefined {
+  const base = comment.span.start + 1; // the text starts after `#`
+  const head = /^\s*(ipt-[A-Za-z-]*)/.exec(comment.text);
+  if (!head) return undefined;
+  const word = head[1];
+  const keyword = { start: base + head[0].length - word.length, end: base + head[0].length };
+  if (!DIRECTIVES.has(word)) {
+    return word.startsWith('ipt-disable') || word.startsWith('ipt-enable') ? { unknownWord: word, span: keyword } : undefined;
+  }
+  let rest = comment.text.slice(head[0].length);
+  const reason = /(^|\s)--(\s|$)/.exec(rest);
+  if (reason) rest = rest.slice(0, reason.index);
+  const names: RuleName[] = [];
+  for (const match of rest.matchAll(/[^\s,]+/g)) {
+    const start = base + head[0].length + match.index;
+    names.push({ id: match[0], span: { start, end: start + match[0].length } });
+  }
+  return { kind: word as DirectiveKind, comment, keyword, names, line: lines.positionAt(comment.span.start).line };
+}
+
+/** The next line after the directive that is neither blank nor only a comment. */
+function nextStatementLine(directive: Directive, lines: LineIndex): number | undefined {
+  for (let line = directive.line + 1; line < lines.lineCount; line++) {
+    const content = lines.text.slice(lines.lineStarts[line], lines.lineEnd(line)).trim();
+    if (content !== '' && !content.startsWith('#')) return line;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- fixes
+
+function removeFix(directive: Directive, name: RuleName, lines: LineIndex, enable?: { directive: Directive; name: RuleName }): Fix {
+  const remaining = directive.names.filter((n) => n !== name);
+  const edits = [removeNames(directive, [name], lines)];
+  if (enable) edits.push(removeNames(enable.directive, [enable.name], lines));
+  const title =
+    remaining.length === 0
+      ? `Remove the \`${directive.kind} ${name.id}\` comment${enable ? ' and its `ipt-enable`' : ''}`
+      : `Remove \`${name.id}\` from this \`${directive.kind}\``;
+  return { title, edits, safe: true };
+}
+
+/** An edit that removes some rule ids from a directive, or the whole comment when none would remain. */
+function removeNames(directive: Directive, remove: RuleName[], lines: LineIndex): TextEdit {
+  const remaining = directive.names.filter((n) => !remove.includes(n));
+  if (remaining.length > 0) {
+    const first = directive.names[0].span.start;
+    const last = directive.names[directive.names.length - 1].span.end;
+    return { span: { start: first, end: last }, newText: remaining.map((n) => n.id).join(', ') };
+  }
+  return { span: commentRemovalSpan(directive, lines), newText: '' };
+}
+
+/** The whole line for a comment on its own line; otherwise the comment and the spaces before it. */
+function commentRemovalSpan(directive: Directive, lines: LineIndex): Span {
+  const { text } = lines;
+  const lineStart = lines.lineStarts[directive.line];
+  const commentStart = directive.comment.span.start;
+  if (text.slice(lineStart, commentStart).trim() === '') {
+    const nextStart = directive.line + 1 < lines.lineCount ? lines.lineStarts[directive.line + 1] : text.length;
+    if (nextStart < text.length || directive.line === 0) return { start: lineStart, end: nextStart };
+    // The last line: take the line break before it instead, so the file keeps its final shape.
+    return { start: directive.line > 0 ? lines.lineEnd(directive.line - 1) : lineStart, end: text.length };
+  }
+  let start = commentStart;
+  while (start > lineStart && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  return { start, end: directive.comment.span.end };
 }
