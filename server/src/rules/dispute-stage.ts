@@ -1,5 +1,15 @@
-/** `dispute-stage`: A `role-dispute` focus declares its stage; `stage` under another area is an error. */
-import { docsUrl, type Rule } from './rule.js';
+/**
+ * `dispute-stage`: A `role-dispute` focus declares its stage; `stage` under another area is an error.
+ * The stage decides the strategy (renegotiation: calm and improve communication; impasse: reopen the
+ * negotiation; dissolution: help end and mourn the relationship) [S23] [S24] [S32] [S33].
+ */
+import type { Focus } from '../language/ast.js';
+import { findEntry } from '../language/catalogue.js';
+import { docsUrl, type Rule, type RuleContext } from './rule.js';
+import { deeper, deleteLines, indentationAt, insertLineAfter } from './plan-queries.js';
+import { namesOf, orList, suggestUnique } from './suggest.js';
+
+const ROLE_DISPUTE = 'role-dispute';
 
 export default {
   id: 'dispute-stage',
@@ -7,7 +17,73 @@ export default {
   description: 'A `role-dispute` focus declares its stage; `stage` under another area is an error.',
   docsUrl: docsUrl('dispute-stage'),
   scope: 'statement',
-  check() {
-    // SCAFFOLD: implemented in the rules work.
+  check(ctx) {
+    for (const focus of ctx.file.focuses) {
+      const area = focus.area ? findEntry(ctx.catalogue.problemAreas, focus.area.value) : undefined;
+      // An unknown or missing area is `focus-area`'s to report; whether a stage belongs is unknowable.
+      if (!area) continue;
+      if (area.id === ROLE_DISPUTE) checkDispute(ctx, focus);
+      else checkOtherArea(ctx, focus, area.id);
+    }
   },
 } satisfies Rule;
+
+function checkDispute(ctx: RuleContext, focus: Focus): void {
+  const stageNames = ctx.catalogue.stages.map((stage) => stage.id);
+  const listed = orList(stageNames);
+  if (focus.stages.length === 0) {
+    const indent = childIndent(ctx.text, focus);
+    ctx.report({
+      span: focus.area!.span,
+      message: `Name the stage of this role dispute: ${listed}. The stage decides the strategy (improve the talks in renegotiation, reopen them at an impasse, help end and mourn the relationship in dissolution). Add a \`stage\` line under the focus.`,
+      fixes: stageNames.map((name) => ({
+        title: `Add \`stage ${name}\``,
+        edits: [insertLineAfter(ctx.text, focus.span.end, indent, `stage ${name}`)],
+      })),
+    });
+    return;
+  }
+  let first: Focus['stages'][number] | undefined;
+  for (const stage of focus.stages) {
+    const name = stage.name;
+    if (!name) continue;
+    if (!findEntry(ctx.catalogue.stages, name.value)) {
+      const suggestion = suggestUnique(name.value, namesOf(ctx.catalogue.stages));
+      ctx.report({
+        span: name.span,
+        severity: 'error',
+        message: suggestion
+          ? `\`${name.value}\` is not a stage of a role dispute. Did you mean \`${suggestion}\`?`
+          : `\`${name.value}\` is not a stage of a role dispute. Use ${listed}.`,
+        fixes: suggestion ? [{ title: `Change to \`${suggestion}\``, edits: [{ span: name.span, newText: suggestion }], safe: true }] : undefined,
+      });
+      continue;
+    }
+    if (first?.name) {
+      ctx.report({
+        span: { start: stage.keyword.start, end: name.span.end },
+        message: `This focus already names the stage \`${first.name.value}\`. A dispute is at one stage at a time: keep the current one and remove this line.`,
+        related: [{ span: first.span, message: 'The stage named first' }],
+      });
+      continue;
+    }
+    first = stage;
+  }
+}
+
+function checkOtherArea(ctx: RuleContext, focus: Focus, areaId: string): void {
+  for (const stage of focus.stages) {
+    ctx.report({
+      span: stage.name ? { start: stage.keyword.start, end: stage.name.span.end } : stage.span,
+      severity: 'error',
+      message: `\`stage\` applies only to a role-dispute focus; this focus is \`${areaId}\`. Remove the stage line, or change the focus area if this is a dispute.`,
+      fixes: [{ title: 'Remove the stage line', edits: [deleteLines(ctx.text, stage.span)] }],
+    });
+  }
+}
+
+/** The indentation of the focus's children, or one step deeper than the focus line. */
+function childIndent(text: string, focus: Focus): string {
+  const child = focus.goals[0] ?? focus.stages[0];
+  return child ? indentationAt(text, child.span.start) : deeper(indentationAt(text, focus.span.start));
+}

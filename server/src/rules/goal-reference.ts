@@ -1,5 +1,12 @@
-/** `goal-reference`: `targets` names a defined goal; goal ids are unique; every goal is targeted in the middle phase. */
-import { docsUrl, type Rule } from './rule.js';
+/**
+ * `goal-reference`: `targets` names a defined goal; no goal id is defined twice; every goal is worked
+ * on in the middle phase, where IPT applies the focus's strategies [S3] [S6] (ipt-domain.md §1.2).
+ */
+import type { Focus, Goal, Word } from '../language/ast.js';
+import type { Fix } from '../language/diagnostic.js';
+import { docsUrl, type Rule, type RuleContext } from './rule.js';
+import { deeper, indentationAt, insertLineAfter } from './plan-queries.js';
+import { suggestUnique } from './suggest.js';
 
 export default {
   id: 'goal-reference',
@@ -7,7 +14,91 @@ export default {
   description: '`targets` names a defined goal; goal ids are unique; every goal is targeted in the middle phase.',
   docsUrl: docsUrl('goal-reference'),
   scope: 'plan',
-  check() {
-    // SCAFFOLD: implemented in the rules work.
+  check(ctx) {
+    const defined = definedGoals(ctx);
+    checkTargets(ctx, defined);
+    checkUntargeted(ctx, defined);
   },
 } satisfies Rule;
+
+/** First definition of each goal id; reports every later one. */
+function definedGoals(ctx: RuleContext): Map<string, Goal & { id: Word }> {
+  const first = new Map<string, Goal & { id: Word }>();
+  for (const focus of ctx.file.focuses) {
+    for (const goal of focus.goals) {
+      const id = goal.id;
+      if (!id) continue;
+      const earlier = first.get(id.value);
+      if (earlier) {
+        ctx.report({
+          span: id.span,
+          message: `Goal \`${id.value}\` is already defined. Give this goal its own id (and update the \`targets\` lines that mean it), or remove the duplicate.`,
+          related: [{ span: earlier.id.span, message: `\`${id.value}\` is first defined here` }],
+        });
+        continue;
+      }
+      first.set(id.value, goal as Goal & { id: Word });
+    }
+  }
+  return first;
+}
+
+function checkTargets(ctx: RuleContext, defined: Map<string, Goal>): void {
+  // With no focus at all, every goal is undefined: `single-focus` reports the one real mistake.
+  if (ctx.file.focuses.length === 0) return;
+  const ids = [...defined.keys()];
+  for (const phase of ctx.file.phases) {
+    for (const session of phase.sessions) {
+      for (const item of session.items) {
+        if (item.kind !== 'targets') continue;
+        for (const target of item.values) {
+          if (defined.has(target.value)) continue;
+          const suggestion = suggestUnique(target.value, ids);
+          const fixes: Fix[] = [];
+          if (suggestion) fixes.push({ title: `Change to \`${suggestion}\``, edits: [{ span: target.span, newText: suggestion }] });
+          const create = createGoalFix(ctx, ctx.file.focuses[0], target.value);
+          if (create) fixes.push(create);
+          ctx.report({
+            span: target.span,
+            message: suggestion
+              ? `No goal \`${target.value}\` is defined. Did you mean \`${suggestion}\`? Otherwise add \`goal ${target.value} "…"\` under the focus.`
+              : `No goal \`${target.value}\` is defined. Add \`goal ${target.value} "…"\` under the focus${ids.length ? `, or target one of ${ids.map((id) => `\`${id}\``).join(', ')}` : ''}.`,
+            fixes,
+          });
+        }
+      }
+    }
+  }
+}
+
+/** Adds `goal ID "…"` after the focus's last goal (or its stage, or the focus line itself). */
+function createGoalFix(ctx: RuleContext, focus: Focus | undefined, id: string): Fix | undefined {
+  if (!focus) return undefined;
+  const children = [...focus.stages, ...focus.goals].sort((a, b) => a.span.start - b.span.start);
+  const last = children[children.length - 1];
+  const indent = children[0] ? indentationAt(ctx.text, children[0].span.start) : deeper(indentationAt(ctx.text, focus.span.start));
+  return {
+    title: `Define goal \`${id}\` under the focus`,
+    edits: [insertLineAfter(ctx.text, (last ?? focus).span.end, indent, `goal ${id} "Describe goal ${id}"`)],
+  };
+}
+
+/** A goal no middle-phase session targets is not being worked on. Nothing to say without a middle phase. */
+function checkUntargeted(ctx: RuleContext, defined: Map<string, Goal & { id: Word }>): void {
+  const middle = ctx.file.phases.filter((phase) => phase.name?.value === 'middle');
+  if (middle.length === 0) return;
+  const targeted = new Set<string>();
+  for (const phase of middle) {
+    for (const session of phase.sessions) {
+      for (const item of session.items) if (item.kind === 'targets') for (const value of item.values) targeted.add(value.value);
+    }
+  }
+  for (const [id, goal] of defined) {
+    if (targeted.has(id)) continue;
+    ctx.report({
+      span: goal.id.span,
+      severity: 'warning',
+      message: `No middle-phase session targets goal \`${id}\`. Add \`targets ${id}\` to the session(s) that work on it, or remove the goal if it is no longer part of the plan.`,
+    });
+  }
+}

@@ -1,5 +1,97 @@
-/** `phi`: Strings must not look like identifying data (e-mail, phone, SSN, street address, date of birth). */
-import { docsUrl, type Rule } from './rule.js';
+/**
+ * `phi`: Plans must not hold identifying data. Strings and comments are searched for e-mail
+ * addresses, phone numbers, US Social Security numbers, street addresses and dates of birth, and the
+ * `client` must be a code, not a person's name. Comments are checked too: they end up in git like
+ * everything else, and the patterns below never fire on directives or rule ids.
+ *
+ * Precision first (a false alarm teaches people to switch the rule off): crisis lines (988, 911, 999,
+ * 112, 116 123), US toll-free numbers (organisations, not people), session numbers, scores, ICD codes,
+ * session dates, durations and ranges like `1-3` do not match. `.iptrc.json` adds patterns
+ * (`phi.patterns`) and exact texts that are never reported (`phi.allow`, e.g. the clinic's number).
+ */
+import type { Span } from '../language/span.js';
+import { decodeString, stringWords } from './plan-queries.js';
+import { docsUrl, type Rule, type RuleContext } from './rule.js';
+
+interface Finding {
+  /** Offsets into the decoded text. */
+  start: number;
+  end: number;
+  message: string;
+}
+
+interface Detector {
+  regex: RegExp;
+  message: string;
+  /** Which capture group is the identifying part (default: the whole match). */
+  group?: number;
+  /** Extra test on the matched text; false drops the match. */
+  accept?: (matched: string) => boolean;
+}
+
+const REMOVE = 'Remove it: contact and identity details belong in the clinical record, not in the plan. If it is not identifying (e.g. the clinic\'s number), add the exact text to `phi.allow` in .iptrc.json.';
+
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const DATE = `(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4})`;
+
+/** US toll-free area codes: numbers of organisations (helplines), never of a client. */
+const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);
+
+const DETECTORS: Detector[] = [
+  {
+    regex: /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])/g,
+    message: `This looks like an e-mail address. ${REMOVE}`,
+  },
+  {
+    // North American numbers: (617) 555-0143, 617-555-0143, 617.555.0143, +1 617 555 0143.
+    regex: /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(([2-9]\d{2})\)[\s.-]?|([2-9]\d{2})[\s.-])[2-9]\d{2}[\s.-]\d{4}(?![\w-])/g,
+    message: `This looks like a phone number. ${REMOVE}`,
+    accept: (matched) => !TOLL_FREE.has(areaCode(matched)),
+  },
+  {
+    // International numbers with a country code other than 1: +44 20 7946 0958, +49 30 1234567.
+    regex: /(?<![\w+])\+[2-9]\d{0,2}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?![\w-])/g,
+    message: `This looks like a phone number. ${REMOVE}`,
+    accept: (matched) => {
+      const digits = matched.replace(/\D/g, '').length;
+      return digits >= 8 && digits <= 15;
+    },
+  },
+  {
+    // A local number only counts next to a word that says it is one ("call 555-0143").
+    regex: /\b(?:call|phone|tel|telephone|cell|mobile|text|ring)\b\.?:?\s*(?:him|her|them|the client|client)?\s*(?:on|at)?\s*([2-9]\d{2}[\s.-]\d{4})(?![\w-])/gi,
+    group: 1,
+    message: `This looks like a phone number. ${REMOVE}`,
+  },
+  {
+    regex: /(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])/g,
+    message: `This looks like a US Social Security number. ${REMOVE}`,
+  },
+  {
+    regex: /\b(?:SSN|SS#|[Ss]ocial [Ss]ecurity(?: [Nn]umber| [Nn]o\.?)?)\s*[:#]?\s*\d{3}[\s-]?\d{2}[\s-]?\d{4}(?![\w-])/g,
+    message: `This looks like a US Social Security number. ${REMOVE}`,
+  },
+  {
+    // "12 Elm Street", "400 Main St.": a number, capitalised name words, a street type.
+    regex: /(?<![\w.-])\d{1,5}[A-Za-z]?\s+(?:[A-Z][A-Za-z'’-]*\.?\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Terrace|Parkway|Pkwy\.?|Highway|Hwy\.?|Crescent|Court|Place|Square|Way)(?![\w’'-])/g,
+    message: `This looks like a street address. ${REMOVE}`,
+  },
+  {
+    regex: new RegExp(`(?<![\\w.])(?:DOB|D\\.O\\.B\\.?)(?![\\w])(?:\\s*[:-]?\\s*${DATE})?`, 'g'),
+    message: `This looks like a date of birth. ${REMOVE}`,
+  },
+  {
+    regex: new RegExp(`\\b[Dd]ate of [Bb]irth\\b(?:\\s*[:-]?\\s*${DATE})?`, 'g'),
+    message: `This looks like a date of birth. ${REMOVE}`,
+  },
+  {
+    regex: new RegExp(`\\b[Bb]orn(?:\\s+on)?\\s+${DATE}`, 'g'),
+    message: `This looks like a date of birth. ${REMOVE}`,
+  },
+];
+
+/** Two to four capitalised words ("Maria Lopez", "J. Smith", "Lopez, Maria") and no digits. */
+const PERSON_NAME = /^(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:,?\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3}$/;
 
 export default {
   id: 'phi',
@@ -7,7 +99,88 @@ export default {
   description: 'Strings must not look like identifying data (e-mail, phone, SSN, street address, date of birth).',
   docsUrl: docsUrl('phi'),
   scope: 'statement',
-  check() {
-    // SCAFFOLD: implemented in the rules work.
+  check(ctx) {
+    const detectors = [...DETECTORS, ...configDetectors(ctx)];
+    for (const { word, statement } of stringWords(ctx.file)) {
+      const { value, offsets } = decodeString(ctx.text, word.span);
+      const toSource = (start: number, end: number): Span => ({ start: offsets[start], end: offsets[end] });
+      for (const finding of findIdentifyingData(value, detectors, ctx.config.phi.allow)) {
+        ctx.report({ span: toSource(finding.start, finding.end), message: finding.message });
+      }
+      if (statement.kind === 'client') checkClientName(ctx, value, toSource);
+    }
+    for (const comment of ctx.file.comments) {
+      const base = comment.span.start + 1; // just after `#`
+      for (const finding of findIdentifyingData(comment.text, detectors, ctx.config.phi.allow)) {
+        ctx.report({ span: { start: base + finding.start, end: base + finding.end }, message: finding.message });
+      }
+    }
   },
 } satisfies Rule;
+
+/** Every identifying-looking part of `text`, without overlaps, skipping allowed texts. */
+function findIdentifyingData(text: string, detectors: readonly Detector[], allow: readonly string[]): Finding[] {
+  const allowed = allowedSpans(text, allow);
+  const found: Finding[] = [];
+  for (const detector of detectors) {
+    for (const match of text.matchAll(detector.regex)) {
+      const whole = match.index ?? 0;
+      let start = whole;
+      let matched = match[0];
+      if (detector.group !== undefined) {
+        const part = match[detector.group];
+        if (part === undefined) continue;
+        start = whole + match[0].lastIndexOf(part);
+        matched = part;
+      }
+      const end = start + matched.length;
+      if (end <= start) continue;
+      if (detector.accept && !detector.accept(matched)) continue;
+      if (allowed.some((span) => span.start <= start && end <= span.end)) continue;
+      found.push({ start, end, message: detector.message });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Finding[] = [];
+  for (const finding of found) {
+    const previous = kept[kept.length - 1];
+    if (previous && finding.start < previous.end) continue;
+    kept.push(finding);
+  }
+  return kept;
+}
+
+function checkClientName(ctx: RuleContext, value: string, toSource: (start: number, end: number) => Span): void {
+  const trimmed = value.trim();
+  if (!PERSON_NAME.test(trimmed) || ctx.config.phi.allow.includes(trimmed)) return;
+  const start = value.indexOf(trimmed);
+  ctx.report({
+    span: toSource(start, start + trimmed.length),
+    message: 'The client looks like a person\'s name. Identify the client only by a code, like `client "C-0142"`, and keep the key to the code in the clinical record.',
+  });
+}
+
+/** `phi.patterns` from .iptrc.json, as global regexes (their own flags kept). */
+function configDetectors(ctx: RuleContext): Detector[] {
+  return ctx.config.phi.patterns.map((pattern) => ({
+    regex: new RegExp(pattern.regex.source, pattern.regex.flags.includes('g') ? pattern.regex.flags : `${pattern.regex.flags}g`),
+    message: `This matches the \`${pattern.name}\` pattern for identifying data (\`phi.patterns\` in .iptrc.json). Remove it from the plan, or add the exact text to \`phi.allow\` if it is not identifying.`,
+  }));
+}
+
+/** Where allowed texts occur (an exact `phi.allow` text is never reported, wherever it appears). */
+function allowedSpans(text: string, allow: readonly string[]): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (const entry of allow) {
+    if (!entry) continue;
+    for (let index = text.indexOf(entry); index >= 0; index = text.indexOf(entry, index + 1)) {
+      spans.push({ start: index, end: index + entry.length });
+    }
+  }
+  return spans;
+}
+
+function areaCode(matched: string): string {
+  const digits = matched.replace(/\D/g, '');
+  return digits.length === 11 ? digits.slice(1, 4) : digits.slice(0, 3);
+}

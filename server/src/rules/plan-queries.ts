@@ -1,5 +1,6 @@
 /** Small shared questions rules ask of a plan. */
-import type { Header, Phase, PlanFile, Session } from '../language/ast.js';
+import { statements, type Header, type Phase, type PlanFile, type Session, type Statement, type Word } from '../language/ast.js';
+import type { TextEdit } from '../language/diagnostic.js';
 import type { PhaseName } from '../language/catalogue-types.js';
 
 export const PHASE_ORDER: readonly PhaseName[] = ['initial', 'middle', 'termination'];
@@ -28,4 +29,109 @@ export function* sessionsWithPhase(file: PlanFile): Generator<{ phase: Phase; se
 /** Length of a phase's declared range, e.g. `4-13` → 10; undefined when the range is missing. */
 export function phaseLength(phase: Phase): number | undefined {
   return phase.range ? phase.range.last - phase.range.first + 1 : undefined;
+}
+
+// ---------------------------------------------------------------- strings and text edits
+
+/** Every quoted string of the plan (header texts, descriptions, goals, risk, titles, notes) in text order. */
+export function* stringWords(file: PlanFile): Generator<{ word: Word; statement: Statement }> {
+  for (const statement of statements(file)) {
+    for (const word of stringsOf(statement)) yield { word, statement };
+  }
+}
+
+function stringsOf(statement: Statement): Word[] {
+  switch (statement.kind) {
+    case 'plan':
+      return statement.title ? [statement.title] : [];
+    case 'client':
+    case 'clinician':
+    case 'supervisor':
+    case 'diagnosis':
+    case 'risk':
+    case 'safety-plan':
+    case 'homework':
+    case 'note':
+    case 'goal':
+      return statement.text ? [statement.text] : [];
+    case 'focus':
+      return statement.description ? [statement.description] : [];
+    case 'session':
+      return statement.title ? [statement.title] : [];
+    default:
+      return [];
+  }
+}
+
+/** The leading whitespace of the line that holds `offset`. */
+export function indentationAt(text: string, offset: number): string {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let end = start;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  return text.slice(start, end);
+}
+
+/** The line break the file uses (CRLF when its first line break is one). */
+export function lineBreakOf(text: string): string {
+  const index = text.indexOf('\n');
+  return index > 0 && text[index - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/**
+ * An edit that adds a new line `indent + content` just after the line holding `offset` (e.g. after
+ * a statement's end), so the new statement becomes that statement's next sibling.
+ */
+export function insertLineAfter(text: string, offset: number, indent: string, content: string): TextEdit {
+  let end = Math.max(0, Math.min(offset, text.length));
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return { span: { start: end, end }, newText: `${lineBreakOf(text)}${indent}${content}` };
+}
+
+/** One indentation step deeper than `indent` (the formatter's 2 spaces, or a tab in tab-indented files). */
+export function deeper(indent: string): string {
+  return indent.includes('\t') ? `${indent}\t` : `${indent}  `;
+}
+
+/** An edit that deletes the whole line(s) holding `span`, with the line break. */
+export function deleteLines(text: string, span: { start: number; end: number }): TextEdit {
+  let start = span.start;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let end = span.end;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  if (text[end] === '\r') end++;
+  if (text[end] === '\n') end++;
+  return { span: { start, end }, newText: '' };
+}
+
+/**
+ * A string's text as the plan means it (quotes dropped, `\"` and `\\` resolved) with the source
+ * offset of each character, so a match inside the text can point at the exact characters in the
+ * file. `offsets[i]` is where character i starts; `offsets[value.length]` is where the text ends.
+ */
+export function decodeString(text: string, span: { start: number; end: number }): { value: string; offsets: number[] } {
+  let start = span.start;
+  let end = span.end;
+  if (text[start] === '"') start++;
+  if (end - 1 >= start && text[end - 1] === '"' && !escapedAt(text, start, end - 1)) end--;
+  let value = '';
+  const offsets: number[] = [];
+  for (let i = start; i < end; i++) {
+    offsets.push(i);
+    if (text[i] === '\\' && i + 1 < end && (text[i + 1] === '"' || text[i + 1] === '\\')) {
+      value += text[i + 1];
+      i++;
+    } else {
+      value += text[i];
+    }
+  }
+  offsets.push(end);
+  return { value, offsets };
+}
+
+/** True when the character at `index` is preceded by an odd number of backslashes (from `from` on). */
+function escapedAt(text: string, from: number, index: number): boolean {
+  let count = 0;
+  for (let i = index - 1; i >= from && text[i] === '\\'; i--) count++;
+  return count % 2 === 1;
 }

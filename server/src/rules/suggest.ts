@@ -48,3 +48,27 @@ export function didYouMean(word: string, candidates: Iterable<string>): { text: 
   const suggestion = suggest(word, candidates);
   return suggestion ? { text: ` Did you mean \`${suggestion}\`?`, suggestion } : { text: '' };
 }
+
+/**
+ * Like `suggest`, but only when exactly one candidate is the closest: with ids like G1, G2, G3 a
+ * misspelt `G4` is equally close to all of them, and guessing one would be wrong. Use it for safe fixes.
+ */
+export function suggestUnique(word: string, candidates: Iterable<string>): string | undefined {
+  const unique = [...new Set(candidates)];
+  const best = suggest(word, unique);
+  if (best === undefined) return undefined;
+  const bestDistance = editDistance(word, best);
+  const tied = unique.filter((candidate) => editDistance(word, candidate) === bestDistance);
+  return tied.length === 1 ? best : undefined;
+}
+
+/** The ids and aliases of catalogue entries: every accepted spelling, for did-you-mean. */
+export function namesOf(entries: readonly { id: string; aliases?: string[] }[]): string[] {
+  return entries.flatMap((entry) => [entry.id, ...(entry.aliases ?? [])]);
+}
+
+/** "`a`, `b` or `c`", for messages that list the allowed words. */
+export function orList(names: readonly string[]): string {
+  const quoted = names.map((name) => `\`${name}\``);
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+}

@@ -1,5 +1,16 @@
-/** `task`: Tasks are known and used in a phase they belong to. */
-import { docsUrl, type Rule } from './rule.js';
+/**
+ * `task`: Tasks are known, and used in a phase they belong to (ipt-domain.md §1.2: the initial phase
+ * assesses and formulates, the middle phase works on the focus, the termination phase ends) [S3] [S6].
+ * Inside a phase block with an unknown or missing name nothing is said about phase fit: `phase-order`
+ * reports the name.
+ */
+import type { Word } from '../language/ast.js';
+import type { PhaseName, TaskEntry } from '../language/catalogue-types.js';
+import { findEntry } from '../language/catalogue.js';
+import type { Fix } from '../language/diagnostic.js';
+import { phaseNameOf } from './plan-queries.js';
+import { docsUrl, type Rule, type RuleContext } from './rule.js';
+import { namesOf, suggestUnique } from './suggest.js';
 
 export default {
   id: 'task',
@@ -7,7 +18,53 @@ export default {
   description: 'Tasks are known and used in a phase they belong to.',
   docsUrl: docsUrl('task'),
   scope: 'statement',
-  check() {
-    // SCAFFOLD: implemented in the rules work.
+  check(ctx) {
+    for (const phase of ctx.file.phases) {
+      const phaseName = phaseNameOf(phase);
+      for (const session of phase.sessions) {
+        for (const item of session.items) {
+          if (item.kind !== 'task') continue;
+          for (const word of item.values) {
+            const entry = findEntry(ctx.catalogue.tasks, word.value);
+            if (!entry) reportUnknown(ctx, word);
+            else if (phaseName && !entry.phases.includes(phaseName)) reportMisplaced(ctx, word, entry, phaseName);
+          }
+        }
+      }
+    }
   },
 } satisfies Rule;
+
+function reportUnknown(ctx: RuleContext, word: Word): void {
+  if (findEntry(ctx.catalogue.techniques, word.value) || findEntry(ctx.catalogue.nonIptTechniques, word.value)) {
+    ctx.report({
+      span: word.span,
+      message: `\`${word.value}\` is a technique, not a task. List it on a \`technique\` line instead.`,
+    });
+    return;
+  }
+  const suggestion = suggestUnique(word.value, namesOf(ctx.catalogue.tasks));
+  const fixes: Fix[] | undefined = suggestion
+    ? [{ title: `Change to \`${suggestion}\``, edits: [{ span: word.span, newText: suggestion }], safe: true }]
+    : undefined;
+  ctx.report({
+    span: word.span,
+    message: suggestion
+      ? `\`${word.value}\` is not a known IPT task. Did you mean \`${suggestion}\`?`
+      : `\`${word.value}\` is not a known IPT task. Use a task from the catalogue (e.g. \`symptom-review\`, \`interpersonal-inventory\`, \`review-progress\`), or add it to \`vocabulary.tasks\` in .iptrc.json with the phases it belongs to.`,
+    fixes,
+  });
+}
+
+function reportMisplaced(ctx: RuleContext, word: Word, entry: TaskEntry, phaseName: PhaseName): void {
+  const belongs = phaseList(entry.phases);
+  ctx.report({
+    span: word.span,
+    message: `\`${word.value}\` belongs to the ${belongs}, not the ${phaseName} phase. Move it to a session of the ${belongs}, or remove it here.`,
+  });
+}
+
+function phaseList(phases: readonly PhaseName[]): string {
+  if (phases.length === 1) return `${phases[0]} phase`;
+  return `${phases.slice(0, -1).join(', ')} or ${phases[phases.length - 1]} phase`;
+}

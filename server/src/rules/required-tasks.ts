@@ -1,0 +1,104 @@
+/**
+ * Shared by `initial-tasks` and `termination-tasks`: which tasks a phase holds, and a quick fix that
+ * adds a missing task to the session where a clinician would most likely do it.
+ */
+import type { Session } from '../language/ast.js';
+import type { PhaseName, TaskEntry } from '../language/catalogue-types.js';
+import { findEntry } from '../language/catalogue.js';
+import type { Fix, Severity } from '../language/diagnostic.js';
+import type { RuleContext } from './rule.js';
+import { deeper, indentationAt, insertLineAfter, phaseNameOf } from './plan-queries.js';
+
+export interface RequiredTask {
+  /** The task id the fix inserts. */
+  id: string;
+  /** Other task ids that do the same job (e.g. `psychoeducation` gives the sick role). */
+  alsoSatisfiedBy?: string[];
+  severity: Severity;
+  /** What is missing, why it matters, and what to do. */
+  message: string;
+  /** Where to add it: the first session holding one of these tasks, or whose title matches… */
+  placeWith?: string[];
+  placeTitle?: RegExp;
+  /** …otherwise the phase's first or last session. */
+  placeFallback: 'first' | 'last';
+}
+
+/**
+ * Reports each required task the named phase lacks. Says nothing when the phase is missing
+ * (`phase-order` reports that), and nothing about a task written in another known phase (the `task`
+ * rule reports it there, naming the phase it belongs to): one mistake, one diagnostic.
+ */
+export function checkRequiredTasks(
+  ctx: RuleContext,
+  phaseName: PhaseName,
+  required: RequiredTask[],
+  emptyPhase: { severity: Severity; message: string },
+): void {
+  const blocks = ctx.file.phases.filter((phase) => phase.name?.value === phaseName);
+  if (blocks.length === 0) return;
+  const first = blocks[0];
+  const at = { start: first.keyword.start, end: first.name?.span.end ?? first.keyword.end };
+  const sessions = blocks.flatMap((phase) => phase.sessions);
+  if (sessions.length === 0) {
+    ctx.report({ span: at, severity: emptyPhase.severity, message: emptyPhase.message });
+    return;
+  }
+  const here = tasksIn(ctx.catalogue.tasks, sessions);
+  const elsewhere = tasksIn(
+    ctx.catalogue.tasks,
+    ctx.file.phases.filter((phase) => phase.name?.value !== phaseName && phaseNameOf(phase) !== undefined).flatMap((phase) => phase.sessions),
+  );
+  for (const task of required) {
+    const ids = [task.id, ...(task.alsoSatisfiedBy ?? [])];
+    if (ids.some((id) => here.has(id))) continue;
+    if (ids.some((id) => elsewhere.has(id))) continue;
+    ctx.report({ span: at, severity: task.severity, message: task.message, fixes: [addTaskFix(ctx, sessions, task)] });
+  }
+}
+
+/** Canonical ids of the known tasks listed in these sessions. */
+export function tasksIn(catalogue: readonly TaskEntry[], sessions: readonly Session[]): Set<string> {
+  const found = new Set<string>();
+  for (const session of sessions) {
+    for (const value of taskValues(session)) {
+      const entry = findEntry(catalogue, value);
+      if (entry) found.add(entry.id);
+    }
+  }
+  return found;
+}
+
+function taskValues(session: Session): string[] {
+  return session.items.flatMap((item) => (item.kind === 'task' ? item.values.map((word) => word.value) : []));
+}
+
+function addTaskFix(ctx: RuleContext, sessions: Session[], task: RequiredTask): Fix {
+  const session = placeFor(ctx, sessions, task);
+  const tasks = session.items.filter((item) => item.kind === 'task');
+  const after = tasks[tasks.length - 1] ?? session.items[session.items.length - 1];
+  const indent = session.items[0] ? indentationAt(ctx.text, session.items[0].span.start) : deeper(indentationAt(ctx.text, session.span.start));
+  return {
+    title: `Add \`task ${task.id}\` to session ${sessionLabel(session)}`,
+    edits: [insertLineAfter(ctx.text, (after ?? session).span.end, indent, `task ${task.id}`)],
+    // Clinical content: offered in the editor, never applied by `ipt lint --fix`.
+    safe: false,
+  };
+}
+
+function placeFor(ctx: RuleContext, sessions: Session[], task: RequiredTask): Session {
+  const withTask = task.placeWith?.length
+    ? sessions.find((session) => taskValues(session).some((value) => task.placeWith!.includes(findEntry(ctx.catalogue.tasks, value)?.id ?? value)))
+    : undefined;
+  if (withTask) return withTask;
+  const byTitle = task.placeTitle ? sessions.find((session) => session.title && task.placeTitle!.test(session.title.value)) : undefined;
+  if (byTitle) return byTitle;
+  return task.placeFallback === 'first' ? sessions[0] : sessions[sessions.length - 1];
+}
+
+export function sessionLabel(session: Session): string {
+  const number = session.number;
+  if (!number) return 'without a number';
+  return number.first === number.last ? `${number.first}` : `${number.first}-${number.last}`;
+}
+
