@@ -1,13 +1,124 @@
-/** `measure-schedule`: At least one measure, scheduled in the initial and termination phases, within the planned sessions, with a known instrument. */
-import { docsUrl, type Rule } from './rule.js';
+/** `measure-schedule`: At least one measure; one scheduled in the initial phase and one in the termination phase; scheduled sessions within 1..total; known instrument. */
+import type { Measure, Phase } from '../language/ast.js';
+import { findEntry } from '../language/catalogue.js';
+import { phaseNamed } from './plan-queries.js';
+import { docsUrl, type Rule, type RuleContext } from './rule.js';
+import { entryNames, listOf, planAnchor, replacementSuggestion, sessionsText } from './structure-queries.js';
 
 export default {
   id: 'measure-schedule',
   defaultSeverity: 'warning',
-  description: 'At least one measure, scheduled in the initial and termination phases, within the planned sessions, with a known instrument.',
+  description: 'At least one measure; one scheduled in the initial phase and one in the termination phase; scheduled sessions within 1..total; known instrument.',
   docsUrl: docsUrl('measure-schedule'),
   scope: 'plan',
-  check() {
-    // SCAFFOLD: implemented in the rules work.
+  check(ctx) {
+    const measures = ctx.file.measures;
+    if (measures.length === 0) {
+      // A severity scale at baseline and repeated through treatment [S2] [S19] [S20].
+      ctx.report({
+        span: planAnchor(ctx.file, ctx.text, ctx.lines),
+        message:
+          'The plan schedules no outcome measure. IPT rates symptoms at the start and repeats the rating through treatment: add e.g. `measure PHQ-9 every 4` (sessions 1, 5, 9, … and the last).',
+      });
+      return;
+    }
+
+    const scheduled = new Set<number>();
+    // A schedule already reported as wrong would make the phase checks repeat the same mistake.
+    let wrongSchedule = false;
+    for (const measure of measures) {
+      checkInstrument(ctx, measure);
+      const result = scheduledSessions(ctx, measure);
+      for (const n of result.sessions) scheduled.add(n);
+      wrongSchedule ||= result.reported;
+    }
+    if (wrongSchedule) return;
+
+    const initial = phaseNamed(ctx.file, 'initial');
+    if (usableRange(initial) && !hasSessionIn(scheduled, initial!)) {
+      const { first, last } = initial!.range!;
+      ctx.report({
+        span: measures[0].span,
+        message: `No measure is scheduled in the initial phase (${sessionsText(first, last)}), so treatment has no baseline score. Schedule one there, e.g. add session ${first} to a measure (\`at ${first}, …\`) or use \`every N\`, which starts at session 1.`,
+      });
+    }
+    const termination = phaseNamed(ctx.file, 'termination');
+    if (usableRange(termination) && !hasSessionIn(scheduled, termination!)) {
+      const { first, last } = termination!.range!;
+      ctx.report({
+        span: measures[0].span,
+        message: `No measure is scheduled in the termination phase (${sessionsText(first, last)}), so response and remission at the end cannot be judged. Add session ${last} to a measure (\`at …, ${last}\`).`,
+      });
+    }
   },
 } satisfies Rule;
+
+/** An instrument the catalogue (built in or from config) does not know. */
+function checkInstrument(ctx: RuleContext, measure: Measure): void {
+  const instrument = measure.instrument;
+  const instruments = ctx.catalogue.instruments;
+  if (!instrument || findEntry(instruments, instrument.value)) return;
+  const hint = replacementSuggestion(instrument, entryNames(instruments));
+  ctx.report({
+    span: instrument.span,
+    message: `\`${instrument.value}\` is not a known instrument; the known ones are ${listOf(instruments.map((i) => i.id))}.${hint.text} To use another scale, add it under \`instruments\` in .iptrc.json.`,
+    fixes: hint.fixes,
+  });
+}
+
+/**
+ * The sessions a measure is scheduled at. `every N` means 1, 1+N, 1+2N, … and the last session.
+ * Scheduled sessions outside 1..total are reported (only when the total is known).
+ */
+function scheduledSessions(ctx: RuleContext, measure: Measure): { sessions: number[]; reported: boolean } {
+  const schedule = measure.schedule;
+  const total = ctx.plannedTotal;
+  const sessions: number[] = [];
+  let reported = false;
+  if (!schedule) return { sessions, reported };
+  if (schedule.kind === 'every') {
+    const interval = schedule.interval;
+    if (!interval) return { sessions, reported };
+    if (interval.value < 1) {
+      ctx.report({
+        span: interval.span,
+        message: `\`every ${interval.value}\` schedules nothing. Use a positive number of sessions between ratings, e.g. \`every 4\`.`,
+      });
+      return { sessions, reported: true };
+    }
+    // Without a planned total, the last phase's end stands for the last session.
+    const last = total ?? Math.max(0, ...ctx.file.phases.map((p) => p.range?.last ?? 0));
+    for (let n = 1; n <= Math.max(1, last); n += interval.value) sessions.push(n);
+    if (last >= 1) sessions.push(last);
+    return { sessions, reported };
+  }
+  for (const entry of schedule.sessions) {
+    if (entry.first > entry.last) continue; // a backwards range has no sessions to schedule
+    if (entry.first < 1) {
+      ctx.report({ span: entry.span, message: 'Sessions are numbered from 1, so a measure cannot be scheduled at session 0. Use session 1 for the baseline.' });
+      reported = true;
+      continue;
+    }
+    if (total !== undefined && entry.last > total) {
+      ctx.report({
+        span: entry.span,
+        message: `${entry.first === entry.last ? `Session ${entry.first} is` : `Sessions ${entry.first}–${entry.last} run`} past the plan's last session (${total}). Schedule the measure within sessions 1–${total}.`,
+      });
+      reported = true;
+      continue;
+    }
+    for (let n = entry.first; n <= entry.last; n++) sessions.push(n);
+  }
+  return { sessions, reported };
+}
+
+/** A phase that exists with a forward range (others are `phase-order`'s or `phase-coverage`'s to report). */
+function usableRange(phase: Phase | undefined): boolean {
+  return !!phase?.range && phase.range.first <= phase.range.last;
+}
+
+function hasSessionIn(scheduled: Set<number>, phase: Phase): boolean {
+  const { first, last } = phase.range!;
+  for (let n = first; n <= last; n++) if (scheduled.has(n)) return true;
+  return false;
+}

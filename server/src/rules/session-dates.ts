@@ -1,13 +1,153 @@
-/** `session-dates`: Session dates increase and follow the cadence from `start` (±3 days). */
-import { docsUrl, type Rule } from './rule.js';
+/** `session-dates`: Session `date`s increase and follow the cadence from `start` (±3 days). */
+import type { Session, Word } from '../language/ast.js';
+import { findEntry } from '../language/catalogue.js';
+import { headerOf } from './plan-queries.js';
+import { docsUrl, type Rule, type RuleContext } from './rule.js';
+import { lineNumberOf } from './structure-queries.js';
+
+/** How far (in days) a date may be from the cadence: a session moved within the week is still on time. */
+const TOLERANCE_DAYS = 3;
+const DAY_MS = 86_400_000;
+/** The cadences whose step this rule knows how to count. */
+const KNOWN_CADENCES = ['weekly', 'biweekly', 'monthly'];
+
+/** A dated session: its first session number, the day (days since 1970) and the `date` word. */
+interface Dated {
+  k: number;
+  day: number;
+  word: Word;
+  session: Session;
+}
+
+/** Where the cadence is counted from: the plan's `start` (as session 1) or a dated session. */
+interface Anchor {
+  k: number;
+  day: number;
+  describe: string;
+}
 
 export default {
   id: 'session-dates',
   defaultSeverity: 'warning',
-  description: 'Session dates increase and follow the cadence from `start` (±3 days).',
+  description: 'Session `date`s increase and follow the cadence from `start` (±3 days).',
   docsUrl: docsUrl('session-dates'),
   scope: 'plan',
-  check() {
-    // SCAFFOLD: implemented in the rules work.
+  check(ctx) {
+    const startWord = headerOf(ctx.file, 'start')?.date;
+    const startDay = startWord ? calendarDay(ctx, startWord) : undefined;
+    const cadence = cadenceOf(ctx);
+    const dated = datedSessions(ctx);
+
+    let anchor: Anchor | undefined = startWord && startDay !== undefined ? { k: 1, day: startDay, describe: `\`start\` (${startWord.value})` } : undefined;
+    let previous: Dated | undefined;
+    for (const [index, entry] of dated.entries()) {
+      if (previous && entry.k <= previous.k) continue; // the same session twice: `phase-coverage` reports it
+      if (previous && entry.day <= previous.day) {
+        ctx.report({
+          span: entry.word.span,
+          message: `Session ${entry.k} is dated ${entry.word.value}, which is not after session ${previous.k} (${previous.word.value}, line ${lineNumberOf(ctx.lines, previous.word.span.start)}). Dates must increase with the session number: check both dates.`,
+          related: [{ span: previous.word.span, message: `Session ${previous.k}'s date.` }],
+        });
+        continue;
+      }
+      if (!previous && startDay !== undefined && entry.day < startDay) {
+        ctx.report({
+          span: entry.word.span,
+          message: `Session ${entry.k} is dated ${entry.word.value}, before the plan's \`start\` (${startWord!.value}). Check this date or the \`start\` date.`,
+          related: [{ span: startWord!.span, message: 'The plan starts here.' }],
+        });
+        continue;
+      }
+
+      // With `start`, the cadence runs from it; without, between consecutive dated sessions.
+      const base: Anchor | undefined = startDay !== undefined ? anchor : previous && { k: previous.k, day: previous.day, describe: describeSession(previous) };
+      if (cadence && base) {
+        const expected = addCadence(base.day, entry.k - base.k, cadence);
+        const off = entry.day - expected;
+        if (Math.abs(off) > TOLERANCE_DAYS) {
+          // A lone wrong date (the next dated session keeps the old rhythm) is not an anchor; a
+          // rescheduled session is, so the sessions after it are not reported again.
+          const next = dated.slice(index + 1).find((d) => d.k > entry.k);
+          const lone = next !== undefined && Math.abs(next.day - addCadence(base.day, next.k - base.k, cadence)) <= TOLERANCE_DAYS;
+          const days = Math.abs(off) === 1 ? '1 day' : `${Math.abs(off)} days`;
+          const head = `Session ${entry.k} is dated ${entry.word.value}, ${days} ${off > 0 ? 'later' : 'earlier'} than the ${cadence} cadence from ${base.describe} expects (${formatDay(expected)}, ±${TOLERANCE_DAYS} days).`;
+          ctx.report({
+            span: entry.word.span,
+            message: lone
+              ? `${head} The next dated session keeps that cadence, so this date is probably a typo: check it.`
+              : `${head} Check the date; if the session was rescheduled, keep it, and the later dates are checked from this one.`,
+          });
+          if (lone) continue;
+          anchor = { k: entry.k, day: entry.day, describe: describeSession(entry) };
+        }
+      }
+      previous = entry;
+    }
   },
 } satisfies Rule;
+
+/** The cadence the plan declares, or the only one its variant allows; undefined when unknown. */
+function cadenceOf(ctx: RuleContext): string | undefined {
+  const declared = headerOf(ctx.file, 'sessions')?.cadence?.value;
+  const cadence = declared ?? (ctx.variant?.cadences.length === 1 ? ctx.variant.cadences[0] : undefined);
+  return cadence !== undefined && KNOWN_CADENCES.includes(cadence) && findEntry(ctx.catalogue.cadences, cadence) ? cadence : undefined;
+}
+
+/**
+ * Dated sessions in session-number order. A `missed` or `cancelled` session shifts nothing and
+ * its date (often the day it was called off) is not checked.
+ */
+function datedSessions(ctx: RuleContext): Dated[] {
+  const dated: Dated[] = [];
+  for (const phase of ctx.file.phases) {
+    for (const session of phase.sessions) {
+      const word = firstDate(session);
+      if (!word || !session.number) continue;
+      const day = calendarDay(ctx, word);
+      if (day === undefined) continue;
+      const status = session.items.find((item) => item.kind === 'status');
+      const statusValue = status?.kind === 'status' ? status.value?.value : undefined;
+      if (statusValue === 'missed' || statusValue === 'cancelled') continue;
+      dated.push({ k: session.number.first, day, word, session });
+    }
+  }
+  return dated.sort((a, b) => a.k - b.k);
+}
+
+function firstDate(session: Session): Word | undefined {
+  for (const item of session.items) if (item.kind === 'date' && item.date) return item.date;
+  return undefined;
+}
+
+/** Days since 1970-01-01 for a YYYY-MM-DD word; reports (and returns undefined for) an impossible date. */
+function calendarDay(ctx: RuleContext, word: Word): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(word.value);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const time = Date.UTC(year, month - 1, day);
+  const back = new Date(time);
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) {
+    ctx.report({ span: word.span, message: `${word.value} is not a calendar date. Write a real date as YYYY-MM-DD.` });
+    return undefined;
+  }
+  return Math.round(time / DAY_MS);
+}
+
+/** The day `steps` cadence steps after `day`; monthly steps are calendar months (31 Jan + 1 → 28/29 Feb). */
+function addCadence(day: number, steps: number, cadence: string): number {
+  if (cadence === 'weekly') return day + 7 * steps;
+  if (cadence === 'biweekly') return day + 14 * steps;
+  const date = new Date(day * DAY_MS);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + steps;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return Math.round(Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)) / DAY_MS);
+}
+
+function formatDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+function describeSession(entry: Dated): string {
+  return `session ${entry.k} (${entry.word.value})`;
+}
