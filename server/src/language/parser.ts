@@ -80,6 +80,7 @@ export function parsePlan(text: string): ParseResult {
       }
       const statement = parseLine(parser, line, lineSpan, (report) => (lineError ??= report));
       if (statement) builder.add(statement, (report) => (lineError ??= report));
+      else builder.lost();
       if (lineError) errors.push(lineError);
     }
     lineStart = i + 1;
@@ -311,14 +312,25 @@ class TreeBuilder {
   private plan: PlanBlock | undefined;
   private opener: PlanBlock | Focus | Risk | Phase | Session | undefined;
   private phase: Phase | undefined;
+  /** Set after a line that could not be read at all: its children must not also be reported as misplaced. */
+  private afterLostLine = false;
   private readonly file: PlanFile;
 
   constructor(text: string) {
     this.file = { kind: 'file', sections: [], focuses: [], measures: [], risks: [], phases: [], comments: [], span: { start: 0, end: text.length } };
   }
 
-  add(statement: Statement, report: Reporter): void {
+  /** The line just read gave no statement (its one diagnostic is already out). */
+  lost(): void {
+    this.afterLostLine = true;
+  }
+
+  add(statement: Statement, reportError: Reporter): void {
     const kind = statement.kind;
+    if (kind === 'plan' || kind === 'focus' || kind === 'risk' || kind === 'phase' || kind === 'session') this.afterLostLine = false;
+    const report: Reporter = (r) => {
+      if (!this.afterLostLine) reportError(r);
+    };
     if (kind === 'plan') return this.addPlan(statement, report);
     if (headerKinds.has(kind)) return this.addHeader(statement as Header, report);
     switch (kind) {
