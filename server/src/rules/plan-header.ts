@@ -11,16 +11,16 @@ export default {
   scope: 'plan',
   check(ctx) {
     const plan = ctx.file.plan;
-    if (!plan) {
+    const anchor = planAnchor(ctx.file, ctx.text, ctx.lines);
+    if (!plan || plan.implicit) {
       ctx.report({
-        span: planAnchor(ctx.file, ctx.text, ctx.lines),
-        message:
-          'This file has no `plan` statement. Start it with a titled plan and its header, e.g. `plan "C-0142 acute IPT"` followed by `diagnosis "…"` and `sessions 16 weekly 50min`.',
+        span: anchor,
+        message: plan
+          ? 'This file has no `plan` line. Add one above the header fields, with a title that uses the client code, never a name, e.g. `plan "C-0142 acute IPT"`.'
+          : 'This file has no `plan` statement. Start it with a titled plan and its header, e.g. `plan "C-0142 acute IPT"` followed by `diagnosis "…"` and `sessions 16 weekly 50min`.',
       });
-      return;
-    }
-
-    if (!plan.title && !plan.incomplete) {
+      if (!plan) return;
+    } else if (!plan.title && !plan.incomplete) {
       ctx.report({
         span: plan.keyword,
         message: 'The plan has no title. Add a short title with the client code, never a name, e.g. `plan "C-0142 acute IPT"`.',
@@ -35,7 +35,7 @@ export default {
     // The time limit is set at the start of IPT [S4]: the planned total must be written down.
     if (!plan.headers.some((h) => h.kind === 'sessions')) {
       ctx.report({
-        span: plan.span,
+        span: anchor,
         message:
           'The plan has no `sessions` line, so its time limit is not set. IPT fixes the number of sessions at the start: add e.g. `sessions 16 weekly 50min` under `plan`.',
       });
@@ -43,7 +43,7 @@ export default {
     // IPT starts from a diagnosis made by standard criteria [S2] [S3] [S6].
     if (!plan.headers.some((h) => h.kind === 'diagnosis')) {
       ctx.report({
-        span: plan.span,
+        span: anchor,
         message:
           'The plan has no `diagnosis` line. IPT treats a diagnosed disorder: add it under `plan`, e.g. `diagnosis "Major depressive disorder, recurrent, moderate" code F33.1`.',
       });

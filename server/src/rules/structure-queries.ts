@@ -7,10 +7,10 @@ import { editDistance, suggest } from './suggest.js';
 
 /**
  * Where a "the plan lacks X" diagnostic points: the `plan` line (keyword and title), or the first
- * line with text when the file has no `plan` statement.
+ * line with text when the file has no `plan` line (an implicit plan stands in for it).
  */
 export function planAnchor(file: PlanFile, text: string, lines: LineIndex): Span {
-  if (file.plan) return file.plan.span;
+  if (file.plan && !file.plan.implicit) return file.plan.span;
   for (let line = 0; line < lines.lineCount; line++) {
     const start = lines.lineStarts[line];
     const end = lines.lineEnd(line);

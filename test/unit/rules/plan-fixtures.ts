@@ -99,3 +99,13 @@ export function applyEdits(text: string, edits: { span: { start: number; end: nu
   }
   return out;
 }
+
+/** A range on one line, 0-based, for exact range assertions. */
+export function lineRange(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+/** Every diagnostic of the plan, as `rule` ids, to check that one mistake gives one diagnostic. */
+export function ruleIds(text: string, options?: AnalyseOptions): string[] {
+  return analyse(text, options).diagnostics.map((d) => d.rule);
+}

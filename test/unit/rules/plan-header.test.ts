@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { basePlan, diagnosticsOf, lineRange, remove, replace, ruleIds } from './plan-fixtures.js';
+
+const id = 'plan-header';
+
+describe('plan-header', () => {
+  it('accepts a plan with a title, diagnosis and sessions, each once', () => {
+    expect(diagnosticsOf(id, basePlan)).toEqual([]);
+  });
+
+  it('reports a missing `sessions` line on the plan line, and nothing else', () => {
+    const text = remove(basePlan, '  sessions 16 weekly 50min\n');
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('error');
+    expect(d.message).toBe(
+      'The plan has no `sessions` line, so its time limit is not set. IPT fixes the number of sessions at the start: add e.g. `sessions 16 weekly 50min` under `plan`.',
+    );
+    expect(d.range).toEqual(lineRange(0, 0, 23));
+    // Rules that need the planned total stay silent: one mistake, one diagnostic.
+    expect(ruleIds(text)).toEqual([id]);
+  });
+
+  it('reports a missing `diagnosis` with an example to add', () => {
+    const text = remove(basePlan, '  diagnosis "Major depressive disorder, recurrent, moderate" code F33.1\n');
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('error');
+    expect(d.message).toContain('The plan has no `diagnosis` line.');
+    expect(d.message).toContain('e.g. `diagnosis "Major depressive disorder, recurrent, moderate" code F33.1`');
+    expect(d.range).toEqual(lineRange(0, 0, 23));
+  });
+
+  it('reports a header field given twice on the second, pointing back at the first', () => {
+    const text = replace(basePlan, '  start 2026-02-02\n', '  start 2026-02-02\n  clinician "K. Lee, LCSW"\n');
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('error');
+    expect(d.message).toBe('`clinician` is already given on line 3; a plan has one `clinician`. Keep the right one and delete the other.');
+    expect(d.range).toEqual(lineRange(8, 2, 11));
+    expect(d.related?.[0].range).toEqual(lineRange(2, 2, 29));
+    expect(d.fixes?.[0]).toMatchObject({ title: 'Delete this second `clinician` line', safe: false });
+    expect(ruleIds(text)).toEqual([id]);
+  });
+
+  it('reports a missing title on the `plan` keyword', () => {
+    const [d] = diagnosticsOf(id, replace(basePlan, 'plan "C-0142 acute IPT"', 'plan'));
+    expect(d.message).toBe('The plan has no title. Add a short title with the client code, never a name, e.g. `plan "C-0142 acute IPT"`.');
+    expect(d.range).toEqual(lineRange(0, 0, 4));
+  });
+
+  it('reports an empty title on the string', () => {
+    const [d] = diagnosticsOf(id, replace(basePlan, 'plan "C-0142 acute IPT"', 'plan "  "'));
+    expect(d.message).toContain('The plan title is empty.');
+    expect(d.range).toEqual(lineRange(0, 5, 9));
+  });
+
+  it('reports header fields with no `plan` line above them on the first line', () => {
+    const text = '# Draft plan\n' + remove(basePlan, 'plan "C-0142 acute IPT"\n');
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.message).toContain('This file has no `plan` line.');
+    expect(d.range).toEqual(lineRange(0, 0, 12));
+  });
+});
