@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits, basePlan, diagnosticsOf, rangeOfText, remove, replace } from './plan-fixtures.js';
+
+describe('termination-tasks', () => {
+  it('accepts a termination phase that reviews progress, prevents relapse and discusses the ending', () => {
+    expect(diagnosticsOf('termination-tasks', basePlan)).toEqual([]);
+  });
+
+  it('warns when the ending is not discussed, with a fix for the last session', () => {
+    const plan = replace(basePlan, 'task discuss-ending, maintenance-plan', 'task maintenance-plan');
+    const [d, ...rest] = diagnosticsOf('termination-tasks', plan);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('warning');
+    expect(d.message).toBe(
+      'The termination phase has no `discuss-ending`. IPT discusses the ending explicitly (it is a role transition of its own, often with sadness); add `task discuss-ending` to the last session.',
+    );
+    expect(d.range).toEqual(rangeOfText(plan, 'phase termination'));
+    expect(d.fixes![0].title).toBe('Add `task discuss-ending` to session 16');
+    expect(applyEdits(plan, d.fixes![0].edits)).toBe(`${plan}    task discuss-ending\n`);
+  });
+
+  it('warns about missing progress review and relapse prevention separately', () => {
+    let plan = replace(basePlan, '    task review-progress\n', '    note "Look back over the course"\n');
+    plan = remove(plan, '    task relapse-prevention\n');
+    const found = diagnosticsOf('termination-tasks', plan);
+    expect(found.map((d) => d.severity)).toEqual(['warning', 'warning']);
+    expect(found.map((d) => d.message)).toEqual([
+      'The termination phase has no `review-progress`. Reviewing the gains and crediting the client with the change consolidates them; add `task review-progress` to a termination session.',
+      'The termination phase has no `relapse-prevention`. Review the warning signs of relapse and agree what to do if they return; add `task relapse-prevention` to a termination session.',
+    ]);
+    for (const d of found) expect(d.range).toEqual(rangeOfText(plan, 'phase termination'));
+    // Relapse prevention goes where the maintenance plan is; progress review into the session titled for it.
+    expect(found.map((d) => d.fixes![0].title)).toEqual(['Add `task review-progress` to session 14', 'Add `task relapse-prevention` to session 16']);
+    const fixed = applyEdits(plan, found[0].fixes![0].edits);
+    expect(fixed).toContain('  session 14 "Review progress"\n    note "Look back over the course"\n    task review-progress\n');
+  });
+
+  it('says nothing when the termination phase is missing (phase-order reports it)', () => {
+    const start = basePlan.indexOf('phase termination');
+    expect(diagnosticsOf('termination-tasks', basePlan.slice(0, start))).toEqual([]);
+  });
+});
