@@ -96,6 +96,13 @@ const phiPatternSchema = z
   })
   .strict()
   .superRefine((p, ctx) => {
+    if (p.flags !== undefined && !/^[dgimsuvy]*$/.test(p.flags)) return; // reported by `flags` itself
+    try {
+      new RegExp('', p.flags);
+    } catch {
+      ctx.addIssue({ code: 'custom', path: ['flags'], message: 'These regular expression flags are invalid: each flag may appear once, and "u" and "v" cannot be combined.' });
+      return;
+    }
     try {
       new RegExp(p.pattern, p.flags);
     } catch (error) {
