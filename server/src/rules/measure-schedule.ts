@@ -3,7 +3,7 @@ import type { Measure, Phase } from '../language/ast.js';
 import { findEntry } from '../language/catalogue.js';
 import { phaseNamed } from './plan-queries.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { entryNames, listOf, planAnchor, replacementSuggestion, sessionsText } from './structure-queries.js';
+import { entryNames, listOf, planAnchor, replacementSuggestion, sessionsText, trustedTotal } from './structure-queries.js';
 
 export default {
   id: 'measure-schedule',
@@ -72,7 +72,7 @@ function checkInstrument(ctx: RuleContext, measure: Measure): void {
  */
 function scheduledSessions(ctx: RuleContext, measure: Measure): { sessions: number[]; reported: boolean } {
   const schedule = measure.schedule;
-  const total = ctx.plannedTotal;
+  const total = trustedTotal(ctx);
   const sessions: number[] = [];
   let reported = false;
   if (!schedule) return { sessions, reported };
@@ -86,7 +86,7 @@ function scheduledSessions(ctx: RuleContext, measure: Measure): { sessions: numb
       });
       return { sessions, reported: true };
     }
-    // Without a planned total, the last phase's end stands for the last session.
+    // Without a trusted planned total, the last phase's end stands for the last session.
     const last = total ?? Math.max(0, ...ctx.file.phases.map((p) => p.range?.last ?? 0));
     for (let n = 1; n <= Math.max(1, last); n += interval.value) sessions.push(n);
     if (last >= 1) sessions.push(last);

@@ -1,7 +1,7 @@
 /** `phase-coverage`: Phase ranges run contiguously from 1 to the planned total; session entries lie inside their phase; no session planned twice. */
 import type { Phase, Session, SessionSpan } from '../language/ast.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { lineNumberOf, numbersText, sessionsText } from './structure-queries.js';
+import { lineNumberOf, numbersText, sessionsText, trustedTotal } from './structure-queries.js';
 
 export default {
   id: 'phase-coverage',
@@ -77,7 +77,7 @@ function checkPhaseRanges(ctx: RuleContext, phases: Phase[]): Set<number> {
   }
 
   // The planned total is needed from here on; `plan-header` reports a missing `sessions`.
-  const total = ctx.plannedTotal;
+  const total = trustedTotal(ctx);
   if (total === undefined || !coverer) return overlapping;
   if (covered > total) {
     ctx.report({

@@ -92,3 +92,15 @@ export function lineBreakIn(text: string): string {
   const index = text.indexOf('\n');
   return index > 0 && text[index - 1] === '\r' ? '\r\n' : '\n';
 }
+
+/**
+ * The planned total when it can be trusted for cross-checks: undefined when `sessions` is missing
+ * (`plan-header` reports it) or outside the variant's range (`session-count` reports it, and its fix
+ * may change the total), so a wrong total gives one diagnostic, not one per phase and measure.
+ */
+export function trustedTotal(ctx: { plannedTotal: number | undefined; variant: VariantEntry | undefined }): number | undefined {
+  const total = ctx.plannedTotal;
+  const bounds = ctx.variant?.sessions;
+  if (total === undefined || !bounds) return total;
+  return total < bounds.min || (bounds.max !== undefined && total > bounds.max) ? undefined : total;
+}

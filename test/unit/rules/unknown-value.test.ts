@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits, basePlan, diagnosticsOf, lineRange, replace, ruleIds } from './plan-fixtures.js';
+
+const id = 'unknown-value';
+
+describe('unknown-value', () => {
+  it('accepts known cadences, risk levels and session statuses', () => {
+    const text = replace(basePlan, '    task review-progress\n', '    task review-progress\n    status held\n');
+    expect(diagnosticsOf(id, text)).toEqual([]);
+  });
+
+  it('reports a misspelt cadence with a safe did-you-mean fix', () => {
+    const text = replace(basePlan, '16 weekly', '16 weekley');
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('error');
+    expect(d.message).toBe(
+      '`weekley` is not a session cadence; use one of `weekly`, `biweekly` or `monthly`, e.g. `sessions 16 weekly 50min`. Did you mean `weekly`?',
+    );
+    expect(d.range).toEqual(lineRange(6, 14, 21));
+    expect(d.fixes![0]).toMatchObject({ title: 'Replace with `weekly`', safe: true });
+    expect(applyEdits(text, d.fixes![0].edits)).toBe(basePlan);
+    expect(ruleIds(text)).toEqual([id]);
+  });
+
+  it('reports an unknown risk level', () => {
+    const [d] = diagnosticsOf(id, replace(basePlan, 'risk low', 'risk lo'));
+    expect(d.severity).toBe('error');
+    expect(d.message).toBe('`lo` is not a risk level; use one of `none`, `low`, `moderate` or `high`, e.g. `risk low "…"`. Did you mean `low`?');
+    expect(d.range).toEqual(lineRange(17, 5, 7));
+  });
+
+  it('reports an unknown session status, without a fix when nothing is close', () => {
+    const text = replace(basePlan, '    task review-progress\n', '    task review-progress\n    status done\n');
+    const [d] = diagnosticsOf(id, text);
+    expect(d.severity).toBe('error');
+    expect(d.message).toBe('`done` is not a session status; use one of `planned`, `held`, `missed` or `cancelled`, e.g. `status held`.');
+    expect(d.range).toEqual(lineRange(41, 11, 15));
+    expect(d.fixes).toBeUndefined();
+  });
+});
