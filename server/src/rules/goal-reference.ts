@@ -16,8 +16,8 @@ export default {
   scope: 'plan',
   check(ctx) {
     const defined = definedGoals(ctx);
-    checkTargets(ctx, defined);
-    checkUntargeted(ctx, defined);
+    const meant = checkTargets(ctx, defined);
+    checkUntargeted(ctx, defined, meant);
   },
 } satisfies Rule;
 
@@ -43,9 +43,11 @@ function definedGoals(ctx: RuleContext): Map<string, Goal & { id: Word }> {
   return first;
 }
 
-function checkTargets(ctx: RuleContext, defined: Map<string, Goal>): void {
+/** Reports undefined targets; returns the goals a misspelt target clearly meant (already reported). */
+function checkTargets(ctx: RuleContext, defined: Map<string, Goal>): Set<string> {
+  const meant = new Set<string>();
   // With no focus at all, every goal is undefined: `single-focus` reports the one real mistake.
-  if (ctx.file.focuses.length === 0) return;
+  if (ctx.file.focuses.length === 0) return meant;
   const ids = [...defined.keys()];
   for (const phase of ctx.file.phases) {
     for (const session of phase.sessions) {
@@ -55,6 +57,7 @@ function checkTargets(ctx: RuleContext, defined: Map<string, Goal>): void {
           if (defined.has(target.value)) continue;
           const suggestion = suggestUnique(target.value, ids);
           const fixes: Fix[] = [];
+          if (suggestion) meant.add(suggestion);
           if (suggestion) fixes.push({ title: `Change to \`${suggestion}\``, edits: [{ span: target.span, newText: suggestion }] });
           const create = createGoalFix(ctx, ctx.file.focuses[0], target.value);
           if (create) fixes.push(create);
@@ -69,6 +72,7 @@ function checkTargets(ctx: RuleContext, defined: Map<string, Goal>): void {
       }
     }
   }
+  return meant;
 }
 
 /** Adds `goal ID "…"` after the focus's last goal (or its stage, or the focus line itself). */
@@ -84,7 +88,7 @@ function createGoalFix(ctx: RuleContext, focus: Focus | undefined, id: string): 
 }
 
 /** A goal no middle-phase session targets is not being worked on. Nothing to say without a middle phase. */
-function checkUntargeted(ctx: RuleContext, defined: Map<string, Goal & { id: Word }>): void {
+function checkUntargeted(ctx: RuleContext, defined: Map<string, Goal & { id: Word }>, meant: Set<string>): void {
   const middle = ctx.file.phases.filter((phase) => phase.name?.value === 'middle');
   if (middle.length === 0) return;
   const targeted = new Set<string>();
@@ -94,7 +98,8 @@ function checkUntargeted(ctx: RuleContext, defined: Map<string, Goal & { id: Wor
     }
   }
   for (const [id, goal] of defined) {
-    if (targeted.has(id)) continue;
+    // A misspelt `targets` that clearly means this goal is already reported: one mistake, one diagnostic.
+    if (targeted.has(id) || meant.has(id)) continue;
     ctx.report({
       span: goal.id.span,
       severity: 'warning',

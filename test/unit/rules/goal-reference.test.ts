@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits, basePlan, diagnosticsOf, rangeOfText, replace } from './plan-fixtures.js';
+
+describe('goal-reference', () => {
+  it('accepts goals that are defined once and targeted in the middle phase', () => {
+    expect(diagnosticsOf('goal-reference', basePlan)).toEqual([]);
+  });
+
+  it('reports a target with no goal, offering to define it under the focus', () => {
+    const plan = replace(basePlan, 'targets G2', 'targets G2, G3');
+    const [d, ...rest] = diagnosticsOf('goal-reference', plan);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('error');
+    expect(d.message).toBe('No goal `G3` is defined. Add `goal G3 "…"` under the focus, or target one of `G1`, `G2`.');
+    expect(d.range).toEqual(rangeOfText(plan, 'G3'));
+    // G3 is as close to G1 as to G2: no guess, only the "define it" fix.
+    expect(d.fixes?.map((fix) => fix.title)).toEqual(['Define goal `G3` under the focus']);
+    expect(applyEdits(plan, d.fixes![0].edits)).toContain(
+      '  goal G2 "State needs calmly during disagreements"\n  goal G3 "Describe goal G3"\n\nmeasure',
+    );
+  });
+
+  it('offers a did-you-mean when one goal is clearly meant', () => {
+    const plan = replace(basePlan, 'targets G2', 'targets g2');
+    // One mistake, one diagnostic: no extra "G2 is not targeted" warning.
+    const [d, ...rest] = diagnosticsOf('goal-reference', plan);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('error');
+    expect(d.message).toBe('No goal `g2` is defined. Did you mean `G2`? Otherwise add `goal g2 "…"` under the focus.');
+    expect(d.range).toEqual(rangeOfText(plan, 'g2'));
+    expect(d.fixes?.map((fix) => fix.title)).toEqual(['Change to `G2`', 'Define goal `g2` under the focus']);
+    expect(applyEdits(plan, d.fixes![0].edits)).toBe(basePlan);
+  });
+
+  it('reports a goal id defined twice, pointing back at the first', () => {
+    const plan = replace(basePlan, 'goal G2 "State needs', 'goal G1 "State needs');
+    const found = diagnosticsOf('goal-reference', plan);
+    const duplicate = found.find((d) => d.severity === 'error')!;
+    expect(duplicate.message).toBe(
+      'Goal `G1` is already defined. Give this goal its own id (and update the `targets` lines that mean it), or remove the duplicate.',
+    );
+    expect(duplicate.range).toEqual(rangeOfText(plan, 'G1', 1));
+    expect(duplicate.related?.[0].range).toEqual(rangeOfText(plan, 'G1', 0));
+    expect(duplicate.related?.[0].message).toBe('`G1` is first defined here');
+  });
+
+  it('warns about a goal that no middle-phase session targets', () => {
+    const plan = replace(basePlan, '    targets G2\n', '');
+    const [d, ...rest] = diagnosticsOf('goal-reference', plan);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('warning');
+    expect(d.message).toBe(
+      'No middle-phase session targets goal `G2`. Add `targets G2` to the session(s) that work on it, or remove the goal if it is no longer part of the plan.',
+    );
+    expect(d.range).toEqual(rangeOfText(plan, 'G2'));
+  });
+
+  it('does not count targets outside the middle phase', () => {
+    let plan = replace(basePlan, '    targets G2\n', '');
+    plan = replace(plan, '    task review-progress\n', '    task review-progress\n    targets G2\n');
+    expect(diagnosticsOf('goal-reference', plan).map((d) => d.severity)).toEqual(['warning']);
+  });
+
+  it('says nothing about targeting when the middle phase is missing', () => {
+    const plan = replace(basePlan, 'phase middle sessions 4-13', 'phase midle sessions 4-13');
+    expect(diagnosticsOf('goal-reference', plan)).toEqual([]);
+  });
+});
