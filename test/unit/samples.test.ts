@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../server/src/analyse.js';
+import { format } from '../../server/src/format/format.js';
 
 const samplesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'samples');
 const samples = readdirSync(samplesDir, { withFileTypes: true })
@@ -32,6 +33,11 @@ describe('samples', () => {
       expect(analysis.ast.plan?.title?.value).toMatch(/^C-\d{4} /);
       expect(analysis.ast.phases.map((phase) => phase.name?.value)).toEqual(['initial', 'middle', 'termination']);
       expect(analysis.variant).toBeDefined();
+    });
+
+    it(`${name} is already in the formatter's canonical layout`, () => {
+      const text = readFileSync(path.join(samplesDir, name), 'utf8');
+      expect(format(text)).toEqual({ text, changed: false });
     });
   }
 });
