@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../../server/src/rules/config.js';
+import { basePlan, diagnosticsOf, rangeOfText, replace } from './plan-fixtures.js';
+
+const HOMEWORK = '"One ten-minute check-in with partner each week"';
+const withNote = (text: string) => replace(basePlan, `    homework ${HOMEWORK}\n`, `    homework ${HOMEWORK}\n    note "${text}"\n`);
+const REMOVE =
+  "Remove it: contact and identity details belong in the clinical record, not in the plan. If it is not identifying (e.g. the clinic's number), add the exact text to `phi.allow` in .iptrc.json.";
+
+describe('phi', () => {
+  it('accepts the base plan', () => {
+    expect(diagnosticsOf('phi', basePlan)).toEqual([]);
+  });
+
+  it('reports a US phone number at the exact characters', () => {
+    const plan = withNote('If sessions are missed, call the client on (617) 555-0143');
+    const [d, ...rest] = diagnosticsOf('phi', plan);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('warning');
+    expect(d.message).toBe(`This looks like a phone number. ${REMOVE}`);
+    expect(d.range).toEqual(rangeOfText(plan, '(617) 555-0143'));
+  });
+
+  it.each([
+    ['phone number', 'Cell 617-555-0143 after 5pm', '617-555-0143'],
+    ['phone number', 'Mobile +1 617 555 0143', '+1 617 555 0143'],
+    ['phone number', 'Dotted 617.555.0143 too', '617.555.0143'],
+    ['phone number', 'Sister abroad: +44 20 7946 0958', '+44 20 7946 0958'],
+    ['phone number', 'Call her at 555-0143 if late', '555-0143'],
+    ['e-mail address', 'Sends diary to client.c0142@example.com weekly', 'client.c0142@example.com'],
+    ['US Social Security number', 'Intake form: 123-45-6789', '123-45-6789'],
+    ['US Social Security number', 'SSN 123456789 on file', 'SSN 123456789'],
+    ['street address', 'Lives at 12 Elm Street with partner', '12 Elm Street'],
+    ['street address', 'Office is 400 Main St. downtown', '400 Main St.'],
+    ['date of birth', 'DOB 1990-04-02', 'DOB 1990-04-02'],
+    ['date of birth', 'Client was born 1990-04-02', 'born 1990-04-02'],
+    ['date of birth', 'Date of birth: April 2, 1990', 'Date of birth: April 2, 1990'],
+  ])('reports a %s (%s)', (kind, text, matched) => {
+    const plan = withNote(text);
+    const found = diagnosticsOf('phi', plan);
+    expect(found.map((d) => d.message)).toEqual([`This looks like ${kind === 'e-mail address' ? 'an' : 'a'} ${kind}. ${REMOVE}`]);
+    expect(found[0].range).toEqual(rangeOfText(plan, matched));
+  });
+
+  it.each([
+    'Crisis line 988; emergencies 911 (UK 999, EU 112, Samaritans 116 123)',
+    'National helpline 1-800-273-8255',
+    'PHQ-9 18 at session 1, 12 at session 8; sessions 1-3 and 4-13',
+    'Diagnosis F33.1 confirmed on 2026-02-02; 50min sessions; scores 10-14 are moderate',
+    'Partner works 12 hour shifts, 3 days a week',
+    'Walked 2 miles down the road',
+    'The newborn was born in 2025',
+    'Session 3 moved to 2026-02-18',
+  ])('does not report ordinary clinical text: %s', (text) => {
+    expect(diagnosticsOf('phi', withNote(text))).toEqual([]);
+  });
+
+  it('points at the right characters when the string has escapes', () => {
+    const plan = withNote('Said \\"call me\\" \\\\ on (617) 555-0143');
+    const [d] = diagnosticsOf('phi', plan);
+    expect(d.range).toEqual(rangeOfText(plan, '(617) 555-0143'));
+  });
+
+  it('reports a client that looks like a person\'s name', () => {
+    const plan = replace(basePlan, 'client "C-0142"', 'client "Maria Lopez"');
+    const [d, ...rest] = diagnosticsOf('phi', plan);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('warning');
+    expect(d.message).toBe(
+      'The client looks like a person\'s name. Identify the client only by a code, like `client "C-0142"`, and keep the key to the code in the clinical record.',
+    );
+    expect(d.range).toEqual(rangeOfText(plan, 'Maria Lopez'));
+  });
+
+  it('checks comments too, but not directives or rule ids', () => {
+    const plan = `# Client mobile (617) 555-0143\n# ipt-disable-next-line phi, score-range -- reason\n${basePlan}`;
+    const found = diagnosticsOf('phi', plan);
+    expect(found.map((d) => d.range)).toEqual([rangeOfText(plan, '(617) 555-0143')]);
+  });
+
+  it('never reports texts listed in phi.allow', () => {
+    const plan = withNote('Reschedule through the front desk at (617) 555-0100');
+    expect(diagnosticsOf('phi', plan)).toHaveLength(1);
+    const config = resolveConfig({ phi: { allow: ['(617) 555-0100'] } });
+    expect(diagnosticsOf('phi', plan, { config })).toEqual([]);
+  });
+
+  it('reports matches of config patterns with their name', () => {
+    const config = resolveConfig({ phi: { patterns: [{ name: 'medical record number', pattern: 'MRN\\s*\\d{6,}' }] } });
+    const plan = withNote('Chart MRN 00123456');
+    const [d, ...rest] = diagnosticsOf('phi', plan, { config });
+    expect(rest).toEqual([]);
+    expect(d.message).toBe(
+      'This matches the `medical record number` pattern for identifying data (`phi.patterns` in .iptrc.json). Remove it from the plan, or add the exact text to `phi.allow` if it is not identifying.',
+    );
+    expect(d.range).toEqual(rangeOfText(plan, 'MRN 00123456'));
+  });
+});
