@@ -15,7 +15,7 @@ const contentRules = new Set([
 /** Where each expected content diagnostic points, as `rule line:character "text"` (1-based lines). */
 const expectedPlaces: Record<string, string[]> = {
   'invalid-missing-inventory.ipt': ['initial-tasks 23:0 "phase initial"'],
-  'invalid-phi.ipt': ['phi 41:53 "(617) 555-0143"'],
+  'invalid-phi.ipt': ['phi 40:53 "(617) 555-0143"'],
   'invalid-score-and-technique.ipt': ['score-range 26:16 "31"', 'technique 37:44 "cognitive-restructuring"'],
   'invalid-undefined-goal.ipt': ['goal-reference 38:16 "G3"'],
 };
