@@ -25,6 +25,8 @@ await build({
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
+  // ESM builds first: jsonc-parser's UMD "main" cannot be bundled (its require('./impl/…') is left dynamic).
+  mainFields: ['module', 'main'],
   minify: !dev,
   sourcemap: dev,
   sourcesContent: false,
@@ -34,3 +36,32 @@ await build({
 });
 
 console.log(`built ${nodeEntries.map((e) => `dist/${e.out}.js`).join(', ')}`);
+
+// ---- BEGIN config JSON Schema (owned by the config work; see server/src/rules/config-json-schema.ts)
+// Bundles the generator to a temporary CommonJS file, runs it, and writes schemas/iptrc.schema.json.
+{
+  const { mkdtempSync, rmSync, writeFileSync, mkdirSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { createRequire } = await import('node:module');
+  const tempDir = mkdtempSync(path.join(tmpdir(), 'ipt-schema-'));
+  try {
+    const outfile = path.join(tempDir, 'config-json-schema.cjs');
+    await build({
+      absWorkingDir: root,
+      entryPoints: ['server/src/rules/config-json-schema.ts'],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      logLevel: 'warning',
+    });
+    const { configJsonSchemaText } = createRequire(import.meta.url)(outfile);
+    mkdirSync(path.join(root, 'schemas'), { recursive: true });
+    writeFileSync(path.join(root, 'schemas', 'iptrc.schema.json'), configJsonSchemaText());
+    console.log('wrote schemas/iptrc.schema.json');
+  } finally {
+    rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+// ---- END config JSON Schema

@@ -8,3 +8,5 @@ export { builtinCatalogue } from './language/catalogue.js';
 export { allRules } from './rules/registry.js';
 export type { Rule } from './rules/rule.js';
 export { defaultConfig, resolveConfig, type ResolvedConfig } from './rules/config.js';
+export { loadConfig, parseConfigText, type ConfigError, type LoadConfigOptions, type LoadedConfig } from './rules/load-config.js';
+export type { ConfigFile } from './rules/config-schema.js';
