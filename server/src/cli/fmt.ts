@@ -1,0 +1,70 @@
+/** `ipt fmt`: rewrite plans in the canonical layout, or with --check list those that would change. */
+import { readFileSync } from 'node:fs';
+import { format } from '../format/format.js';
+import { flag, parseCommandArgs } from './args.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, type MainOptions } from './context.js';
+import { discoverPlans, displayPath } from './files.js';
+import { ignoreOptions, reason } from './lint.js';
+import { writeFileAtomic } from './write-file.js';
+
+const fmtOptions = {
+  check: { type: 'boolean' },
+  'ignore-path': { type: 'string' },
+  'ignore-pattern': { type: 'string', multiple: true },
+  'no-ignore': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function fmtCommand(args: string[], io: MainOptions): Promise<number> {
+  const parsed = parseCommandArgs('fmt', args, fmtOptions, true);
+  const check = flag(parsed, 'check');
+  const err = (line: string) => io.stderr.write(`${line}\n`);
+  const out = (line: string) => io.stdout.write(`${line}\n`);
+
+  const discovery = await discoverPlans(parsed.positionals, ignoreOptions(io.cwd, parsed));
+  for (const warning of discovery.warnings) err(`ipt fmt: ${warning}`);
+  if (discovery.errors.length > 0) {
+    for (const error of discovery.errors) err(`ipt fmt: ${error}`);
+    return EXIT_FAILURE;
+  }
+  if (discovery.files.length === 0 && parsed.positionals.length === 0) err(`ipt fmt: No .ipt plans found under ${io.cwd}.`);
+
+  let failures = 0;
+  let changed = 0;
+  for (const file of discovery.files) {
+    const shown = displayPath(io.cwd, file);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      err(`ipt fmt: Cannot read ${shown} (${reason(error)}).`);
+      failures++;
+      continue;
+    }
+    const result = format(text);
+    if ('error' in result) {
+      err(`ipt fmt: ${shown}: ${result.error}`);
+      failures++;
+      continue;
+    }
+    if (!result.changed) continue;
+    changed++;
+    if (check) {
+      out(shown);
+      continue;
+    }
+    try {
+      writeFileAtomic(file, result.text);
+      out(`formatted ${shown}`);
+    } catch (error) {
+      err(`ipt fmt: Cannot write ${shown} (${reason(error)}).`);
+      failures++;
+    }
+  }
+
+  if (check && changed > 0) {
+    err(`ipt fmt: ${changed === 1 ? '1 plan is' : `${changed} plans are`} not in the canonical layout; run \`ipt fmt\` to format ${changed === 1 ? 'it' : 'them'}.`);
+  }
+  if (failures > 0) return EXIT_FAILURE;
+  return check && changed > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}

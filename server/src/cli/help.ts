@@ -1,0 +1,99 @@
+/** Help texts: `ipt --help` and `ipt <command> --help`. Kept in one place so docs/cli.md can mirror them. */
+
+export const commandSummaries: [string, string][] = [
+  ['lint', 'Check plans against the IPT rules'],
+  ['fmt', 'Rewrite plans in the canonical layout'],
+  ['render', 'Render a plan as HTML, Markdown or a FHIR R4 CarePlan'],
+  ['new', 'Write a skeleton plan for a variant and a problem area'],
+  ['rules', 'List every rule with its default severity and documentation'],
+];
+
+export const mainHelp = `Usage: ipt <command> [options]
+
+Language tools for Interpersonal Psychotherapy (IPT) treatment plans (.ipt files).
+
+Commands:
+${commandSummaries.map(([name, summary]) => `  ${name.padEnd(8)}${summary}`).join('\n')}
+
+Options:
+  -h, --help     Show help (also: ipt <command> --help)
+  -v, --version  Show the version
+
+Exit codes: 0 success, 1 problems found, 2 usage, configuration or I/O error.
+Documentation: docs/cli.md
+`;
+
+export const commandHelp: Record<string, string> = {
+  lint: `Usage: ipt lint [options] [files, folders or globs...]
+
+Checks plans against the IPT rules. With no paths, every **/*.ipt file under the current folder,
+skipping files covered by .gitignore files (root and nested), node_modules and .git.
+
+Options:
+  -f, --format NAME         stylish (default), json, sarif or github
+  -c, --config FILE         A .iptrc.json used as the base below the discovered ones
+      --fix                 Apply the safe fixes and format each plan (never touches a plan with syntax errors)
+  -q, --quiet               Report errors only
+      --max-warnings N      Exit with 1 when there are more than N warnings
+      --no-inline-config    Ignore # ipt-disable comments in plans
+  -o, --output-file FILE    Write the report to FILE instead of standard output
+      --ignore-path FILE    An extra ignore file (written like .gitignore)
+      --ignore-pattern PAT  Ignore files matching PAT (repeatable; .gitignore syntax)
+      --no-ignore           Do not read .gitignore files or --ignore-path
+  -h, --help                Show this help
+
+A file named on the command line but covered by an ignore rule is skipped with a warning;
+use --no-ignore to lint it anyway.
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
+2 usage, configuration or I/O error.
+`,
+  fmt: `Usage: ipt fmt [--check] [files, folders or globs...]
+
+Rewrites plans in the canonical layout (2-space indentation, one blank line between sections).
+Only whitespace changes; every word and comment is kept. Plans with syntax errors are refused.
+
+Options:
+      --check               List the plans that would change and exit with 1; write nothing
+      --ignore-path FILE    An extra ignore file (written like .gitignore)
+      --ignore-pattern PAT  Ignore files matching PAT (repeatable)
+      --no-ignore           Do not read .gitignore files or --ignore-path
+  -h, --help                Show this help
+
+Exit codes: 0 all formatted, 1 --check found plans to format, 2 usage or I/O error, or a plan
+with syntax errors.
+`,
+  render: `Usage: ipt render FILE --to html|markdown|fhir [-o OUT]
+
+Renders one plan. Without -o the result goes to standard output.
+
+Options:
+  -t, --to FORMAT           html, markdown or fhir (a FHIR R4 CarePlan bundle as JSON)
+  -o, --output FILE         Write to FILE
+  -c, --config FILE         A .iptrc.json used as the base below the discovered ones
+  -h, --help                Show this help
+`,
+  new: `Usage: ipt new --variant VARIANT --focus AREA [--client CODE] [-o FILE]
+
+Writes a skeleton plan: the variant's session count and phases, the required initial and
+termination tasks, a measure at the first and last session, a risk line and two placeholder
+goals. Replace every TODO. Without -o the plan goes to standard output; an existing file is
+never overwritten.
+
+Options:
+      --variant VARIANT     acute, adolescent, brief, group, maintenance (or one from .iptrc.json)
+      --focus AREA          grief, role-dispute, role-transition, interpersonal-deficits (or from config)
+      --client CODE         The client's code, e.g. C-0142 (never a name); default C-0000
+  -o, --output FILE         Write the plan to FILE
+  -c, --config FILE         A .iptrc.json used as the base below the discovered ones
+  -h, --help                Show this help
+`,
+  rules: `Usage: ipt rules [--format text|json]
+
+Lists every rule: id, default severity, what it checks and its documentation page.
+
+Options:
+  -f, --format NAME         text (default) or json
+  -h, --help                Show this help
+`,
+};

@@ -1,0 +1,137 @@
+/** `ipt lint`: check plans, print a report, optionally apply safe fixes. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyse } from '../analyse.js';
+import { format } from '../format/format.js';
+import { allRules } from '../rules/registry.js';
+import { applySafeFixes } from './apply-fixes.js';
+import { choiceOption, countOption, flag, parseCommandArgs, stringOption, type ParsedArgs } from './args.js';
+import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, type MainOptions } from './context.js';
+import { discoverPlans, displayPath } from './files.js';
+import { formatNames, formatters } from './formatters/index.js';
+import type { FileReport } from './formatters/types.js';
+import { loadPlanConfigs } from './plan-config.js';
+import { writeFileAtomic } from './write-file.js';
+
+export const lintOptions = {
+  format: { type: 'string', short: 'f' },
+  config: { type: 'string', short: 'c' },
+  fix: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  'max-warnings': { type: 'string' },
+  'no-inline-config': { type: 'boolean' },
+  'output-file': { type: 'string', short: 'o' },
+  'ignore-path': { type: 'string' },
+  'ignore-pattern': { type: 'string', multiple: true },
+  'no-ignore': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function lintCommand(args: string[], io: MainOptions): Promise<number> {
+  const parsed = parseCommandArgs('lint', args, lintOptions, true);
+  const formatName = choiceOption('lint', parsed, 'format', formatNames, 'stylish');
+  const maxWarnings = countOption('lint', parsed, 'max-warnings');
+  const quiet = flag(parsed, 'quiet');
+  const fix = flag(parsed, 'fix');
+  const inlineConfig = !flag(parsed, 'no-inline-config');
+  const outputFile = stringOption(parsed, 'output-file');
+  const configFile = resolveOptional(io.cwd, stringOption(parsed, 'config'));
+  const err = (line: string) => io.stderr.write(`${line}\n`);
+
+  const discovery = await discoverPlans(parsed.positionals, ignoreOptions(io.cwd, parsed));
+  for (const warning of discovery.warnings) err(`ipt lint: ${warning}`);
+  if (discovery.errors.length > 0) {
+    for (const error of discovery.errors) err(`ipt lint: ${error}`);
+    return EXIT_FAILURE;
+  }
+  if (discovery.files.length === 0 && parsed.positionals.length === 0) err(`ipt lint: No .ipt plans found under ${io.cwd}.`);
+
+  const { configs, errors: configErrors } = loadPlanConfigs(discovery.files, io.cwd, configFile);
+  if (configErrors.length > 0) {
+    for (const line of configErrors) err(line);
+    err(`ipt lint: The configuration has ${configErrors.length === 1 ? 'a problem' : `${configErrors.length} problems`}; fix ${configErrors.length === 1 ? 'it' : 'them'} and run again.`);
+    return EXIT_FAILURE;
+  }
+
+  const reports: FileReport[] = [];
+  let ioFailures = 0;
+  for (const file of discovery.files) {
+    const shown = displayPath(io.cwd, file);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      err(`ipt lint: Cannot read ${shown} (${reason(error)}).`);
+      ioFailures++;
+      continue;
+    }
+    const options = { config: configs.get(file), inlineConfig };
+    if (fix) {
+      const outcome = applySafeFixes(text, { analyse: (t) => analyse(t, options), format });
+      if (outcome.refused) err(`ipt lint: ${shown} was not fixed: ${outcome.refused}. Fix the syntax first.`);
+      else if (outcome.text !== text) {
+        try {
+          writeFileAtomic(file, outcome.text);
+          text = outcome.text;
+        } catch (error) {
+          err(`ipt lint: Cannot write the fixes to ${shown} (${reason(error)}).`);
+          ioFailures++;
+        }
+      }
+    }
+    const diagnostics = analyse(text, options).diagnostics.filter((d) => !quiet || d.severity === 'error');
+    reports.push({ file: shown, diagnostics });
+  }
+
+  const color = formatName === 'stylish' && outputFile === undefined && io.stdout.isTTY === true && !(io.env ?? process.env).NO_COLOR;
+  const report = formatters[formatName](reports, { color, rules: allRules });
+  if (outputFile !== undefined) {
+    try {
+      writeFileSync(path.resolve(io.cwd, outputFile), report, 'utf8');
+    } catch (error) {
+      err(`ipt lint: Cannot write the report to ${outputFile} (${reason(error)}).`);
+      return EXIT_FAILURE;
+    }
+  } else {
+    io.stdout.write(report);
+  }
+
+  if (ioFailures > 0) return EXIT_FAILURE;
+  const all = reports.flatMap((r) => r.diagnostics);
+  const errors = all.filter((d) => d.severity === 'error').length;
+  const warnings = all.filter((d) => d.severity === 'warning').length;
+  if (errors > 0) return EXIT_PROBLEMS;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    err(`ipt lint: Too many warnings (${warnings}); at most ${maxWarnings} allowed by --max-warnings.`);
+    return EXIT_PROBLEMS;
+  }
+  return EXIT_OK;
+}
+
+export function ignoreOptions(cwd: string, parsed: ParsedArgs) {
+  const noIgnore = flag(parsed, 'no-ignore');
+  const patterns = parsed.values['ignore-pattern'];
+  return {
+    cwd,
+    useGitignore: !noIgnore,
+    ignorePath: noIgnore ? undefined : stringOption(parsed, 'ignore-path'),
+    ignorePatterns: Array.isArray(patterns) ? patterns : [],
+  };
+}
+
+function resolveOptional(cwd: string, file: string | undefined): string | undefined {
+  return file === undefined ? undefined : path.resolve(cwd, file);
+}
+
+export function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const explained: Record<string, string> = {
+    ENOENT: 'no such file, or a broken link',
+    EISDIR: 'it is a folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+  };
+  if (code && explained[code]) return explained[code];
+  if (error instanceof CliError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
