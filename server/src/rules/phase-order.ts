@@ -52,8 +52,8 @@ export default {
     /** Names an unknown phase block may stand for: a missing phase they explain is not reported again. */
     const explained = new Set<PhaseName>();
     let unexplainedUnknown = false;
+    const duplicates: { phase: Phase; earlier: Phase; known: PhaseName }[] = [];
     for (const phase of phases) {
-      const name = phase.name!;
       const known = phaseNameOf(phase);
       if (!known) {
         const meant = reportUnknownName(ctx, phase);
@@ -63,21 +63,32 @@ export default {
       }
       const earlier = firsts.get(known);
       if (earlier) {
-        ctx.report({
-          span: name.span,
-          message: `The plan already has a \`${known}\` phase (line ${lineNumberOf(ctx.lines, earlier.span.start)}); each phase comes once. Move these sessions into that block and delete this one.`,
-          related: [{ span: earlier.span, message: `The first \`${known}\` phase.` }],
-        });
+        duplicates.push({ phase, earlier, known });
         continue;
       }
       firsts.set(known, phase);
     }
 
-    for (const missing of PHASE_ORDER) {
-      if (firsts.has(missing) || explained.has(missing) || unexplainedUnknown) continue;
+    const missing = PHASE_ORDER.filter((name) => !firsts.has(name) && !explained.has(name) && !unexplainedUnknown);
+    for (const { phase, earlier, known } of duplicates) {
+      // A repeated phase while another is missing is most likely that phase, misnamed: one report.
+      const meant = missing.shift();
+      const line = lineNumberOf(ctx.lines, earlier.span.start);
+      const name = phase.name!;
       ctx.report({
-        span: missingAnchor(ctx, missing),
-        message: `The plan has no \`${missing}\` phase; ${PURPOSE[missing]}. Add a \`phase ${missing} sessions …\` block ${WHERE[missing]}.`,
+        span: name.span,
+        message: meant
+          ? `The plan already has a \`${known}\` phase (line ${line}) and has no \`${meant}\` phase. If this block is the ${meant} phase, rename it to \`${meant}\`; otherwise move its sessions into the first ${known} phase.`
+          : `The plan already has a \`${known}\` phase (line ${line}); each phase comes once. Move these sessions into that block and delete this one.`,
+        related: [{ span: earlier.span, message: `The first \`${known}\` phase.` }],
+        fixes: meant ? [{ title: `Rename to \`${meant}\``, edits: [{ span: name.span, newText: meant }], safe: false }] : undefined,
+      });
+    }
+
+    for (const name of missing) {
+      ctx.report({
+        span: missingAnchor(ctx, name),
+        message: `The plan has no \`${name}\` phase; ${PURPOSE[name]}. Add a \`phase ${name} sessions …\` block ${WHERE[name]}.`,
       });
     }
 
