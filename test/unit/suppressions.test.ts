@@ -370,3 +370,14 @@ describe.skipIf(!existsSync(sharedExamples))('the shared example invalid-unused-
     expect(analyse(text, { inlineConfig: false }).diagnostics.map((d) => d.rule)).toEqual(['phi']);
   });
 });
+
+describe('samples/rules/unused-disable.ipt', () => {
+  const text = readFileSync(path.join(repoRoot, 'samples', 'rules', 'unused-disable.ipt'), 'utf8');
+
+  it('gives exactly unused-disable, and is clean once its safe fix is applied', () => {
+    const { diagnostics } = analyse(text);
+    expect(diagnostics.map((d) => d.rule)).toEqual(['unused-disable']);
+    const fix = diagnostics[0].fixes!.find((f) => f.safe)!;
+    expect(analyse(applyFix(text, fix)).diagnostics).toEqual([]);
+  });
+});
