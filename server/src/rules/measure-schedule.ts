@@ -34,8 +34,12 @@ export default {
     }
     if (wrongSchedule) return;
 
+    // A baseline is any rating up to the end of the initial phase; an end-of-treatment rating is
+    // any from the start of the termination phase to the last session (so a range error, which
+    // phase-coverage reports, does not also read as a missing measure).
+    const total = trustedTotal(ctx);
     const initial = phaseNamed(ctx.file, 'initial');
-    if (usableRange(initial) && !hasSessionIn(scheduled, initial!)) {
+    if (usableRange(initial) && !hasSessionIn(scheduled, 1, initial!.range!.last)) {
       const { first, last } = initial!.range!;
       ctx.report({
         span: measures[0].span,
@@ -43,7 +47,7 @@ export default {
       });
     }
     const termination = phaseNamed(ctx.file, 'termination');
-    if (usableRange(termination) && !hasSessionIn(scheduled, termination!)) {
+    if (usableRange(termination) && !hasSessionIn(scheduled, termination!.range!.first, Math.max(termination!.range!.last, total ?? 0))) {
       const { first, last } = termination!.range!;
       ctx.report({
         span: measures[0].span,
@@ -117,8 +121,7 @@ function usableRange(phase: Phase | undefined): boolean {
   return !!phase?.range && phase.range.first <= phase.range.last;
 }
 
-function hasSessionIn(scheduled: Set<number>, phase: Phase): boolean {
-  const { first, last } = phase.range!;
+function hasSessionIn(scheduled: Set<number>, first: number, last: number): boolean {
   for (let n = first; n <= last; n++) if (scheduled.has(n)) return true;
   return false;
 }

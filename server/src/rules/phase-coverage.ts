@@ -11,8 +11,9 @@ export default {
   scope: 'plan',
   check(ctx) {
     const ranged = ctx.file.phases.filter((phase) => phase.range && checkSpan(ctx, phase.range, 'phase'));
-    const overlapping = checkPhaseRanges(ctx, ranged);
-    const outside = checkSessionsInsidePhases(ctx, ranged);
+    const { overlapping, reported } = checkPhaseRanges(ctx, ranged);
+    // Sessions of a phase whose range is already reported are not reported again.
+    const outside = checkSessionsInsidePhases(ctx, ranged.filter((phase) => !reported.has(phase)));
     checkPlannedTwice(ctx, outside, overlapping);
   },
 } satisfies Rule;
@@ -42,10 +43,11 @@ function checkSpan(ctx: RuleContext, span: SessionSpan, what: 'phase' | 'session
 /**
  * Walks the phase ranges in session order: a gap, an overlap, a start after 1 or an end other than
  * the planned total is reported once, on the range that shows it. Returns the session numbers in
- * overlapping ranges (already reported, so duplicate session entries there say nothing more).
+ * overlapping ranges and the phases reported, so that what follows from them is not reported again.
  */
-function checkPhaseRanges(ctx: RuleContext, phases: Phase[]): Set<number> {
+function checkPhaseRanges(ctx: RuleContext, phases: Phase[]): { overlapping: Set<number>; reported: Set<Phase> } {
   const overlapping = new Set<number>();
+  const reported = new Set<Phase>();
   const sorted = [...phases].sort((a, b) => a.range!.first - b.range!.first || a.span.start - b.span.start);
   // With a phase missing, the sessions it would hold are a gap; `phase-order` already reports that.
   const complete = ctx.file.phases.length >= 3;
@@ -54,6 +56,7 @@ function checkPhaseRanges(ctx: RuleContext, phases: Phase[]): Set<number> {
   for (const phase of sorted) {
     const range = phase.range!;
     if (range.first > covered + 1 && complete) {
+      reported.add(phase);
       ctx.report({
         span: range.span,
         message: coverer
@@ -64,6 +67,7 @@ function checkPhaseRanges(ctx: RuleContext, phases: Phase[]): Set<number> {
     } else if (range.first <= covered && coverer) {
       const lastShared = Math.min(range.last, covered);
       for (let n = range.first; n <= lastShared; n++) overlapping.add(n);
+      reported.add(phase);
       ctx.report({
         span: range.span,
         message: `${capital(sessionsText(range.first, lastShared))} ${range.first === lastShared ? 'is' : 'are'} in both ${label(coverer)} (${numbersText(coverer.range!.first, coverer.range!.last)}) and ${label(phase)} (${numbersText(range.first, range.last)}); each session belongs to one phase. Start this phase at session ${covered + 1}, or end ${label(coverer)} earlier.`,
@@ -78,19 +82,21 @@ function checkPhaseRanges(ctx: RuleContext, phases: Phase[]): Set<number> {
 
   // The planned total is needed from here on; `plan-header` reports a missing `sessions`.
   const total = trustedTotal(ctx);
-  if (total === undefined || !coverer) return overlapping;
+  if (total === undefined || !coverer) return { overlapping, reported };
   if (covered > total) {
+    reported.add(coverer);
     ctx.report({
       span: coverer.range!.span,
       message: `The phases run to session ${covered}, but the plan has ${total} sessions (\`sessions ${total}\`). End ${label(coverer)} at session ${total}, or change \`sessions\` to ${covered}.`,
     });
   } else if (covered < total && complete) {
+    reported.add(coverer);
     ctx.report({
       span: coverer.range!.span,
       message: `The phases end at session ${covered}, but the plan has ${total} sessions (\`sessions ${total}\`), so ${sessionsText(covered + 1, total)} ${covered + 1 === total ? 'belongs' : 'belong'} to no phase. Extend ${label(coverer)} to session ${total}, or change \`sessions\` to ${covered}.`,
     });
   }
-  return overlapping;
+  return { overlapping, reported };
 }
 
 /** Each session entry must lie inside the range of the phase it is written under. */

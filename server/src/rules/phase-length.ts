@@ -2,7 +2,7 @@
 import type { Phase } from '../language/ast.js';
 import { phaseLength, phaseNamed } from './plan-queries.js';
 import { docsUrl, type Rule } from './rule.js';
-import { numbersText, variantName } from './structure-queries.js';
+import { numbersText, phaseRangesContiguous, variantName } from './structure-queries.js';
 
 export default {
   id: 'phase-length',
@@ -11,7 +11,8 @@ export default {
   docsUrl: docsUrl('phase-length'),
   scope: 'plan',
   check(ctx) {
-    // A missing phase is `phase-order`'s to report; a backwards range is `phase-coverage`'s.
+    // A missing phase is `phase-order`'s to report; a gap, overlap or backwards range is `phase-coverage`'s.
+    if (!phaseRangesContiguous(ctx.file.phases)) return;
     const lengthOf = (phase: Phase | undefined) => {
       const length = phase ? phaseLength(phase) : undefined;
       return length !== undefined && length >= 1 ? length : undefined;

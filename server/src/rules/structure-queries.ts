@@ -1,5 +1,5 @@
 /** Helpers shared by the plan-structure rules: where to point, how to name things, did-you-mean fixes. */
-import type { PlanFile, Word } from '../language/ast.js';
+import type { Phase, PlanFile, Word } from '../language/ast.js';
 import type { VariantEntry } from '../language/catalogue-types.js';
 import type { Fix } from '../language/diagnostic.js';
 import type { LineIndex, Span } from '../language/span.js';
@@ -103,4 +103,14 @@ export function trustedTotal(ctx: { plannedTotal: number | undefined; variant: V
   const bounds = ctx.variant?.sessions;
   if (total === undefined || !bounds) return total;
   return total < bounds.min || (bounds.max !== undefined && total > bounds.max) ? undefined : total;
+}
+
+/**
+ * True when the phase blocks' ranges, in session order, run from 1 without gap or overlap. Rules
+ * that judge phase sizes stay silent otherwise: `phase-coverage` reports the range at fault.
+ */
+export function phaseRangesContiguous(phases: readonly Phase[]): boolean {
+  if (phases.length === 0 || phases.some((p) => !p.range || p.range.first > p.range.last)) return false;
+  const sorted = [...phases].sort((a, b) => a.range!.first - b.range!.first);
+  return sorted.every((p, i) => p.range!.first === (i === 0 ? 1 : sorted[i - 1].range!.last + 1));
 }
