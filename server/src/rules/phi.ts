@@ -72,8 +72,9 @@ const DETECTORS: Detector[] = [
     message: `This looks like a US Social Security number. ${REMOVE}`,
   },
   {
-    // "12 Elm Street", "400 Main St.": a number, capitalised name words, a street type.
-    regex: /(?<![\w.-])\d{1,5}[A-Za-z]?\s+(?:[A-Z][A-Za-z'’-]*\.?\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Terrace|Parkway|Pkwy\.?|Highway|Hwy\.?|Crescent|Court|Place|Square|Way)(?![\w’'-])/g,
+    // "12 Elm Street", "400 Main St.": a number, capitalised name words, a street type. Types that
+    // also end ordinary title-case phrases (Court, Place, Way, Square) are left out for precision.
+    regex: /(?<![\w.-])\d{1,5}[A-Za-z]?\s+(?:[A-Z][A-Za-z'’-]*\.?\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Terrace|Parkway|Pkwy\.?|Highway|Hwy\.?|Crescent)(?![\w’'-])/g,
     message: `This looks like a street address. ${REMOVE}`,
   },
   {

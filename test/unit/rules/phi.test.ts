@@ -35,6 +35,7 @@ describe('phi', () => {
     ['date of birth', 'DOB 1990-04-02', 'DOB 1990-04-02'],
     ['date of birth', 'Client was born 1990-04-02', 'born 1990-04-02'],
     ['date of birth', 'Date of birth: April 2, 1990', 'Date of birth: April 2, 1990'],
+    ['date of birth', 'Ask the front desk for the DOB', 'DOB'],
   ])('reports a %s (%s)', (kind, text, matched) => {
     const plan = withNote(text);
     const found = diagnosticsOf('phi', plan);
@@ -51,6 +52,8 @@ describe('phi', () => {
     'Walked 2 miles down the road',
     'The newborn was born in 2025',
     'Session 3 moved to 2026-02-18',
+    'Prepare for 2 Family Court hearings',
+    'Step 1 Safe Place exercise was not used',
   ])('does not report ordinary clinical text: %s', (text) => {
     expect(diagnosticsOf('phi', withNote(text))).toEqual([]);
   });
@@ -70,6 +73,19 @@ describe('phi', () => {
       'The client looks like a person\'s name. Identify the client only by a code, like `client "C-0142"`, and keep the key to the code in the clinical record.',
     );
     expect(d.range).toEqual(rangeOfText(plan, 'Maria Lopez'));
+  });
+
+  it.each(['Lopez, Maria', 'J. Smith', 'Maria Del Carmen Lopez'])('reports the client name %s', (name) => {
+    const plan = replace(basePlan, 'client "C-0142"', `client "${name}"`);
+    expect(diagnosticsOf('phi', plan).map((d) => d.range)).toEqual([rangeOfText(plan, name)]);
+  });
+
+  it.each(['C-0142', 'Client 7', 'CLIENT-A'])('accepts the client code %s', (code) => {
+    expect(diagnosticsOf('phi', replace(basePlan, 'client "C-0142"', `client "${code}"`))).toEqual([]);
+  });
+
+  it('does not check clinician names', () => {
+    expect(diagnosticsOf('phi', replace(basePlan, 'clinician "J. Rivera, LCSW"', 'clinician "Jordan Rivera"'))).toEqual([]);
   });
 
   it('checks comments too, but not directives or rule ids', () => {

@@ -50,6 +50,17 @@ describe('risk-assessment', () => {
     const plan = replace(basePlan, '"One ten-minute check-in with partner each week"', '"Review the contract for safety and the no harm agreement"');
     const found = diagnosticsOf('risk-assessment', plan);
     expect(found.map((d) => d.range)).toEqual([rangeOfText(plan, 'contract for safety'), rangeOfText(plan, 'no harm agreement')]);
+    const more = replace(basePlan, '"One ten-minute check-in with partner each week"', '"Earlier no self-harm contract; suicide prevention contract; contracted against suicide"');
+    expect(diagnosticsOf('risk-assessment', more).map((d) => more.slice(d.span.start, d.span.end))).toEqual([
+      'no self-harm contract',
+      'suicide prevention contract',
+      'contracted against suicide',
+    ]);
+  });
+
+  it('does not flag the treatment contract', () => {
+    const plan = replace(basePlan, '"One ten-minute check-in with partner each week"', '"Revisit the treatment contract and the safety plan"');
+    expect(diagnosticsOf('risk-assessment', plan)).toEqual([]);
   });
 
   it('does not flag text that says such a contract is not used', () => {
