@@ -381,3 +381,15 @@ describe('samples/rules/unused-disable.ipt', () => {
     expect(analyse(applyFix(text, fix)).diagnostics).toEqual([]);
   });
 });
+
+describe('internal-error', () => {
+  it('cannot be disabled: it says that a check did not run', () => {
+    const text = plan(`# ipt-disable internal-error
+    note "Review"
+`);
+    const result = suppress(text, [['internal-error', 'note']]);
+    expect(result.keptRules).toEqual(['internal-error@note']);
+    expect(result.unusedAt).toEqual(['internal-error']);
+    expect(result.unused[0].message).toContain('Switch the failing rule off in .iptrc.json');
+  });
+});

@@ -10,8 +10,9 @@
  *
  * A diagnostic is suppressed when its START line is covered. Rule ids may be separated by commas
  * and/or spaces; ` -- ` starts a free-text reason. Decisions (docs/rules/unused-disable.md):
- * - `syntax` cannot be disabled, and `unused-disable` cannot be disabled inline (switch it off in
- *   config instead): naming either is reported, as is an unknown rule id (with did-you-mean).
+ * - `syntax` and `internal-error` cannot be disabled, and `unused-disable` cannot be disabled inline
+ *   (switch it off in config instead): naming one is reported, as is an unknown rule id (with
+ *   did-you-mean).
  * - A directive must name its rules; a bare `# ipt-disable` is reported, not "disable everything".
  * - A rule id in a directive that suppressed nothing is reported (`unused-disable`) at that id, with
  *   a safe fix that removes the id, or the whole comment when it was the only one (and the matching
@@ -44,6 +45,8 @@ export interface SuppressionResult {
 /** Rules that no directive can suppress. */
 const NOT_SUPPRESSIBLE: Record<string, string> = {
   syntax: '`syntax` cannot be disabled: a line the parser cannot read must be fixed. Remove `syntax` from this directive.',
+  'internal-error':
+    '`internal-error` cannot be disabled: it says that a check did not run. Switch the failing rule off in .iptrc.json instead, and please report the failure.',
   'unused-disable':
     '`unused-disable` cannot be disabled inline. Remove the directive it reports, or set "unused-disable": "off" in .iptrc.json.',
 };
