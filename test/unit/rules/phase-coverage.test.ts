@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { basePlan, diagnosticsOf, lineRange, replace, ruleIds } from './plan-fixtures.js';
+
+const id = 'phase-coverage';
+
+describe('phase-coverage', () => {
+  it('accepts phases that run 1–3, 4–13, 14–16 for 16 planned sessions', () => {
+    expect(diagnosticsOf(id, basePlan)).toEqual([]);
+  });
+
+  it('reports a gap between two phases on the later range, once', () => {
+    const text = replace(basePlan, 'phase middle sessions 4-13', 'phase middle sessions 5-13');
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('error');
+    expect(d.message).toBe(
+      'Session 4 belongs to no phase: the initial phase ends at session 3 and the middle phase starts at 5. Start this phase at session 4, or extend the initial phase.',
+    );
+    expect(d.range).toEqual(lineRange(29, 22, 26));
+    expect(d.related?.[0].range).toEqual(lineRange(20, 23, 26));
+    // The session 4-7 entry now outside the middle range follows from the same mistake: not reported again.
+    expect(ruleIds(text)).toEqual([id]);
+  });
+
+  it('reports overlapping phases, and not the initial phase length that follows from it', () => {
+    const text = replace(basePlan, 'phase initial sessions 1-3', 'phase initial sessions 1-4');
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.message).toBe(
+      'Session 4 is in both the initial phase (1–4) and the middle phase (4–13); each session belongs to one phase. Start this phase at session 5, or end the initial phase earlier.',
+    );
+    expect(d.range).toEqual(lineRange(29, 22, 26));
+    expect(ruleIds(text)).toEqual([id]);
+  });
+
+  it('reports phases that stop before the planned total', () => {
+    const text = replace(
+      replace(basePlan, 'phase termination sessions 14-16', 'phase termination sessions 14-15'),
+      '  session 16 "Ending and next steps"\n    task discuss-ending, maintenance-plan\n',
+      '',
+    ).replace('task relapse-prevention', 'task relapse-prevention, discuss-ending');
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.message).toBe(
+      'The phases end at session 15, but the plan has 16 sessions (`sessions 16`), so session 16 belongs to no phase. Extend the termination phase to session 16, or change `sessions` to 15.',
+    );
+    expect(d.range).toEqual(lineRange(38, 27, 32));
+    expect(ruleIds(text)).toEqual([id]);
+  });
+
+  it('reports phases that run past the planned total', () => {
+    const [d] = diagnosticsOf(id, replace(basePlan, 'phase termination sessions 14-16', 'phase termination sessions 14-17'));
+    expect(d.message).toBe(
+      'The phases run to session 17, but the plan has 16 sessions (`sessions 16`). End the termination phase at session 16, or change `sessions` to 17.',
+    );
+    expect(d.range).toEqual(lineRange(38, 27, 32));
+  });
+
+  it('reports a session entry written under a phase that does not cover it', () => {
+    const text = replace(basePlan, '  session 3 "Formulation', '  session 4 "Formulation');
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.message).toBe(
+      "Session 4 is written under the initial phase, which covers sessions 1–3. Move it to the phase that covers session 4, or change this phase's range.",
+    );
+    expect(d.range).toEqual(lineRange(26, 10, 11));
+  });
+
+  it('reports a session number planned twice on the later entry', () => {
+    const text = replace(basePlan, '  session 8-13 "Rehearse', '  session 7-13 "Rehearse');
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.message).toBe('Session 7 is already planned by `session 4-7` on line 31. Give each session one entry: merge the two, or renumber this one.');
+    expect(d.range).toEqual(lineRange(33, 10, 14));
+    expect(d.related?.[0].range.start).toEqual({ line: 30, character: 2 });
+  });
+
+  it('says nothing about the end when `sessions` is missing, and nothing about gaps when a phase is missing', () => {
+    expect(diagnosticsOf(id, replace(basePlan, '  sessions 16 weekly 50min\n', ''))).toEqual([]);
+    const noTermination = basePlan.slice(0, basePlan.indexOf('phase termination')).trimEnd() + '\n';
+    expect(diagnosticsOf(id, noTermination)).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { basePlan, diagnosticsOf, lineRange, replace, ruleIds } from './plan-fixtures.js';
+
+const id = 'phase-length';
+
+/** The base plan with the phase ranges and the session entries at their edges rewritten. */
+function withPhases(initial: string, middle: string, termination: string, edits: [string, string][] = []): string {
+  let text = replace(basePlan, 'phase initial sessions 1-3', `phase initial sessions ${initial}`);
+  text = replace(text, 'phase middle sessions 4-13', `phase middle sessions ${middle}`);
+  text = replace(text, 'phase termination sessions 14-16', `phase termination sessions ${termination}`);
+  for (const [from, to] of edits) text = replace(text, from, to);
+  return text;
+}
+
+describe('phase-length', () => {
+  it('accepts an initial phase of 3, a middle of 10 and a termination of 3 sessions', () => {
+    expect(diagnosticsOf(id, basePlan)).toEqual([]);
+  });
+
+  it('warns when the initial phase is longer than the variant allows', () => {
+    const text = withPhases('1-5', '6-13', '14-16', [['session 4-7 "Clarify', 'session 6-7 "Clarify']]);
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('warning');
+    expect(d.message).toBe(
+      'The initial phase has 5 sessions; Acute IPT keeps it to at most 3, so the work on the focus can start. End it at session 3 and start the middle phase at 4, or set `variant` if this is another IPT format.',
+    );
+    expect(d.range).toEqual(lineRange(20, 23, 26));
+    expect(ruleIds(text)).toEqual([id]);
+  });
+
+  it('warns when the termination phase is longer than the variant allows', () => {
+    const text = withPhases('1-3', '4-10', '11-16', [['session 8-13 "Rehearse', 'session 8-10 "Rehearse']]);
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('warning');
+    expect(d.message).toBe(
+      'The termination phase has 6 sessions; Acute IPT gives it 2–4 sessions to review progress, relapse warning signs and the ending. Keep it to at most 4 and give the rest to the middle phase, or set `variant` if this is another IPT format.',
+    );
+    expect(d.range).toEqual(lineRange(38, 27, 32));
+  });
+
+  it('warns when the termination phase is shorter than the variant allows', () => {
+    const text = withPhases('1-3', '4-15', '16', [
+      ['  session 14 "Review progress"\n    task review-progress\n  session 15 "Relapse warning signs"\n    task relapse-prevention\n', ''],
+      ['task discuss-ending, maintenance-plan', 'task review-progress, relapse-prevention, discuss-ending'],
+    ]);
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.message).toBe(
+      'The termination phase has 1 session; Acute IPT gives it 2–4 sessions to review progress, relapse warning signs and the ending. Give it at least 2 sessions, or set `variant` if this is another IPT format.',
+    );
+    expect(d.range).toEqual(lineRange(38, 27, 29));
+  });
+
+  it('warns when the middle phase is not longer than the termination phase', () => {
+    // Group IPT allows a termination phase of up to 5 sessions: 8 sessions as 1-3, 4-5, 6-8.
+    let text = replace(replace(basePlan, 'variant acute', 'variant group'), 'sessions 16 weekly', 'sessions 8 weekly');
+    text = text.slice(0, text.indexOf('phase middle'));
+    text += [
+      'phase middle sessions 4-5',
+      '  session 4-5 "Work on the dispute"',
+      '    technique communication-analysis',
+      '    targets G1, G2',
+      '',
+      'phase termination sessions 6-8',
+      '  session 6-8 "Review, warning signs and ending"',
+      '    task review-progress, relapse-prevention, discuss-ending',
+      '',
+    ].join('\n');
+    text = replace(text, 'measure HAM-D at 1, 16', 'measure HAM-D at 1, 8');
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('warning');
+    expect(d.message).toBe(
+      'The middle phase has 2 sessions and the termination phase 3 sessions; the middle phase, where the work on the focus happens, should be the longer one [S3] [S6]. Move sessions from the termination phase to the middle phase.',
+    );
+    expect(d.range).toEqual(lineRange(29, 22, 25));
+    expect(ruleIds(text)).toEqual([id]);
+  });
+});
