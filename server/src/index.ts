@@ -10,3 +10,6 @@ export type { Rule } from './rules/rule.js';
 export { defaultConfig, resolveConfig, type ResolvedConfig } from './rules/config.js';
 export { loadConfig, parseConfigText, type ConfigError, type LoadConfigOptions, type LoadedConfig } from './rules/load-config.js';
 export type { ConfigFile } from './rules/config-schema.js';
+export { format, type FormatResult } from './format/format.js';
+export { formatEdits, type FormatEditsResult } from './format/edits.js';
+export { render, renderFormats, planStyles, type RenderFormat, type RenderOptions } from './render/index.js';
