@@ -138,12 +138,14 @@ function resolveVariants(configured: Record<string, VariantConfig>, issues: Conf
       }
     }
     const sessions = own.sessions ? { min: own.sessions.min, ...(own.sessions.max !== undefined ? { max: own.sessions.max } : {}) } : base!.sessions;
+    // A built-in variant changed by name keeps its own title, description and sources.
+    const self = builtinCatalogue.variants.find((v) => v.id === name);
     return {
       id: name,
-      title: own.title ?? (base && base.id === name ? base.title : name),
-      description: own.description ?? (base && base.id === name ? base.description : `A configured variant${base ? ` based on \`${base.id}\`` : ''}.`),
-      sources: base && base.id === name && !own.description ? base.sources : [CONFIG_SOURCE],
-      ...(base?.aliases && base.id === name ? { aliases: base.aliases } : {}),
+      title: own.title ?? self?.title ?? name,
+      description: own.description ?? self?.description ?? (base ? `A configured variant based on \`${base.id}\`.` : 'A configured variant.'),
+      sources: self && own.description === undefined ? self.sources : [CONFIG_SOURCE],
+      ...(self?.aliases ? { aliases: self.aliases } : {}),
       sessions,
       cadences: own.cadences ? [...own.cadences] : [...base!.cadences],
       initialMax: own.initialMax ?? base!.initialMax,

@@ -158,3 +158,13 @@ describe('resolveConfig', () => {
     expect(issues[0].path).toEqual(['phi', 'patterns', 0, 'pattern']);
   });
 });
+
+describe('resolveConfig: a built-in variant rebased on another', () => {
+  it('keeps its own title and takes the other values', () => {
+    const config = resolveConfig({ variants: { acute: { extends: 'brief' } } });
+    const acute = findEntry(config.catalogue.variants, 'acute')!;
+    const builtinAcute = findEntry(builtinCatalogue.variants, 'acute')!;
+    expect(acute.title).toBe(builtinAcute.title);
+    expect(acute.sessions).toEqual(findEntry(builtinCatalogue.variants, 'brief')!.sessions);
+  });
+});
