@@ -6,7 +6,7 @@
 import type { Focus } from '../language/ast.js';
 import { findEntry } from '../language/catalogue.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { deeper, deleteLines, indentationAt, insertLineAfter } from './plan-queries.js';
+import { deeper, deleteLines, hasUnparsedLine, indentationAt, insertLineAfter } from './plan-queries.js';
 import { namesOf, orList, suggestUnique } from './suggest.js';
 
 const ROLE_DISPUTE = 'role-dispute';
@@ -32,6 +32,9 @@ function checkDispute(ctx: RuleContext, focus: Focus): void {
   const stageNames = ctx.catalogue.stages.map((stage) => stage.id);
   const listed = orList(stageNames);
   if (focus.stages.length === 0) {
+    // A line under the focus that the parser dropped (e.g. a misspelt `stgae`) may be the stage:
+    // the syntax error is the one diagnostic for it.
+    if (hasUnparsedLine(ctx.text, focus.span.end, nextSectionStart(ctx, focus), [...focus.goals, ...focus.stages].map((s) => s.span))) return;
     const indent = childIndent(ctx.text, focus);
     ctx.report({
       span: focus.area!.span,
@@ -80,6 +83,12 @@ function checkOtherArea(ctx: RuleContext, focus: Focus, areaId: string): void {
       fixes: [{ title: 'Remove the stage line', edits: [deleteLines(ctx.text, stage.span)] }],
     });
   }
+}
+
+/** Where the section after this focus starts (or the end of the file). */
+function nextSectionStart(ctx: RuleContext, focus: Focus): number {
+  const starts = ctx.file.sections.map((section) => section.span.start).filter((start) => start > focus.span.start);
+  return starts.length ? Math.min(...starts) : ctx.text.length;
 }
 
 /** The indentation of the focus's children, or one step deeper than the focus line. */

@@ -135,3 +135,19 @@ function escapedAt(text: string, from: number, index: number): boolean {
   for (let i = index - 1; i >= from && text[i] === '\\'; i--) count++;
   return count % 2 === 1;
 }
+
+/**
+ * True when a line between `from` and `to` holds text that no parsed statement covers (and is not a
+ * comment): the parser dropped it, so a rule asking "is X present here?" cannot know the answer.
+ */
+export function hasUnparsedLine(text: string, from: number, to: number, parsed: readonly { start: number; end: number }[]): boolean {
+  const lines = /[^\r\n]+/g;
+  lines.lastIndex = from;
+  for (let match = lines.exec(text); match && match.index < to; match = lines.exec(text)) {
+    const offset = match.index + (match[0].length - match[0].trimStart().length);
+    const content = match[0].trim();
+    if (content === '' || content.startsWith('#')) continue;
+    if (!parsed.some((span) => span.start <= offset && offset < span.end)) return true;
+  }
+  return false;
+}

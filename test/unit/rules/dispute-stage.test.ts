@@ -64,6 +64,12 @@ describe('dispute-stage', () => {
     expect(d.related?.[0].range).toEqual(rangeOfText(plan, 'stage renegotiation'));
   });
 
+  it('says nothing about a missing stage when the parser dropped a line under the focus', () => {
+    const plan = replace(basePlan, 'stage renegotiation', 'stgae renegotiation');
+    expect(diagnosticsOf('dispute-stage', plan)).toEqual([]);
+    expect(diagnosticsOf('syntax', plan)).toHaveLength(1);
+  });
+
   it('says nothing about stages under an unknown area (focus-area reports it)', () => {
     const plan = replace(basePlan, 'focus role-dispute', 'focus role-dispte');
     expect(diagnosticsOf('dispute-stage', plan)).toEqual([]);
