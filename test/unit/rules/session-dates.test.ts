@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { basePlan, diagnosticsOf, lineRange, replace, ruleIds } from './plan-fixtures.js';
+
+const id = 'session-dates';
+
+/** The base plan with a `date` (and optionally a `status`) added under the named session entries. */
+function dated(dates: Record<string, string>, statuses: Record<string, string> = {}, text = basePlan): string {
+  for (const [session, date] of Object.entries(dates)) {
+    const entry = new RegExp(`  session ${session} "[^"]*"\\n`).exec(text)![0];
+    text = replace(text, entry, `${entry}    date ${date}\n${statuses[session] ? `    status ${statuses[session]}\n` : ''}`);
+  }
+  return text;
+}
+
+describe('session-dates', () => {
+  it('accepts weekly dates from `start`, within 3 days, with a range entry dated by its first session', () => {
+    const text = dated({ '1': '2026-02-02', '2': '2026-02-09', '3': '2026-02-17', '4-7': '2026-02-23', '8-13': '2026-03-23', '14': '2026-05-04', '16': '2026-05-18' });
+    expect(diagnosticsOf(id, text)).toEqual([]);
+  });
+
+  it('reports a date that does not increase, pointing at the date before it', () => {
+    const text = dated({ '1': '2026-02-02', '2': '2026-02-09', '3': '2026-02-16', '4-7': '2026-02-12' });
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('warning');
+    expect(d.message).toBe('Session 4 is dated 2026-02-12, which is not after session 3 (2026-02-16, line 30). Dates must increase with the session number: check both dates.');
+    expect(d.range).toEqual(lineRange(34, 9, 19));
+    expect(d.related?.[0].range).toEqual(lineRange(29, 9, 19));
+    expect(ruleIds(text)).toEqual([id]);
+  });
+
+  it('reports a lone mistyped date once, and checks the next session against the old cadence', () => {
+    const text = dated({ '1': '2026-02-02', '2': '2026-02-09', '3': '2026-03-16', '4-7': '2026-02-23', '8-13': '2026-03-23' });
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.message).toBe(
+      'Session 3 is dated 2026-03-16, 28 days later than the weekly cadence from `start` (2026-02-02) expects (2026-02-16, ±3 days). The next dated session keeps that cadence, so this date is probably a typo: check it.',
+    );
+    expect(d.range).toEqual(lineRange(29, 9, 19));
+  });
+
+  it('reports a rescheduled session once and checks the later sessions from its new date', () => {
+    const text = dated({ '1': '2026-02-02', '2': '2026-02-09', '3': '2026-02-23', '4-7': '2026-03-02', '8-13': '2026-03-30', '14': '2026-05-11' });
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.message).toBe(
+      'Session 3 is dated 2026-02-23, 7 days later than the weekly cadence from `start` (2026-02-02) expects (2026-02-16, ±3 days). Check the date; if the session was rescheduled, keep it, and the later dates are checked from this one.',
+    );
+    expect(d.range).toEqual(lineRange(29, 9, 19));
+  });
+
+  it('ignores the date of a cancelled or missed session, which shifts nothing', () => {
+    const text = dated({ '1': '2026-02-02', '2': '2026-02-05', '3': '2026-02-16' }, { '2': 'cancelled' });
+    expect(diagnosticsOf(id, text)).toEqual([]);
+    const missed = dated({ '1': '2026-02-02', '2': '2026-02-12', '3': '2026-02-16' }, { '2': 'missed' });
+    expect(diagnosticsOf(id, missed)).toEqual([]);
+  });
+
+  it('reports a session dated before `start`', () => {
+    const [d] = diagnosticsOf(id, dated({ '1': '2026-01-30', '2': '2026-02-09' }));
+    expect(d.message).toBe("Session 1 is dated 2026-01-30, before the plan's `start` (2026-02-02). Check this date or the `start` date.");
+    expect(d.range).toEqual(lineRange(22, 9, 19));
+    expect(d.related?.[0].range).toEqual(lineRange(7, 8, 18));
+  });
+
+  it('without `start`, keeps the cadence between consecutive dated sessions', () => {
+    const text = replace(dated({ '1': '2026-02-02', '2': '2026-02-09', '3': '2026-02-20', '4-7': '2026-02-27' }), '  start 2026-02-02\n', '');
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.message).toBe(
+      'Session 3 is dated 2026-02-20, 4 days later than the weekly cadence from session 2 (2026-02-09) expects (2026-02-16, ±3 days). Check the date; if the session was rescheduled, keep it, and the later dates are checked from this one.',
+    );
+    expect(d.range).toEqual(lineRange(28, 9, 19));
+  });
+
+  it('counts monthly steps in calendar months', () => {
+    let text = dated({ '1': '2026-01-31', '2': '2026-02-28', '3': '2026-03-31' });
+    text = replace(replace(replace(text, '16 weekly', '16 monthly'), 'variant acute', 'variant maintenance'), 'start 2026-02-02', 'start 2026-01-31');
+    expect(diagnosticsOf(id, text)).toEqual([]);
+    const late = replace(text, 'date 2026-03-31', 'date 2026-04-06');
+    const [d] = diagnosticsOf(id, late);
+    expect(d.message).toContain('Session 3 is dated 2026-04-06, 6 days later than the monthly cadence from `start` (2026-01-31) expects (2026-03-31, ±3 days).');
+  });
+});
