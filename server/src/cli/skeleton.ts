@@ -76,7 +76,9 @@ export function skeletonShape(variant: VariantEntry): SkeletonShape {
 
 interface Part {
   title: string;
-  lines: string[];
+  /** Tasks go on one `task` line, also when parts share a session. */
+  tasks?: string[];
+  lines?: string[];
 }
 
 /**
@@ -85,7 +87,11 @@ interface Part {
  * sessions neighbouring parts share one.
  */
 function spreadThree(first: number, count: number, parts: [Part, Part, Part]): string[] {
-  const merge = (a: Part, b: Part): Part => ({ title: `${a.title}; ${lowerFirst(b.title)}`, lines: [...a.lines, ...b.lines] });
+  const merge = (a: Part, b: Part): Part => ({
+    title: `${a.title}; ${lowerFirst(b.title)}`,
+    tasks: [...(a.tasks ?? []), ...(b.tasks ?? [])],
+    lines: [...(a.lines ?? []), ...(b.lines ?? [])],
+  });
   if (count === 1) return session(first, first, merge(merge(parts[0], parts[1]), parts[2]));
   if (count === 2) return [...session(first, first, merge(parts[0], parts[1])), ...session(first + 1, first + 1, parts[2])];
   const last = first + count - 1;
@@ -94,7 +100,8 @@ function spreadThree(first: number, count: number, parts: [Part, Part, Part]): s
 
 function session(first: number, last: number, part: Part): string[] {
   const number = first === last ? `${first}` : `${first}-${last}`;
-  return [`  session ${number} ${quote(part.title)}`, ...part.lines.map((line) => `    ${line}`)];
+  const lines = [...(part.tasks?.length ? [`task ${part.tasks.join(', ')}`] : []), ...(part.lines ?? [])];
+  return [`  session ${number} ${quote(part.title)}`, ...lines.map((line) => `    ${line}`)];
 }
 
 /** The skeleton plan text, in canonical layout, ending with a newline. */
@@ -136,9 +143,9 @@ export function skeleton(options: SkeletonOptions): string {
   lines.push(
     `phase initial sessions ${range(1, initialEnd)}`,
     ...spreadThree(1, shape.initial, [
-      { title: 'Assessment, diagnosis and the sick role', lines: ['task symptom-review, sick-role, risk-review'] },
-      { title: 'Interpersonal inventory', lines: ['task interpersonal-inventory'] },
-      { title: 'Formulation and treatment contract', lines: ['task formulation, treatment-contract'] },
+      { title: 'Assessment, diagnosis and the sick role', tasks: ['symptom-review', 'sick-role', 'risk-review'] },
+      { title: 'Interpersonal inventory', tasks: ['interpersonal-inventory'] },
+      { title: 'Formulation and treatment contract', tasks: ['formulation', 'treatment-contract'] },
     ]),
     '',
     `phase middle sessions ${range(initialEnd + 1, middleEnd)}`,
@@ -146,9 +153,9 @@ export function skeleton(options: SkeletonOptions): string {
     '',
     `phase termination sessions ${range(middleEnd + 1, total)}`,
     ...spreadThree(middleEnd + 1, shape.termination, [
-      { title: 'Review progress', lines: ['task review-progress'] },
-      { title: 'Relapse warning signs', lines: ['task relapse-prevention'] },
-      { title: 'Ending and next steps', lines: ['task discuss-ending, maintenance-plan'] },
+      { title: 'Review progress', tasks: ['review-progress'] },
+      { title: 'Relapse warning signs', tasks: ['relapse-prevention'] },
+      { title: 'Ending and next steps', tasks: ['discuss-ending', 'maintenance-plan'] },
     ]),
   );
   return `${lines.join('\n')}\n`;

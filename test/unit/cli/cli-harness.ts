@@ -1,0 +1,48 @@
+/** Runs `main()` in-process with in-memory streams, and makes temporary folders of plans. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../../server/src/cli/main.js';
+import type { OutputStream } from '../../../server/src/cli/context.js';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+/** The shared design folder beside the repository (absent outside the team's workspace). */
+export const sharedExamples = path.resolve(repoRoot, '..', 'shared', 'design', 'examples');
+export const samplesDir = path.join(repoRoot, 'samples');
+
+export class MemoryStream implements OutputStream {
+  text = '';
+  constructor(readonly isTTY = false) {}
+  write(chunk: string): boolean {
+    this.text += chunk;
+    return true;
+  }
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(argv: string[], cwd: string, options: { tty?: boolean; env?: Record<string, string | undefined> } = {}): Promise<RunResult> {
+  const stdout = new MemoryStream(options.tty ?? false);
+  const stderr = new MemoryStream(false);
+  const code = await main({ argv, cwd, stdout, stderr, env: options.env ?? {} });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** A fresh temporary folder with the given files (paths relative to it, folders made as needed). */
+export function tempProject(files: Record<string, string> = {}): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ipt-cli-'));
+  for (const [name, text] of Object.entries(files)) writeFile(dir, name, text);
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function writeFile(dir: string, name: string, text: string): string {
+  const file = path.join(dir, name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  return file;
+}
