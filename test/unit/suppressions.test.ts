@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../server/src/analyse.js';
 import type { Fix, Report } from '../../server/src/language/diagnostic.js';
@@ -391,5 +392,26 @@ describe('internal-error', () => {
     expect(result.keptRules).toEqual(['internal-error@note']);
     expect(result.unusedAt).toEqual(['internal-error']);
     expect(result.unused[0].message).toContain('Switch the failing rule off in .iptrc.json');
+  });
+});
+
+describe('the suppression pass never throws', () => {
+  it('on random directive-like comments: every diagnostic is kept or suppressed, never lost', () => {
+    const word = fc.constantFrom('ipt-disable', 'ipt-enable', 'ipt-disable-next-line', 'ipt-disable-line', 'phi', 'syntax', 'phy', ',', '--', 'x', '');
+    const commentLine = fc.array(word, { maxLength: 5 }).map((words) => `# ${words.join(' ')}`);
+    const line = fc.oneof(commentLine, fc.constantFrom('    note "Call (617) 555-0100"', '', '  session 4 "A"', 'bogus line'));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), (body) => {
+        const text = plan(`${body.join('\n')}\n    note "end"\n`);
+        const result = suppress(text, [['phi', 'end'], ['syntax', 'plan'], ['technique', 'client']]);
+        expect(result.kept.length + result.suppressed.length).toBe(3);
+        expect(result.keptRules).toContain('syntax@plan');
+        for (const report of result.unused) {
+          expect(report.span.start).toBeLessThan(report.span.end);
+          for (const fix of report.fixes ?? []) applyFix(text, fix);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
