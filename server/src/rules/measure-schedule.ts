@@ -65,7 +65,7 @@ function checkInstrument(ctx: RuleContext, measure: Measure): void {
   const hint = replacementSuggestion(instrument, entryNames(instruments));
   ctx.report({
     span: instrument.span,
-    message: `\`${instrument.value}\` is not a known instrument; the known ones are ${listOf(instruments.map((i) => i.id))}.${hint.text} To use another scale, add it under \`instruments\` in .iptrc.json.`,
+    message: `\`${instrument.value}\` is not a known instrument; the known ones are ${listOf(instruments.map((i) => i.id))}.${hint.text} To use another scale, add it under \`vocabulary.instruments\` in .iptrc.json.`,
     fixes: hint.fixes,
   });
 }
