@@ -47,7 +47,8 @@ export class IgnoreRules {
         if (error instanceof CliError) throw error;
         throw new CliError(`Cannot read the ignore file ${options.ignorePath} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
       }
-      this.extra.push({ base: path.dirname(file), origin: options.ignorePath, matcher: ignore().add(text) });
+      // As in ESLint, its patterns are relative to the working directory, wherever the file is.
+      this.extra.push({ base: options.cwd, origin: options.ignorePath, matcher: ignore().add(text) });
     }
     if (options.ignorePatterns?.length) {
       this.extra.push({ base: options.cwd, origin: '--ignore-pattern', matcher: ignore().add(options.ignorePatterns) });
