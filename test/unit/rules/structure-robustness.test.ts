@@ -1,0 +1,72 @@
+/** The plan-structure rules on many mangled plans: they never fail, and every range lies in the text. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../../server/src/analyse.js';
+import { applyEdits, basePlan, diagnosticsOf } from './plan-fixtures.js';
+
+const structureRules = new Set([
+  'plan-header', 'variant', 'session-count', 'phase-order', 'phase-coverage',
+  'phase-length', 'single-focus', 'session-dates', 'unknown-value', 'measure-schedule',
+]);
+const lines = basePlan.split('\n');
+
+/** An edit of the base plan a person might make: drop, repeat or move a line, or change a number. */
+const lineEdit = fc.oneof(
+  fc.record({ kind: fc.constant('drop' as const), at: fc.nat(lines.length - 1) }),
+  fc.record({ kind: fc.constant('repeat' as const), at: fc.nat(lines.length - 1) }),
+  fc.record({ kind: fc.constant('move' as const), at: fc.nat(lines.length - 1), to: fc.nat(lines.length - 1) }),
+  fc.record({ kind: fc.constant('number' as const), at: fc.nat(lines.length - 1), value: fc.integer({ min: 0, max: 40 }) }),
+);
+
+function mangle(edits: fc.Infer<typeof lineEdit>[]): string {
+  const out = [...lines];
+  for (const edit of edits) {
+    const at = edit.at % out.length;
+    if (edit.kind === 'drop') out.splice(at, 1);
+    else if (edit.kind === 'repeat') out.splice(at, 0, out[at]);
+    else if (edit.kind === 'move') out.splice(edit.to % out.length, 0, ...out.splice(at, 1));
+    else out[at] = out[at].replace(/\d+/, String(edit.value));
+    if (out.length === 0) out.push('');
+  }
+  return out.join('\n');
+}
+
+describe('plan-structure rules on mangled plans', () => {
+  it('never throw and always point inside the text', () => {
+    fc.assert(
+      fc.property(fc.array(lineEdit, { minLength: 1, maxLength: 6 }), (edits) => {
+        const text = mangle(edits);
+        const { diagnostics } = analyse(text);
+        expect(diagnostics.filter((d) => d.rule === 'internal-error')).toEqual([]);
+        for (const d of diagnostics.filter((d) => structureRules.has(d.rule))) {
+          expect(d.span.start).toBeGreaterThanOrEqual(0);
+          expect(d.span.end).toBeLessThanOrEqual(text.length);
+          expect(d.message.length).toBeGreaterThan(20);
+        }
+      }),
+      { numRuns: 300, seed: 20260202 },
+    );
+  });
+
+  it('reorders a fully reversed plan with the phase-order fixes, one at a time', () => {
+    const head = basePlan.slice(0, basePlan.indexOf('phase initial'));
+    const block = (from: string, to?: string) => basePlan.slice(basePlan.indexOf(from), to ? basePlan.indexOf(to) : undefined).trimEnd();
+    let text = `${head}${[block('phase termination'), block('phase middle', 'phase termination'), block('phase initial', 'phase middle')].join('\n\n')}\n`;
+    const first = diagnosticsOf('phase-order', text);
+    expect(first).toHaveLength(2);
+    expect(first.every((d) => d.fixes?.[0].safe === false)).toBe(true);
+    for (let step = 0; step < 3 && diagnosticsOf('phase-order', text).length > 0; step++) {
+      text = applyEdits(text, diagnosticsOf('phase-order', text)[0].fixes![0].edits);
+    }
+    expect(text).toBe(basePlan);
+  });
+
+  it('keeps CRLF line breaks when moving a phase block', () => {
+    const head = basePlan.slice(0, basePlan.indexOf('phase initial'));
+    const block = (from: string, to?: string) => basePlan.slice(basePlan.indexOf(from), to ? basePlan.indexOf(to) : undefined).trimEnd();
+    const lf = `${head}${[block('phase initial', 'phase middle'), block('phase termination'), block('phase middle', 'phase termination')].join('\n\n')}\n`;
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const [d] = diagnosticsOf('phase-order', crlf);
+    expect(applyEdits(crlf, d.fixes![0].edits)).toBe(basePlan.replace(/\n/g, '\r\n'));
+  });
+});
