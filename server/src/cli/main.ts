@@ -8,6 +8,7 @@ import { fmtCommand } from './fmt.js';
 import { commandHelp, mainHelp } from './help.js';
 import { lintCommand } from './lint.js';
 import { newCommand } from './new.js';
+import { renderCommand } from './render.js';
 import { rulesCommand } from './rules.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -18,6 +19,7 @@ type Command = (args: string[], io: MainOptions) => Promise<number>;
 const commands: Record<string, Command> = {
   lint: lintCommand,
   fmt: fmtCommand,
+  render: renderCommand,
   new: newCommand,
   rules: rulesCommand,
 };
