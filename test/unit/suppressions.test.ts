@@ -383,6 +383,27 @@ describe('samples/rules/unused-disable.ipt', () => {
   });
 });
 
+describe('directives for rules that did not run', () => {
+  it('a whole-plan rule skipped because of syntax errors: its directive is not judged', () => {
+    const text = plan(`# ipt-disable-next-line session-count, technique -- adapted course
+phase middle sessions 4-13
+    bogus line
+`);
+    const result = suppress(text, [['syntax', 'bogus line']]);
+    // session-count is a whole-plan rule and did not run; technique is a per-statement rule and did.
+    expect(result.unusedAt).toEqual(['technique']);
+  });
+
+  it('a rule switched off in config (rulesNotRun): its directive is not judged', () => {
+    const text = plan(`    # ipt-disable-next-line phi -- front desk
+    note "Call (617) 555-0100"
+`);
+    const { file } = parsePlan(text);
+    const result = applySuppressions({ comments: file.comments, lines: new LineIndex(text), diagnostics: [], knownRuleIds, rulesNotRun: new Set(['phi']) });
+    expect(result.unused).toEqual([]);
+  });
+});
+
 describe('internal-error', () => {
   it('cannot be disabled: it says that a check did not run', () => {
     const text = plan(`# ipt-disable internal-error

@@ -17,12 +17,15 @@
  * - A rule id in a directive that suppressed nothing is reported (`unused-disable`) at that id, with
  *   a safe fix that removes the id, or the whole comment when it was the only one (and the matching
  *   `ipt-enable` of an unused block with it).
+ * - A directive for a rule that did not run (off in config, or a whole-plan rule skipped because of
+ *   syntax errors) is not reported as unused: whether it is needed cannot be known.
  * - When a block and a next-line directive both cover a diagnostic, the block gets the credit, so a
  *   redundant next-line directive inside a disabled block is the one reported as unused.
  */
 import type { Comment } from '../language/ast.js';
 import type { Fix, Report, TextEdit } from '../language/diagnostic.js';
 import type { LineIndex, Span } from '../language/span.js';
+import { allRules } from './registry.js';
 import { didYouMean } from './suggest.js';
 
 export interface SuppressionInput {
@@ -31,6 +34,12 @@ export interface SuppressionInput {
   /** Diagnostics after rules and severities, before suppression; `syntax` is never suppressed. */
   diagnostics: { rule: string; report: Report }[];
   knownRuleIds: ReadonlySet<string>;
+  /**
+   * Rules that did not run on this file (switched off in config). A directive naming one cannot be
+   * judged, so it is not reported as unused. Rules of scope `plan` are added here automatically when
+   * the file has syntax errors, since the engine skips them then.
+   */
+  rulesNotRun?: ReadonlySet<string>;
 }
 
 export interface SuppressionResult {
@@ -157,8 +166,11 @@ export function applySuppressions(input: SuppressionInput): SuppressionResult {
     } else kept.push(diagnostic);
   }
 
+  // A rule that did not run says nothing about whether its directive is needed: never a false alarm.
+  const notRun = new Set(input.rulesNotRun ?? []);
+  if (input.diagnostics.some((d) => d.rule === 'syntax')) for (const rule of allRules) if (rule.scope === 'plan') notRun.add(rule.id);
   for (const s of suppressions) {
-    if (!s.used) report(s.name.span, unusedMessage(s), [removeFix(s.directive, s.name, lines, s.enable)]);
+    if (!s.used && !notRun.has(s.name.id)) report(s.name.span, unusedMessage(s), [removeFix(s.directive, s.name, lines, s.enable)]);
   }
   unused.sort((a, b) => a.span.start - b.span.start);
   return { kept, unused, suppressed };
