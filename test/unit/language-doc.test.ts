@@ -1,5 +1,5 @@
 /** docs/language.md must stay in step with the catalogue, the rule registry and the language itself. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +57,12 @@ describe('docs/language.md', () => {
     for (const id of documented) expect(rules, id).toContain(`[\`${id}\`](rules/${id}.md)`);
     const linked = [...doc.matchAll(/\]\(rules\/([a-z-]+)\.md\)/g)].map((match) => match[1]);
     for (const id of linked) expect(documented, id).toContain(id);
+  });
+
+  it('links only to files that exist', () => {
+    const targets = [...doc.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)].map((match) => match[1]!).filter((target) => !/^[a-z]+:/.test(target));
+    expect(targets.length).toBeGreaterThan(20);
+    for (const target of new Set(targets)) expect(existsSync(path.join(repoRoot, 'docs', target)), target).toBe(true);
   });
 
   it('has a complete example that analyses with no diagnostics', () => {
