@@ -7,7 +7,7 @@
  * Precision first (a false alarm teaches people to switch the rule off): crisis lines (988, 911, 999,
  * 112, 116 123), US toll-free numbers (organisations, not people), session numbers, scores, ICD codes,
  * session dates, durations and ranges like `1-3` do not match. `.iptrc.json` adds patterns
- * (`phi.patterns`) and exact texts that are never reported (`phi.allow`, e.g. the clinic's number).
+ * (`phi.patterns`) and exact texts that are never reported (`phi.allow`, e.g. the clinic's front desk).
  */
 import type { Span } from '../language/span.js';
 import { decodeString, stringWords } from './plan-queries.js';
@@ -29,7 +29,8 @@ interface Detector {
   accept?: (matched: string) => boolean;
 }
 
-const REMOVE = 'Remove it: contact and identity details belong in the clinical record, not in the plan. If it is not identifying (e.g. the clinic\'s number), add the exact text to `phi.allow` in .iptrc.json.';
+const REMOVE =
+  "Remove it: contact and identity details belong in the clinical record, not in the plan. If it is not the client's (e.g. the clinic's front desk), add the exact text to `phi.allow` in .iptrc.json.";
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DATE = `(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4})`;

@@ -5,7 +5,7 @@ import { basePlan, diagnosticsOf, rangeOfText, replace } from './plan-fixtures.j
 const HOMEWORK = '"One ten-minute check-in with partner each week"';
 const withNote = (text: string) => replace(basePlan, `    homework ${HOMEWORK}\n`, `    homework ${HOMEWORK}\n    note "${text}"\n`);
 const REMOVE =
-  "Remove it: contact and identity details belong in the clinical record, not in the plan. If it is not identifying (e.g. the clinic's number), add the exact text to `phi.allow` in .iptrc.json.";
+  "Remove it: contact and identity details belong in the clinical record, not in the plan. If it is not the client's (e.g. the clinic's front desk), add the exact text to `phi.allow` in .iptrc.json.";
 
 describe('phi', () => {
   it('accepts the base plan', () => {
