@@ -18,6 +18,9 @@ export function configJsonSchema(): Record<string, unknown> {
     title: 'IPT Plan configuration (.iptrc.json)',
     description:
       'Settings for IPT Plan, the linter and editor support for Interpersonal Psychotherapy treatment plans (.ipt). Files are found by walking up from each plan; deeper files override their parents. See docs/config.md.',
+    // VS Code's own keywords: the file is JSONC, so comments and trailing commas are not errors.
+    allowComments: true,
+    allowTrailingCommas: true,
     ...rest,
   };
 }
