@@ -199,12 +199,19 @@ function sessionSpan(token: IToken | undefined, report: Reporter): SessionSpan |
   return { first, last, span };
 }
 
+const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A date token whose day exists in its month (the lexer only checks the YYYY-MM-DD shape). */
 function dateWord(token: IToken | undefined, report: Reporter): Word | undefined {
   if (!token) return undefined;
-  const [y, m, d] = token.image.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    report({ span: tokenSpan(token), message: `\`${token.image}\` is not a calendar date. Write a real date as YYYY-MM-DD.` });
+  const image = token.image;
+  const year = Number(image.slice(0, 4));
+  const month = Number(image.slice(5, 7));
+  const day = Number(image.slice(8, 10));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const lastDay = month === 2 && leap ? 29 : daysInMonth[month - 1];
+  if (month < 1 || month > 12 || day < 1 || day > lastDay) {
+    report({ span: tokenSpan(token), message: `\`${image}\` is not a calendar date. Write a real date as YYYY-MM-DD.` });
     return undefined;
   }
   return word(token);
@@ -214,54 +221,64 @@ function toStatement(ruleName: StatementRuleName, cst: CstNode, span: Span, hadE
   const c = cst.children as Children;
   const keywordToken = tokenAt(c, 'keyword');
   if (!keywordToken) return undefined;
-  const base = { span, keyword: tokenSpan(keywordToken), ...(hadError || cst.recoveredNode ? { incomplete: true } : {}) };
-  const block = { ...base, blockSpan: span };
+  const node = buildStatement(ruleName, c, span, tokenSpan(keywordToken), keywordToken.image, report);
+  // Set only when true, so complete nodes keep one shape (and print without the flag).
+  if (node && (hadError || cst.recoveredNode)) node.incomplete = true;
+  return node;
+}
+
+/** One object literal per statement kind: spreads and optional-field juggling cost more than the parse. */
+function buildStatement(ruleName: StatementRuleName, c: Children, span: Span, keyword: Span, keywordImage: string, report: Reporter): Statement | undefined {
   switch (ruleName) {
     case 'planStatement':
-      return { kind: 'plan', ...block, title: stringWord(tokenAt(c, 'title')), headers: [] } satisfies PlanBlock;
+      return { kind: 'plan', span, keyword, blockSpan: span, title: stringWord(tokenAt(c, 'title')), headers: [] } satisfies PlanBlock;
     case 'textHeader':
-      return { kind: keywordToken.image as TextHeader['kind'], ...base, text: stringWord(tokenAt(c, 'text')) } satisfies TextHeader;
+      return { kind: keywordImage as TextHeader['kind'], span, keyword, text: stringWord(tokenAt(c, 'text')) } satisfies TextHeader;
     case 'variantStatement':
-      return { kind: 'variant', ...base, name: word(tokenAt(c, 'name')) };
+      return { kind: 'variant', span, keyword, name: word(tokenAt(c, 'name')) };
     case 'diagnosisStatement': {
       const codeKeyword = tokenAt(c, 'codeKeyword');
       return {
         kind: 'diagnosis',
-        ...base,
+        span,
+        keyword,
         text: stringWord(tokenAt(c, 'text')),
-        ...(codeKeyword ? { codeKeyword: tokenSpan(codeKeyword) } : {}),
+        codeKeyword: codeKeyword ? tokenSpan(codeKeyword) : undefined,
         code: word(tokenAt(c, 'code')),
       } satisfies DiagnosisHeader;
     }
     case 'sessionsStatement':
       return {
         kind: 'sessions',
-        ...base,
+        span,
+        keyword,
         count: numberWord(tokenAt(c, 'count')),
         cadence: word(tokenAt(c, 'cadence')),
         duration: durationWord(tokenAt(c, 'duration')),
       } satisfies SessionsHeader;
     case 'startStatement':
-      return { kind: 'start', ...base, date: dateWord(tokenAt(c, 'date'), report) };
+      return { kind: 'start', span, keyword, date: dateWord(tokenAt(c, 'date'), report) };
     case 'focusStatement':
-      return { kind: 'focus', ...block, area: word(tokenAt(c, 'area')), description: stringWord(tokenAt(c, 'text')), stages: [], goals: [] } satisfies Focus;
+      return { kind: 'focus', span, keyword, blockSpan: span, area: word(tokenAt(c, 'area')), description: stringWord(tokenAt(c, 'text')), stages: [], goals: [] } satisfies Focus;
     case 'stageStatement':
-      return { kind: 'stage', ...base, name: word(tokenAt(c, 'name')) } satisfies Stage;
+      return { kind: 'stage', span, keyword, name: word(tokenAt(c, 'name')) } satisfies Stage;
     case 'goalStatement':
-      return { kind: 'goal', ...base, id: word(tokenAt(c, 'id')), text: stringWord(tokenAt(c, 'text')) } satisfies Goal;
+      return { kind: 'goal', span, keyword, id: word(tokenAt(c, 'id')), text: stringWord(tokenAt(c, 'text')) } satisfies Goal;
     case 'measureStatement': {
       const at = tokenAt(c, 'at');
       const every = tokenAt(c, 'every');
       let schedule: Measure['schedule'];
       if (at) {
-        const sessions = tokensAt(c, 'sessions')
-          .map((token) => sessionSpan(token, report))
-          .filter((s): s is SessionSpan => s !== undefined);
+        const sessions: SessionSpan[] = [];
+        for (const token of tokensAt(c, 'sessions')) {
+          const session = sessionSpan(token, report);
+          if (session) sessions.push(session);
+        }
         schedule = { kind: 'at', keyword: tokenSpan(at), sessions };
       } else if (every) {
         schedule = { kind: 'every', keyword: tokenSpan(every), interval: numberWord(tokenAt(c, 'interval')) };
       }
-      return { kind: 'measure', ...base, instrument: word(tokenAt(c, 'instrument')), schedule } satisfies Measure;
+      return { kind: 'measure', span, keyword, instrument: word(tokenAt(c, 'instrument')), schedule } satisfies Measure;
     }
     case 'riskStatement': {
       const safetyKeyword = tokenAt(c, 'safetyPlanKeyword');
@@ -271,33 +288,38 @@ function toStatement(ruleName: StatementRuleName, cst: CstNode, span: Span, hadE
         const end = text ? text.startOffset + text.image.length : safetyKeyword.startOffset + safetyKeyword.image.length;
         safetyPlans.push({ kind: 'safety-plan', span: { start: safetyKeyword.startOffset, end }, keyword: tokenSpan(safetyKeyword), text: stringWord(text) });
       }
-      return { kind: 'risk', ...block, level: word(tokenAt(c, 'level')), text: stringWord(tokenAt(c, 'text')), safetyPlans } satisfies Risk;
+      return { kind: 'risk', span, keyword, blockSpan: span, level: word(tokenAt(c, 'level')), text: stringWord(tokenAt(c, 'text')), safetyPlans } satisfies Risk;
     }
     case 'safetyPlanStatement':
-      return { kind: 'safety-plan', ...base, text: stringWord(tokenAt(c, 'text')) } satisfies SafetyPlan;
+      return { kind: 'safety-plan', span, keyword, text: stringWord(tokenAt(c, 'text')) } satisfies SafetyPlan;
     case 'phaseStatement': {
       const sessionsKeyword = tokenAt(c, 'sessionsKeyword');
       return {
         kind: 'phase',
-        ...block,
+        span,
+        keyword,
+        blockSpan: span,
         name: word(tokenAt(c, 'name')),
-        ...(sessionsKeyword ? { sessionsKeyword: tokenSpan(sessionsKeyword) } : {}),
+        sessionsKeyword: sessionsKeyword ? tokenSpan(sessionsKeyword) : undefined,
         range: sessionSpan(tokenAt(c, 'range'), report),
         sessions: [],
       } satisfies Phase;
     }
     case 'sessionStatement':
-      return { kind: 'session', ...block, number: sessionSpan(tokenAt(c, 'number'), report), title: stringWord(tokenAt(c, 'title')), items: [] } satisfies Session;
-    case 'listItem':
-      return { kind: keywordToken.image as ListItem['kind'], ...base, values: tokensAt(c, 'values').map((t) => word(t)!) } satisfies ListItem;
+      return { kind: 'session', span, keyword, blockSpan: span, number: sessionSpan(tokenAt(c, 'number'), report), title: stringWord(tokenAt(c, 'title')), items: [] } satisfies Session;
+    case 'listItem': {
+      const values: Word[] = [];
+      for (const token of tokensAt(c, 'values')) values.push({ value: token.image, span: tokenSpan(token) });
+      return { kind: keywordImage as ListItem['kind'], span, keyword, values } satisfies ListItem;
+    }
     case 'textItem':
-      return { kind: keywordToken.image as TextItem['kind'], ...base, text: stringWord(tokenAt(c, 'text')) } satisfies TextItem;
+      return { kind: keywordImage as TextItem['kind'], span, keyword, text: stringWord(tokenAt(c, 'text')) } satisfies TextItem;
     case 'scoreItem':
-      return { kind: 'score', ...base, instrument: word(tokenAt(c, 'instrument')), value: numberWord(tokenAt(c, 'value')) } satisfies ScoreItem;
+      return { kind: 'score', span, keyword, instrument: word(tokenAt(c, 'instrument')), value: numberWord(tokenAt(c, 'value')) } satisfies ScoreItem;
     case 'dateItem':
-      return { kind: 'date', ...base, date: dateWord(tokenAt(c, 'date'), report) };
+      return { kind: 'date', span, keyword, date: dateWord(tokenAt(c, 'date'), report) };
     case 'statusItem':
-      return { kind: 'status', ...base, value: word(tokenAt(c, 'value')) };
+      return { kind: 'status', span, keyword, value: word(tokenAt(c, 'value')) };
   }
   return undefined;
 }

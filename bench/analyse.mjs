@@ -1,0 +1,101 @@
+// `npm run bench:analyse`: analyse() side by side with what a team would use instead — YAML parsed
+// with `yaml` and validated by a compiled ajv schema — and with JSON.parse (the practical limit), on
+// the same plan at 16, 200, 2,000 and 20,000 sessions. Warm-up, then medians. Run with --expose-gc
+// (the npm script does) so the GC share of the per-session cost can be separated.
+import { build } from 'esbuild';
+import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+import Ajv from 'ajv';
+import { planJsonSchema, planObject, planText } from './generate.mjs';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const require = createRequire(import.meta.url);
+
+// Bundle the core like production (no grammar validations, minified) plus its stages for a breakdown.
+mkdirSync(path.join(root, '.cache'), { recursive: true });
+const bundle = path.join(root, '.cache', 'bench-core.cjs');
+await build({
+  absWorkingDir: root,
+  stdin: {
+    contents: `export { analyse } from './server/src/analyse.ts'; export { parsePlan } from './server/src/language/parser.ts'; export { lexPlan } from './server/src/language/lexer.ts';`,
+    resolveDir: root,
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  // jsonc-parser's UMD entry requires files at run time; its ES module entry bundles cleanly.
+  mainFields: ['module', 'main'],
+  format: 'cjs',
+  target: 'node20',
+  minify: true,
+  outfile: bundle,
+  logLevel: 'error',
+  define: { 'process.env.IPT_SKIP_GRAMMAR_VALIDATION': '"1"' },
+});
+const core = require(bundle);
+
+const ajv = new Ajv({ allErrors: true });
+const validate = ajv.compile(planJsonSchema);
+const gc = globalThis.gc;
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Median ms of `fn` after warm-up; with `collect`, a full GC before each sample (GC excluded). */
+function time(fn, { runs, collect = false }) {
+  for (let i = 0; i < Math.max(3, Math.floor(runs / 5)); i++) fn();
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    if (collect && gc) gc();
+    const t = performance.now();
+    fn();
+    samples.push(performance.now() - t);
+  }
+  return median(samples);
+}
+
+const sizes = [16, 200, 2000, 20000];
+const rows = [];
+for (const n of sizes) {
+  const text = planText(n);
+  const yamlText = YAML.stringify(planObject(n));
+  const jsonText = JSON.stringify(planObject(n));
+  const runs = n <= 16 ? 400 : n <= 200 ? 100 : n <= 2000 ? 20 : 7;
+  const check = core.analyse(text);
+  if (!check.ast.phases.length) throw new Error('benchmark plan did not parse');
+  const yamlCheck = validate(YAML.parse(yamlText));
+  if (!yamlCheck) throw new Error(`benchmark YAML did not validate: ${ajv.errorsText(validate.errors)}`);
+  rows.push({
+    n,
+    bytes: text.length,
+    lex: time(() => core.lexPlan(text), { runs }),
+    parse: time(() => core.parsePlan(text), { runs }),
+    analyse: time(() => core.analyse(text), { runs }),
+    analyseNoGc: time(() => core.analyse(text), { runs, collect: true }),
+    yamlAjv: time(() => validate(YAML.parse(yamlText)), { runs }),
+    json: time(() => JSON.parse(jsonText), { runs }),
+    diagnostics: check.diagnostics.length,
+  });
+}
+
+const f = (ms) => (ms < 1 ? ms.toFixed(3) : ms.toFixed(2)).padStart(9);
+console.log(`node ${process.version}; medians in ms (GC-excluded column: a full GC before each sample${gc ? '' : ' — run with --expose-gc'})`);
+console.log('sessions   bytes       lex     parse   analyse  an.no-GC  yaml+ajv      JSON  yaml/analyse  analyse/JSON  µs/session');
+for (const r of rows) {
+  console.log(
+    `${String(r.n).padStart(8)} ${String(r.bytes).padStart(7)} ${f(r.lex)} ${f(r.parse)} ${f(r.analyse)} ${f(r.analyseNoGc)} ${f(r.yamlAjv)} ${f(r.json)} ${(r.yamlAjv / r.analyse).toFixed(1).padStart(12)}× ${(r.analyse / r.json).toFixed(1).padStart(12)}× ${((r.analyse / r.n) * 1000).toFixed(2).padStart(10)}`,
+  );
+}
+const at = (n) => rows.find((r) => r.n === n);
+const growth = at(20000).analyse / 20000 / (at(2000).analyse / 2000);
+const growthNoGc = at(20000).analyseNoGc / 20000 / (at(2000).analyseNoGc / 2000);
+const r200 = at(200);
+console.log('');
+console.log(`targets (200 sessions): analyse ≥10× faster than yaml+ajv: ${(r200.yamlAjv / r200.analyse).toFixed(1)}× ${r200.yamlAjv / r200.analyse >= 10 ? 'MET' : 'NOT MET'}`);
+console.log(`                        analyse within 5× of JSON.parse:     ${(r200.analyse / r200.json).toFixed(1)}× ${r200.analyse / r200.json <= 5 ? 'MET' : 'NOT MET'}`);
+console.log(`per-session cost growth 2,000 → 20,000 sessions: ${growth.toFixed(2)}× (GC excluded: ${growthNoGc.toFixed(2)}×) ${growth <= 2 ? 'MET' : 'NOT MET'} (target ≤ 2×)`);
