@@ -65,6 +65,15 @@ describe('docs/language.md', () => {
     for (const target of new Set(targets)) expect(existsSync(path.join(repoRoot, 'docs', target)), target).toBe(true);
   });
 
+  it('links only to headings that exist on the page (GitHub anchors)', () => {
+    const slug = (heading: string) => heading.trim().toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
+    const prose = doc.replace(/```[\s\S]*?```/g, '');
+    const anchors = new Set([...prose.matchAll(/^#{1,6} (.+)$/gm)].map((match) => slug(match[1]!)));
+    const links = [...doc.matchAll(/\]\(#([^)]+)\)/g)].map((match) => match[1]!);
+    expect(links.length).toBeGreaterThan(10);
+    for (const link of links) expect(anchors.has(link), link).toBe(true);
+  });
+
   it('has a complete example that analyses with no diagnostics', () => {
     const example = /```ipt\n([\s\S]*?)```/.exec(section('A complete example'))?.[1];
     expect(example).toBeDefined();
