@@ -10,15 +10,21 @@ const structureRules = new Set([
 ]);
 const lines = basePlan.split('\n');
 
+type LineEdit =
+  | { kind: 'drop'; at: number }
+  | { kind: 'repeat'; at: number }
+  | { kind: 'move'; at: number; to: number }
+  | { kind: 'number'; at: number; value: number };
+
 /** An edit of the base plan a person might make: drop, repeat or move a line, or change a number. */
-const lineEdit = fc.oneof(
+const lineEdit: fc.Arbitrary<LineEdit> = fc.oneof(
   fc.record({ kind: fc.constant('drop' as const), at: fc.nat(lines.length - 1) }),
   fc.record({ kind: fc.constant('repeat' as const), at: fc.nat(lines.length - 1) }),
   fc.record({ kind: fc.constant('move' as const), at: fc.nat(lines.length - 1), to: fc.nat(lines.length - 1) }),
   fc.record({ kind: fc.constant('number' as const), at: fc.nat(lines.length - 1), value: fc.integer({ min: 0, max: 40 }) }),
 );
 
-function mangle(edits: fc.Infer<typeof lineEdit>[]): string {
+function mangle(edits: LineEdit[]): string {
   const out = [...lines];
   for (const edit of edits) {
     const at = edit.at % out.length;
