@@ -1,0 +1,143 @@
+/** The output formats on hand-made diagnostics: escaping, alignment, URIs, exact JSON shape. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { escapeData, escapeProperty, formatGithub } from '../../../server/src/cli/formatters/github.js';
+import { formatJson } from '../../../server/src/cli/formatters/json.js';
+import { fileUri, formatSarif } from '../../../server/src/cli/formatters/sarif.js';
+import { formatStylish } from '../../../server/src/cli/formatters/stylish.js';
+import type { FileReport } from '../../../server/src/cli/formatters/types.js';
+import type { Diagnostic, Severity } from '../../../server/src/language/diagnostic.js';
+import { allRules } from '../../../server/src/rules/registry.js';
+import { repoRoot } from './cli-harness.js';
+
+function diagnostic(rule: string, severity: Severity, message: string, line: number, character: number, endCharacter: number, safe?: boolean): Diagnostic {
+  return {
+    rule,
+    severity,
+    message,
+    span: { start: 0, end: 1 },
+    range: { start: { line, character }, end: { line, character: endCharacter } },
+    ...(safe === undefined ? {} : { fixes: [{ title: 'fix', edits: [], safe }] }),
+  };
+}
+
+const reports: FileReport[] = [
+  {
+    file: 'plans/a b.ipt',
+    diagnostics: [
+      diagnostic('session-count', 'error', 'Acute IPT plans have 12–16 sessions; this plan has 20.', 6, 11, 13),
+      diagnostic('phi', 'warning', 'Looks like a phone number: 100% sure? No,\nplease check.', 120, 2, 9, true),
+      diagnostic('score-range', 'info', 'Note, with: punctuation', 9, 0, 4),
+    ],
+  },
+  { file: 'clean.ipt', diagnostics: [] },
+];
+const options = { color: false, rules: allRules };
+
+describe('json format', () => {
+  it('has exactly the fixed shape, 1-based, one entry per file including clean ones', () => {
+    expect(JSON.parse(formatJson(reports, options))).toEqual([
+      {
+        file: 'plans/a b.ipt',
+        diagnostics: [
+          { rule: 'session-count', severity: 'error', message: 'Acute IPT plans have 12–16 sessions; this plan has 20.', line: 7, column: 12, endLine: 7, endColumn: 14 },
+          { rule: 'phi', severity: 'warning', message: 'Looks like a phone number: 100% sure? No,\nplease check.', line: 121, column: 3, endLine: 121, endColumn: 10 },
+          { rule: 'score-range', severity: 'info', message: 'Note, with: punctuation', line: 10, column: 1, endLine: 10, endColumn: 5 },
+        ],
+      },
+      { file: 'clean.ipt', diagnostics: [] },
+    ]);
+  });
+});
+
+describe('github format', () => {
+  it('escapes %, CR and LF in messages, and also , and : in properties', () => {
+    expect(escapeData('100%\r\nnext')).toBe('100%25%0D%0Anext');
+    expect(escapeProperty('a,b:c%')).toBe('a%2Cb%3Ac%25');
+  });
+
+  it('writes one workflow command per diagnostic; info becomes a notice', () => {
+    expect(formatGithub(reports, options)).toBe(
+      [
+        '::error file=plans/a b.ipt,line=7,col=12,endLine=7,endColumn=14,title=session-count::Acute IPT plans have 12–16 sessions; this plan has 20.',
+        '::warning file=plans/a b.ipt,line=121,col=3,endLine=121,endColumn=10,title=phi::Looks like a phone number: 100%25 sure? No,%0Aplease check.',
+        '::notice file=plans/a b.ipt,line=10,col=1,endLine=10,endColumn=5,title=score-range::Note, with: punctuation',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('escapes a file name with a comma or colon', () => {
+    const out = formatGithub([{ file: 'a,b:c.ipt', diagnostics: [reports[0].diagnostics[0]] }], options);
+    expect(out.startsWith('::error file=a%2Cb%3Ac.ipt,line=7,')).toBe(true);
+  });
+});
+
+describe('stylish format', () => {
+  it('aligns columns per file, flattens line breaks and summarises with fixable counts', () => {
+    expect(formatStylish(reports, options)).toBe(
+      [
+        '',
+        'plans/a b.ipt',
+        '   7:12  error    Acute IPT plans have 12–16 sessions; this plan has 20.   session-count',
+        '  121:3  warning  Looks like a phone number: 100% sure? No, please check.  phi',
+        '   10:1  info     Note, with: punctuation                                  score-range',
+        '',
+        '✖ 3 problems (1 error, 1 warning, 1 info)',
+        '  0 errors and 1 warning potentially fixable with the `--fix` option.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says how many plans were checked when there is nothing to report', () => {
+    expect(formatStylish([{ file: 'a.ipt', diagnostics: [] }, { file: 'b.ipt', diagnostics: [] }], options)).toBe('✔ 2 plans checked: no problems.\n');
+  });
+
+  it('colours only when asked', () => {
+    const coloured = formatStylish(reports, { ...options, color: true });
+    expect(coloured).toContain('\u001b[31merror  \u001b[0m');
+    expect(coloured).toContain('\u001b[4mplans/a b.ipt\u001b[0m');
+    expect(formatStylish(reports, options)).not.toContain('\u001b');
+  });
+});
+
+describe('sarif format', () => {
+  const schema = JSON.parse(readFileSync(path.join(repoRoot, 'test', 'fixtures', 'sarif-schema-2.1.0.json'), 'utf8')) as object;
+  const validate = new Ajv({ strict: false, validateFormats: false }).compile(schema);
+
+  it('is valid SARIF 2.1.0 with every rule described and stable rule indexes', () => {
+    const log = JSON.parse(formatSarif(reports, options)) as {
+      version: string;
+      runs: { tool: { driver: { name: string; rules: { id: string; helpUri: string; defaultConfiguration: { level: string } }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: object } }[] }[] }[];
+    };
+    expect(validate(log)).toBe(true);
+    expect(log.version).toBe('2.1.0');
+    const { driver } = log.runs[0].tool;
+    expect(driver.name).toBe('ipt');
+    expect(driver.rules.map((r) => r.id)).toEqual(allRules.map((r) => r.id));
+    expect(driver.rules.find((r) => r.id === 'phi')?.defaultConfiguration.level).toBe('warning');
+    const results = log.runs[0].results;
+    expect(results.map((r) => [r.ruleId, driver.rules[r.ruleIndex].id, r.level])).toEqual([
+      ['session-count', 'session-count', 'error'],
+      ['phi', 'phi', 'warning'],
+      ['score-range', 'score-range', 'note'],
+    ]);
+    expect(results[0].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'plans/a%20b.ipt', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 7, startColumn: 12, endLine: 7, endColumn: 14 },
+    });
+  });
+
+  it('encodes relative paths per segment and gives files outside the folder an absolute file URI', () => {
+    expect(fileUri('plans/C-0142 #1.ipt')).toBe('plans/C-0142%20%231.ipt');
+    expect(fileUri('/srv/plans/a.ipt')).toBe('file:///srv/plans/a.ipt');
+    const log = JSON.parse(formatSarif([{ file: '/srv/plans/a.ipt', diagnostics: [reports[0].diagnostics[0]] }], options)) as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: object } }[] }[] }[];
+    };
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///srv/plans/a.ipt' });
+    expect(validate(log)).toBe(true);
+  });
+});

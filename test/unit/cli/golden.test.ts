@@ -1,0 +1,75 @@
+/**
+ * Golden files for every output format over the project's samples and the shared design examples.
+ * Regenerate with `UPDATE_GOLDEN=1 npx vitest run test/unit/cli/golden.test.ts`, then review the diff:
+ * a golden file is a statement of what users see, not a snapshot to accept blindly.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runCli, samplesDir, sharedExamples } from './cli-harness.js';
+
+const goldenDir = path.join(repoRoot, 'test', 'fixtures', 'golden');
+const update = process.env.UPDATE_GOLDEN === '1';
+const formats = [
+  { name: 'stylish', file: 'lint.stylish.txt' },
+  { name: 'json', file: 'lint.json' },
+  { name: 'sarif', file: 'lint.sarif' },
+  { name: 'github', file: 'lint.github.txt' },
+] as const;
+
+const schema = JSON.parse(readFileSync(path.join(repoRoot, 'test', 'fixtures', 'sarif-schema-2.1.0.json'), 'utf8')) as object;
+const validateSarif = new Ajv({ strict: false, validateFormats: false, allErrors: true }).compile(schema);
+
+function goldenSuite(set: string, dir: string) {
+  for (const format of formats) {
+    it(`--format ${format.name} matches ${set}/${format.file}`, async () => {
+      const result = await runCli(['lint', '--format', format.name], dir);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(1); // both sets hold plans with errors
+      const golden = path.join(goldenDir, set, format.file);
+      if (update) {
+        mkdirSync(path.dirname(golden), { recursive: true });
+        writeFileSync(golden, result.stdout);
+      }
+      expect(result.stdout).toBe(readFileSync(golden, 'utf8'));
+    });
+  }
+
+  it('SARIF output validates against the official SARIF 2.1.0 schema', async () => {
+    const result = await runCli(['lint', '--format', 'sarif'], dir);
+    const log = JSON.parse(result.stdout) as unknown;
+    const valid = validateSarif(log);
+    expect(validateSarif.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('the four formats report the same problems', async () => {
+    const json = JSON.parse((await runCli(['lint', '--format', 'json'], dir)).stdout) as { diagnostics: unknown[] }[];
+    const count = json.reduce((n, f) => n + f.diagnostics.length, 0);
+    const sarif = JSON.parse((await runCli(['lint', '--format', 'sarif'], dir)).stdout) as { runs: { results: unknown[] }[] };
+    expect(sarif.runs[0].results).toHaveLength(count);
+    const github = (await runCli(['lint', '--format', 'github'], dir)).stdout.trimEnd().split('\n');
+    expect(github).toHaveLength(count);
+    const stylish = (await runCli(['lint', '--format', 'stylish'], dir)).stdout;
+    expect(stylish).toContain(`✖ ${count} problem${count === 1 ? '' : 's'} (`);
+  });
+}
+
+describe('golden output over the project samples (samples/)', () => {
+  goldenSuite('samples', samplesDir);
+});
+
+describe.skipIf(!existsSync(sharedExamples))('golden output over the shared design examples (reads ../shared/design/examples)', () => {
+  goldenSuite('shared-examples', sharedExamples);
+
+  it('each example reports exactly the rules its `# expect:` line lists', async () => {
+    const json = JSON.parse((await runCli(['lint', '--format', 'json'], sharedExamples)).stdout) as { file: string; diagnostics: { rule: string }[] }[];
+    for (const entry of json) {
+      const firstLine = readFileSync(path.join(sharedExamples, entry.file), 'utf8').split('\n')[0];
+      const expected = firstLine.replace(/^# expect:\s*/, '').trim();
+      const rules = [...new Set(entry.diagnostics.map((d) => d.rule))].sort();
+      expect(rules, entry.file).toEqual(expected === 'none' ? [] : expected.split(/\s+/).sort());
+    }
+  });
+});
