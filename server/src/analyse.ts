@@ -79,7 +79,8 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
   let kept = found;
   let unused: Report[] = [];
   if (options.inlineConfig !== false) {
-    const result = applySuppressions({ comments: file.comments, lines, diagnostics: found, knownRuleIds });
+    const rulesNotRun = new Set(Object.keys(config.rules).filter((id) => config.rules[id] === 'off'));
+    const result = applySuppressions({ comments: file.comments, lines, diagnostics: found, knownRuleIds, rulesNotRun });
     kept = result.kept;
     unused = config.rules['unused-disable'] === 'off' ? [] : result.unused;
   }
