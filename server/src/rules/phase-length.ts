@@ -2,7 +2,7 @@
 import type { Phase } from '../language/ast.js';
 import { phaseLength, phaseNamed } from './plan-queries.js';
 import { docsUrl, type Rule } from './rule.js';
-import { numbersText, phaseRangesContiguous, variantName } from './structure-queries.js';
+import { numbersText, phaseRangesContiguous, trustedTotal, variantName } from './structure-queries.js';
 
 export default {
   id: 'phase-length',
@@ -23,7 +23,10 @@ export default {
     const initialLength = lengthOf(initial);
     const middleLength = lengthOf(middle);
     const terminationLength = lengthOf(termination);
-    const variant = ctx.variant;
+    // A total outside the variant's range (`session-count` reports it) may mean the variant is the
+    // wrong one: then its phase bounds are not applied either.
+    const variantFits = ctx.plannedTotal === undefined || trustedTotal(ctx) !== undefined;
+    const variant = variantFits ? ctx.variant : undefined;
     const plural = (n: number) => (n === 1 ? '1 session' : `${n} sessions`);
 
     if (variant && initial && initialLength !== undefined && initialLength > variant.initialMax) {

@@ -52,6 +52,12 @@ describe('measure-schedule', () => {
     expect(ruleIds(text)).toEqual([id]);
   });
 
+  it('leaves a total that disagrees with the phases to phase-coverage', () => {
+    const text = replace(basePlan, 'sessions 16 weekly', 'sessions 14 weekly');
+    expect(diagnosticsOf(id, text)).toEqual([]);
+    expect(ruleIds(text)).toEqual(['phase-coverage']);
+  });
+
   it('warns about an unknown instrument with a did-you-mean fix', () => {
     const text = replace(basePlan, 'measure PHQ-9 every 4', 'measure PHQ9 every 4');
     const [d, ...rest] = diagnosticsOf(id, text);

@@ -78,4 +78,12 @@ describe('phase-length', () => {
     expect(d.range).toEqual(lineRange(29, 22, 25));
     expect(ruleIds(text)).toEqual([id]);
   });
+
+  it("does not apply a variant's phase bounds when the total does not fit the variant either", () => {
+    // A 16-session plan marked `brief`: session-count reports it once; the brief bounds (initial ≤ 2,
+    // termination 1–2) are not applied to phases that fit acute IPT.
+    const text = replace(basePlan, 'variant acute', 'variant brief');
+    expect(diagnosticsOf(id, text)).toEqual([]);
+    expect(ruleIds(text)).toEqual(['session-count']);
+  });
 });
