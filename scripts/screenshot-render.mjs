@@ -6,7 +6,8 @@
  *   node scripts/screenshot-render.mjs [out-dir] [plan.ipt ...]
  *
  * Defaults: out-dir docs/images, two samples plus a plan with diagnostics. For each plan it writes
- * <name>.html, <name>.png (screen, light) and <name>-print.png (print media emulation).
+ * <name>.png (screen, light); the first plan also gets <name>-print.png (print media emulation).
+ * The HTML pages it screenshots are left in a temporary folder (printed at the end).
  * Needs Chromium at /usr/bin/chromium (or CHROMIUM=/path) and playwright-core.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -48,15 +49,20 @@ try {
   for (const plan of plans) {
     const name = path.basename(plan, '.ipt');
     const html = render(analyse(readFileSync(path.resolve(root, plan), 'utf8')), { to: 'html' });
-    const htmlFile = path.join(outDir, `${name}.html`);
+    const htmlFile = path.join(bundleDir, `${name}.html`);
     writeFileSync(htmlFile, html);
     await page.goto(pathToFileURL(htmlFile).href);
     await page.emulateMedia({ media: 'screen' });
     await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
-    await page.emulateMedia({ media: 'print' });
-    await page.screenshot({ path: path.join(outDir, `${name}-print.png`), fullPage: true });
-    console.log(`${plan} → ${path.relative(root, outDir)}/${name}{.html,.png,-print.png}`);
+    if (plan === plans[0]) {
+      await page.emulateMedia({ media: 'print' });
+      // A screenshot has no @page margins; show the page with the margins print would give it.
+      await page.addStyleTag({ content: 'body { margin: 16mm 14mm; }' });
+      await page.screenshot({ path: path.join(outDir, `${name}-print.png`), fullPage: true });
+    }
+    console.log(`${plan} → ${path.relative(root, outDir)}/${name}${plan === plans[0] ? '{.png,-print.png}' : '.png'}`);
   }
 } finally {
   await browser.close();
 }
+console.log(`HTML pages: ${bundleDir}`);

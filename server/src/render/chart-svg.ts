@@ -49,16 +49,20 @@ export function describeSeries(series: ScoreSeries): string {
       return `session ${p.sessionLabel}: ${p.value}${note}`;
     })
     .join('; ');
+  const change = changeSummary(series);
+  const scale = range.known ? `scale ${range.min}–${range.max}` : 'range not in the catalogue';
+  return `${name}, ${scale}. Recorded scores: ${values}.${change ? ` ${change}` : ''}`;
+}
+
+/** "Change from session 1 to session 16: −14 (−78%)." — empty with fewer than two scores. */
+export function changeSummary(series: ScoreSeries): string {
+  if (series.points.length < 2) return '';
   const first = series.points[0];
   const last = series.points[series.points.length - 1];
-  let change = '';
-  if (series.points.length > 1) {
-    const delta = last.value - first.value;
-    const percent = first.value !== 0 ? ` (${delta > 0 ? '+' : delta < 0 ? '−' : ''}${Math.round((Math.abs(delta) / first.value) * 100)}%)` : '';
-    change = ` Change from session ${first.sessionLabel} to session ${last.sessionLabel}: ${delta > 0 ? '+' : delta < 0 ? '−' : ''}${Math.abs(delta)}${percent}.`;
-  }
-  const scale = range.known ? `scale ${range.min}–${range.max}` : 'range not in the catalogue';
-  return `${name}, ${scale}. Recorded scores: ${values}.${change}`;
+  const delta = last.value - first.value;
+  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '';
+  const percent = first.value !== 0 ? ` (${sign}${Math.round((Math.abs(delta) / first.value) * 100)}%)` : '';
+  return `Change from session ${first.sessionLabel} to session ${last.sessionLabel}: ${sign}${Math.abs(delta)}${percent}.`;
 }
 
 export function scoreChartSvg(series: ScoreSeries, options: ChartOptions): string {

@@ -15,9 +15,11 @@ export const planStyles = `
   --error: var(--vscode-editorError-foreground, #cf222e);
   --warning: var(--vscode-editorWarning-foreground, #9a6700);
   --info: var(--vscode-editorInfo-foreground, #0969da);
-  --initial: #0969da;
-  --middle: #8250df;
-  --termination: #1a7f37;
+  --initial: var(--vscode-charts-blue, #0969da);
+  --middle: var(--vscode-charts-purple, #8250df);
+  --termination: var(--vscode-charts-green, #1a7f37);
+  --ok: var(--vscode-charts-green, #1a7f37);
+  --caution: var(--vscode-charts-yellow, #9a6700);
   color: var(--fg);
   background: var(--bg);
   font-family: var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
@@ -48,8 +50,8 @@ export const planStyles = `
 
 .ipt-plan .badge { display: inline-block; padding: 1px 10px; border-radius: 10px; font-size: 0.85em; font-weight: 600; border: 1px solid currentColor; }
 .ipt-plan .risk-none { color: var(--muted); }
-.ipt-plan .risk-low { color: #1a7f37; }
-.ipt-plan .risk-moderate { color: #9a6700; }
+.ipt-plan .risk-low { color: var(--ok); }
+.ipt-plan .risk-moderate { color: var(--caution); }
 .ipt-plan .risk-high { color: var(--error); }
 .ipt-plan .risk-unknown { color: var(--muted); border-style: dashed; }
 
@@ -77,7 +79,7 @@ export const planStyles = `
 .ipt-plan .session-title { font-weight: 600; }
 .ipt-plan .session-meta { color: var(--muted); font-size: 0.88em; margin-left: 8px; }
 .ipt-plan .status { display: inline-block; padding: 0 7px; border-radius: 8px; font-size: 0.82em; border: 1px solid var(--border); margin-left: 6px; }
-.ipt-plan .status-held { color: #1a7f37; border-color: currentColor; }
+.ipt-plan .status-held { color: var(--ok); border-color: currentColor; }
 .ipt-plan .status-missed, .ipt-plan .status-cancelled { color: var(--warning); border-color: currentColor; }
 .ipt-plan .details { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 4px 0 0; font-size: 0.95em; }
 .ipt-plan .details dt { color: var(--muted); }

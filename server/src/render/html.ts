@@ -3,7 +3,7 @@
  * `fragment`, only the plan's markup for the preview. Every plan string goes through escapeHtml.
  * Each rendered block carries `data-line` (0-based source line) for the preview's scroll sync.
  */
-import { bandOf, describeSeries, scoreChartSvg, yRange } from './chart-svg.js';
+import { bandOf, changeSummary, scoreChartSvg, yRange } from './chart-svg.js';
 import { estimatedEnd } from './course-dates.js';
 import { escapeHtml as e } from './escape.js';
 import { pageStyles } from './html-style.js';
@@ -307,7 +307,7 @@ function chartsBlock(view: PlanView): string {
       .join('');
     return `<figure data-line="${series.points[0].line}">
 <h3>${e(series.instrument.id)}${series.instrument.title ? ` <span class="muted">${e(series.instrument.title)}</span>` : ''}</h3>
-<figcaption>${e(describeSeries(series))}${series.entry?.bands ? ' Shaded bands are the published severity ranges.' : series.entry ? ' This instrument has no severity bands in the catalogue, so none are shaded.' : ''}</figcaption>
+<figcaption>${figureCaption(series)}</figcaption>
 ${scoreChartSvg(series, { id: `chart-${i}`, lastSession: view.lastSession })}
 <table class="score-table"><caption>${e(series.instrument.id)} scores as a table</caption><thead><tr><th>Session</th><th>Date</th><th>Score</th><th>Severity band</th></tr></thead><tbody>${rows}</tbody></table>
 </figure>`;
@@ -316,4 +316,12 @@ ${scoreChartSvg(series, { id: `chart-${i}`, lastSession: view.lastSession })}
 <h2>Symptom scores</h2>
 ${figures.join('\n')}
 </section>`;
+}
+
+/** The visible caption: scale, change and what the shading means (the SVG's <desc> lists every value). */
+function figureCaption(series: ScoreSeries): string {
+  const range = yRange(series);
+  const scale = range.known ? `Scale ${range.min}–${range.max}.` : 'This instrument is not in the catalogue; the axis fits the scores.';
+  const shading = series.entry?.bands ? 'Shaded bands are the published severity ranges.' : series.entry ? 'No severity bands are published in the catalogue for this instrument.' : '';
+  return e([scale, changeSummary(series), shading].filter((x) => x).join(' '));
 }
