@@ -90,7 +90,17 @@ function createGoalFix(ctx: RuleContext, focus: Focus | undefined, id: string): 
 /** A goal no middle-phase session targets is not being worked on. Nothing to say without a middle phase. */
 function checkUntargeted(ctx: RuleContext, defined: Map<string, Goal & { id: Word }>, meant: Set<string>): void {
   const middle = ctx.file.phases.filter((phase) => phase.name?.value === 'middle');
-  if (middle.length === 0) return;
+  if (middle.length === 0 || defined.size === 0) return;
+  if (middle.every((phase) => phase.sessions.length === 0)) {
+    // A middle phase not yet planned: one diagnostic for the phase, not one per goal.
+    const phase = middle[0];
+    ctx.report({
+      span: { start: phase.keyword.start, end: phase.name!.span.end },
+      severity: 'warning',
+      message: `The middle phase has no sessions yet, so no session works on ${[...defined.keys()].map((id) => `\`${id}\``).join(', ')}. Plan its sessions, each with a \`targets\` line naming the goals it works on.`,
+    });
+    return;
+  }
   const targeted = new Set<string>();
   for (const phase of middle) {
     for (const session of phase.sessions) {

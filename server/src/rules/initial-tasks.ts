@@ -72,8 +72,10 @@ export default {
   check(ctx) {
     checkRequiredTasks(ctx, 'initial', required, {
       severity: 'error',
-      message:
+      noSessions:
         'The initial phase has no sessions yet. Plan them: the symptom review and sick role, the interpersonal inventory, and the formulation and treatment contract (e.g. `session 1` with `task symptom-review, sick-role`).',
+      noTasks:
+        'The initial phase lists no tasks. Add `task` lines to its sessions for the symptom review and sick role, the interpersonal inventory, and the formulation and treatment contract (e.g. `task interpersonal-inventory`).',
     });
   },
 } satisfies Rule;

@@ -24,6 +24,15 @@ export interface RequiredTask {
   placeFallback: 'first' | 'last';
 }
 
+/** One diagnostic for a phase with nothing to check, instead of one per missing task. */
+export interface WholePhaseMessages {
+  severity: Severity;
+  /** The phase has no `session` entries. */
+  noSessions: string;
+  /** Its sessions have titles but no `task` lines. */
+  noTasks: string;
+}
+
 /**
  * Reports each required task the named phase lacks. Says nothing when the phase is missing
  * (`phase-order` reports that), and nothing about a task written in another known phase (the `task`
@@ -33,7 +42,7 @@ export function checkRequiredTasks(
   ctx: RuleContext,
   phaseName: PhaseName,
   required: RequiredTask[],
-  emptyPhase: { severity: Severity; message: string },
+  whole: WholePhaseMessages,
 ): void {
   const blocks = ctx.file.phases.filter((phase) => phase.name?.value === phaseName);
   if (blocks.length === 0) return;
@@ -41,7 +50,12 @@ export function checkRequiredTasks(
   const at = { start: first.keyword.start, end: first.name?.span.end ?? first.keyword.end };
   const sessions = blocks.flatMap((phase) => phase.sessions);
   if (sessions.length === 0) {
-    ctx.report({ span: at, severity: emptyPhase.severity, message: emptyPhase.message });
+    ctx.report({ span: at, severity: whole.severity, message: whole.noSessions });
+    return;
+  }
+  // Sessions planned by title only: one diagnostic for the phase, not one per missing task.
+  if (!sessions.some((session) => session.items.some((item) => item.kind === 'task'))) {
+    ctx.report({ span: at, severity: whole.severity, message: whole.noTasks });
     return;
   }
   const here = tasksIn(ctx.catalogue.tasks, sessions);

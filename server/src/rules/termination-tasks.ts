@@ -43,8 +43,10 @@ export default {
   check(ctx) {
     checkRequiredTasks(ctx, 'termination', required, {
       severity: 'warning',
-      message:
+      noSessions:
         'The termination phase has no sessions yet. Plan them: review progress, relapse prevention and an explicit discussion of the ending (e.g. a session with `task review-progress`).',
+      noTasks:
+        'The termination phase lists no tasks. Add `task` lines to its sessions for reviewing progress, relapse prevention and discussing the ending (e.g. `task review-progress`).',
     });
   },
 } satisfies Rule;

@@ -61,6 +61,19 @@ describe('goal-reference', () => {
     expect(diagnosticsOf('goal-reference', plan).map((d) => d.severity)).toEqual(['warning']);
   });
 
+  it('reports a middle phase with no sessions once, not once per goal', () => {
+    const start = basePlan.indexOf('  session 4-7');
+    const end = basePlan.indexOf('phase termination');
+    const plan = `${basePlan.slice(0, start)}\n${basePlan.slice(end)}`;
+    const [d, ...rest] = diagnosticsOf('goal-reference', plan);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('warning');
+    expect(d.message).toBe(
+      'The middle phase has no sessions yet, so no session works on `G1`, `G2`. Plan its sessions, each with a `targets` line naming the goals it works on.',
+    );
+    expect(d.range).toEqual(rangeOfText(plan, 'phase middle'));
+  });
+
   it('says nothing about targeting when the middle phase is missing', () => {
     const plan = replace(basePlan, 'phase middle sessions 4-13', 'phase midle sessions 4-13');
     expect(diagnosticsOf('goal-reference', plan)).toEqual([]);

@@ -93,6 +93,19 @@ describe('initial-tasks', () => {
     expect(d.range).toEqual(rangeOfText(plan, 'phase initial'));
   });
 
+  it('reports sessions planned by title only once, not once per task', () => {
+    let plan = replace(basePlan, '    task symptom-review, sick-role, medication-review\n', '');
+    plan = replace(plan, '    task interpersonal-inventory\n', '');
+    plan = replace(plan, '    task formulation, treatment-contract\n', '');
+    const [d, ...rest] = diagnosticsOf('initial-tasks', plan);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('error');
+    expect(d.message).toBe(
+      'The initial phase lists no tasks. Add `task` lines to its sessions for the symptom review and sick role, the interpersonal inventory, and the formulation and treatment contract (e.g. `task interpersonal-inventory`).',
+    );
+    expect(d.range).toEqual(rangeOfText(plan, 'phase initial'));
+  });
+
   it('says nothing when the initial phase is missing (phase-order reports it)', () => {
     const plan = replace(basePlan, 'phase initial sessions 1-3', 'phase intial sessions 1-3');
     expect(diagnosticsOf('initial-tasks', plan)).toEqual([]);

@@ -35,6 +35,19 @@ describe('termination-tasks', () => {
     expect(fixed).toContain('  session 14 "Review progress"\n    note "Look back over the course"\n    task review-progress\n');
   });
 
+  it('reports a termination phase without task lines once', () => {
+    let plan = replace(basePlan, '    task review-progress\n', '');
+    plan = replace(plan, '    task relapse-prevention\n', '');
+    plan = replace(plan, '    task discuss-ending, maintenance-plan\n', '');
+    const [d, ...rest] = diagnosticsOf('termination-tasks', plan);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('warning');
+    expect(d.message).toBe(
+      'The termination phase lists no tasks. Add `task` lines to its sessions for reviewing progress, relapse prevention and discussing the ending (e.g. `task review-progress`).',
+    );
+    expect(d.range).toEqual(rangeOfText(plan, 'phase termination'));
+  });
+
   it('says nothing when the termination phase is missing (phase-order reports it)', () => {
     const start = basePlan.indexOf('phase termination');
     expect(diagnosticsOf('termination-tasks', basePlan.slice(0, start))).toEqual([]);
