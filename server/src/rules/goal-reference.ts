@@ -21,9 +21,12 @@ export default {
   },
 } satisfies Rule;
 
+/** A goal statement whose id the parser found. */
+type DefinedGoal = Goal & { id: Word };
+
 /** First definition of each goal id; reports every later one. */
-function definedGoals(ctx: RuleContext): Map<string, Goal & { id: Word }> {
-  const first = new Map<string, Goal & { id: Word }>();
+function definedGoals(ctx: RuleContext): Map<string, DefinedGoal> {
+  const first = new Map<string, DefinedGoal>();
   for (const focus of ctx.file.focuses) {
     for (const goal of focus.goals) {
       const id = goal.id;
@@ -37,7 +40,7 @@ function definedGoals(ctx: RuleContext): Map<string, Goal & { id: Word }> {
         });
         continue;
       }
-      first.set(id.value, goal as Goal & { id: Word });
+      first.set(id.value, goal as DefinedGoal);
     }
   }
   return first;
@@ -88,7 +91,7 @@ function createGoalFix(ctx: RuleContext, focus: Focus | undefined, id: string): 
 }
 
 /** A goal no middle-phase session targets is not being worked on. Nothing to say without a middle phase. */
-function checkUntargeted(ctx: RuleContext, defined: Map<string, Goal & { id: Word }>, meant: Set<string>): void {
+function checkUntargeted(ctx: RuleContext, defined: Map<string, DefinedGoal>, meant: Set<string>): void {
   const middle = ctx.file.phases.filter((phase) => phase.name?.value === 'middle');
   if (middle.length === 0 || defined.size === 0) return;
   if (middle.every((phase) => phase.sessions.length === 0)) {
