@@ -5,13 +5,55 @@
 import type { TextEdit } from '../language/diagnostic.js';
 import { format } from './format.js';
 
+const MAX_TABLE_CELLS = 4_000_000;
+
 export type FormatEditsResult = { edits: TextEdit[] } | { error: string };
 
 export function formatEdits(text: string): FormatEditsResult {
   const result = format(text);
   if ('error' in result) return result;
   if (!result.changed) return { edits: [] };
-  return { edits: lineEdits(text, result.text) };
+  return { edits: alignedEdits(text, result.text) ?? lineEdits(text, result.text) };
+}
+
+/**
+ * The formatter keeps every non-blank line, in order, and only adds or removes blank lines, so the
+ * two texts align in one pass: non-blank lines pair up in order, and an unpaired blank line is an
+ * insertion or a deletion. Returns undefined if the texts do not align that way.
+ */
+export function alignedEdits(before: string, after: string): TextEdit[] | undefined {
+  const a = linesOf(before);
+  const b = linesOf(after);
+  const blank = (line: Line) => line.text.trim() === '';
+  if (a.filter((l) => !blank(l)).length !== b.filter((l) => !blank(l)).length) return undefined;
+
+  const edits: TextEdit[] = [];
+  const change = (start: number, end: number, newText: string) => {
+    const last = edits[edits.length - 1];
+    if (last && last.span.end === start) {
+      last.span.end = end;
+      last.newText += newText;
+    } else edits.push({ span: { start, end }, newText });
+  };
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    const start = x ? x.start : before.length;
+    if (x && (!y || (blank(x) && !blank(y)))) {
+      change(start, start + x.text.length, ''); // a blank line the formatter removed
+      i++;
+    } else if (y && (!x || (!blank(x) && blank(y)))) {
+      change(start, start, y.text); // a blank line the formatter added
+      j++;
+    } else {
+      if (x.text !== y.text) change(start, start + x.text.length, y.text);
+      i++;
+      j++;
+    }
+  }
+  return edits;
 }
 
 /** A line with its line break, and where it starts in its text. */
@@ -45,7 +87,9 @@ export function lineEdits(before: string, after: string): TextEdit[] {
 
   const x = a.slice(head, a.length - tail).map((l) => l.text);
   const y = b.slice(head, b.length - tail).map((l) => l.text);
-  const matches = commonLines(x, y);
+  // The table is |x|·|y| cells; past a few million (a huge file changed throughout), one edit for the
+  // changed middle is as useful and keeps memory small.
+  const matches = x.length * y.length <= MAX_TABLE_CELLS ? commonLines(x, y) : [];
 
   const edits: TextEdit[] = [];
   const offsetOf = (i: number) => (i < a.length ? a[i].start : before.length);

@@ -7,7 +7,7 @@
 import type { IToken } from 'chevrotain';
 import type { Comment } from '../language/ast.js';
 import type { Report } from '../language/diagnostic.js';
-import { keywordOf, lexPlan } from '../language/lexer.js';
+import { keywordOf, lexPlan, type LexResult } from '../language/lexer.js';
 import { parsePlan } from '../language/parser.js';
 import { LineIndex } from '../language/span.js';
 import { INDENT, levelOf, opensSection } from './layout.js';
@@ -28,11 +28,12 @@ export function format(text: string): FormatResult {
   const bom = source.startsWith(BOM) ? BOM : '';
   const body = bom ? source.slice(1) : source;
 
-  const refusal = syntaxRefusal(body);
+  const lexed = lexPlan(body);
+  const refusal = syntaxRefusal(body, lexed);
   if (refusal) return { error: refusal };
 
   const eol = lineBreakFor(body);
-  const lines = splitLines(body);
+  const lines = splitLines(body, lexed);
   const output = layout(lines);
   const formatted = output.length === 0 ? '' : bom + output.join(eol) + eol;
   return { text: formatted, changed: formatted !== source };
@@ -44,8 +45,7 @@ export function lineBreakFor(text: string): '\r\n' | '\n' {
   return breaks && breaks.length > 0 && breaks.every((b) => b === '\r\n') ? '\r\n' : '\n';
 }
 
-function syntaxRefusal(text: string): string | undefined {
-  const lexed = lexPlan(text);
+function syntaxRefusal(text: string, lexed: LexResult): string | undefined {
   const errors: Report[] = lexed.errors.length > 0 ? lexed.errors : parsePlan(text).errors;
   if (errors.length === 0) return undefined;
   const first = errors[0];
@@ -55,13 +55,13 @@ function syntaxRefusal(text: string): string | undefined {
 }
 
 /** Tokens and comments grouped by source line (a statement never spans lines). */
-function splitLines(text: string): SourceLine[] {
+function splitLines(text: string, lexed: LexResult): SourceLine[] {
   const index = new LineIndex(text);
   const lines: SourceLine[] = index.lineStarts.map((start, line) => ({
     raw: text.slice(start, index.lineEnd(line)),
     tokens: [],
   }));
-  const { tokens, comments } = lexPlan(text);
+  const { tokens, comments } = lexed;
   for (const token of tokens) {
     if (token.tokenType.name === 'Newline') continue;
     lines[index.positionAt(token.startOffset).line].tokens.push(token);

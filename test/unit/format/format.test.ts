@@ -1,5 +1,7 @@
 import fc from 'fast-check';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyse } from '../../../server/src/analyse.js';
 import { format } from '../../../server/src/format/format.js';
 import { lexPlan } from '../../../server/src/language/lexer.js';
 import { mangle } from './mangle.js';
@@ -195,4 +197,41 @@ describe.skipIf(examples.length === 0)('format: the shared examples (reads ../sh
       );
     });
   }
+});
+
+describe('format: the analysis is the same before and after', () => {
+  /** Diagnostics by rule and message (lines may move when blank lines change). */
+  const findings = (text: string) =>
+    analyse(text)
+      .diagnostics.map((d) => `${d.rule}: ${d.message}`)
+      .sort();
+  const plans = [
+    { name: 'the built-in plan', text: canonicalPlan },
+    ...iptFiles(samplesDir),
+    ...iptFiles(path.join(samplesDir, 'rules')),
+    ...iptFiles(sharedExamplesDir),
+  ];
+  for (const { name, text } of plans) {
+    it(`${name}: same diagnostics, even from a mangled copy`, () => {
+      const result = format(text);
+      if ('error' in result) return expect(findings(text).some((f) => f.startsWith('syntax:'))).toBe(true);
+      expect(findings(result.text)).toEqual(findings(text));
+      expect(findings(formatted(mangle(text, [7, 3, 11, 2, 5, 1, 8])))).toEqual(findings(text));
+    });
+  }
+});
+
+describe('format: CRLF files (property)', () => {
+  it('a re-spaced CRLF plan formats to the canonical plan with CRLF kept', () => {
+    const crlf = canonicalPlan.replace(/\n/g, '\r\n');
+    expect(format(crlf)).toEqual({ text: crlf, changed: false });
+    fc.assert(
+      fc.property(fc.array(fc.nat(12), { minLength: 20, maxLength: 120 }), (choices) => {
+        const messy = mangle(crlf, choices);
+        expect(messy).toContain('\r\n');
+        expect(formatted(messy)).toBe(crlf);
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
