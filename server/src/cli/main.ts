@@ -4,24 +4,23 @@
  */
 import { suggest } from '../rules/suggest.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, type MainOptions } from './context.js';
-import { fmtCommand } from './fmt.js';
 import { commandHelp, mainHelp } from './help.js';
-import { lintCommand } from './lint.js';
-import { newCommand } from './new.js';
-import { renderCommand } from './render.js';
-import { rulesCommand } from './rules.js';
 import { TOOL_VERSION } from './version.js';
 
 export type { MainOptions, OutputStream } from './context.js';
 
 type Command = (args: string[], io: MainOptions) => Promise<number>;
 
-const commands: Record<string, Command> = {
-  lint: lintCommand,
-  fmt: fmtCommand,
-  render: renderCommand,
-  new: newCommand,
-  rules: rulesCommand,
+/**
+ * Each command is loaded when it runs, so `ipt --version` and `ipt --help` do not pay for the
+ * parser, the rules and the config schema.
+ */
+const commands: Record<string, () => Promise<Command>> = {
+  lint: async () => (await import('./lint.js')).lintCommand,
+  fmt: async () => (await import('./fmt.js')).fmtCommand,
+  render: async () => (await import('./render.js')).renderCommand,
+  new: async () => (await import('./new.js')).newCommand,
+  rules: async () => (await import('./rules.js')).rulesCommand,
 };
 
 export async function main(options: MainOptions): Promise<number> {
@@ -40,8 +39,8 @@ export async function main(options: MainOptions): Promise<number> {
       options.stdout.write(`${TOOL_VERSION}\n`);
       return EXIT_OK;
     }
-    const command = commands[name];
-    if (!command) {
+    const load = commands[name];
+    if (!load) {
       const guess = suggest(name, Object.keys(commands));
       const hint = guess ? ` Did you mean \`ipt ${guess}\`?` : name.endsWith('.ipt') ? ` To check a plan, run \`ipt lint ${name}\`.` : '';
       throw new CliError(`Unknown command \`${name}\`.${hint} Commands: ${Object.keys(commands).join(', ')}.`, '');
@@ -50,6 +49,7 @@ export async function main(options: MainOptions): Promise<number> {
       options.stdout.write(commandHelp[name]);
       return EXIT_OK;
     }
+    const command = await load();
     return await command(args, options);
   } catch (error) {
     if (error instanceof CliError) {
