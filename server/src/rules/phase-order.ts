@@ -184,9 +184,12 @@ function moveFix(ctx: RuleContext, phase: Phase, target: Phase, relation: 'befor
  */
 function blockRegion(text: string, lines: LineIndex, phase: Phase): { start: number; contentEnd: number; end: number } {
   let firstLine = lines.positionAt(phase.blockSpan.start).line;
+  const indent = phase.keyword.start - lines.lineStarts[firstLine];
   while (firstLine > 0) {
-    const above = text.slice(lines.lineStarts[firstLine - 1], lines.lineEnd(firstLine - 1)).trim();
-    if (!above.startsWith('#')) break;
+    // A comment indented deeper than `phase` belongs to the block above; one at its level, to this block.
+    const above = text.slice(lines.lineStarts[firstLine - 1], lines.lineEnd(firstLine - 1));
+    const trimmed = above.trimStart();
+    if (!trimmed.startsWith('#') || above.length - trimmed.length > indent) break;
     firstLine--;
   }
   const lastLine = lines.positionAt(Math.max(phase.blockSpan.start, phase.blockSpan.end - 1)).line;

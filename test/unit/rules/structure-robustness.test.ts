@@ -75,4 +75,15 @@ describe('plan-structure rules on mangled plans', () => {
     const [d] = diagnosticsOf('phase-order', crlf);
     expect(applyEdits(crlf, d.fixes![0].edits)).toBe(basePlan.replace(/\n/g, '\r\n'));
   });
+
+  it('leaves an indented comment at the end of the block above in place when moving a block', () => {
+    const head = basePlan.slice(0, basePlan.indexOf('phase initial'));
+    const block = (from: string, to?: string) => basePlan.slice(basePlan.indexOf(from), to ? basePlan.indexOf(to) : undefined).trimEnd();
+    const initialWithNote = `${block('phase initial', 'phase middle')}\n    # formulation agreed with the client`;
+    const text = `${head}${[initialWithNote, block('phase termination'), block('phase middle', 'phase termination')].join('\n')}\n`;
+    const [d] = diagnosticsOf('phase-order', text);
+    const fixed = applyEdits(text, d.fixes![0].edits);
+    expect(fixed).toContain('treatment-contract\n    # formulation agreed with the client\nphase middle');
+    expect(diagnosticsOf('phase-order', fixed)).toEqual([]);
+  });
 });
