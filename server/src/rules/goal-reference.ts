@@ -15,64 +15,90 @@ export default {
   docsUrl: docsUrl('goal-reference'),
   scope: 'plan',
   check(ctx) {
-    const defined = definedGoals(ctx);
-    const meant = checkTargets(ctx, defined);
-    checkUntargeted(ctx, defined, meant);
+    const { first, duplicates } = collectGoals(ctx);
+    const undefinedTargets = targetsWithoutGoal(ctx, first);
+    // One duplicate id and one target naming no goal: almost always a goal given the wrong id
+    // (`goal G1` written for `goal G2`). Say so once, on the duplicate.
+    const renamed = duplicates.length === 1 && undefinedTargets.size === 1 ? [...undefinedTargets.keys()][0] : undefined;
+    for (const goal of duplicates) reportDuplicate(ctx, goal, first.get(goal.id.value)!, renamed);
+    const meant = reportUndefinedTargets(ctx, first, undefinedTargets, renamed);
+    checkUntargeted(ctx, first, meant);
   },
 } satisfies Rule;
 
 /** A goal statement whose id the parser found. */
 type DefinedGoal = Goal & { id: Word };
 
-/** First definition of each goal id; reports every later one. */
-function definedGoals(ctx: RuleContext): Map<string, DefinedGoal> {
+/** The first definition of each goal id, and every later definition of an id already used. */
+function collectGoals(ctx: RuleContext): { first: Map<string, DefinedGoal>; duplicates: DefinedGoal[] } {
   const first = new Map<string, DefinedGoal>();
+  const duplicates: DefinedGoal[] = [];
   for (const focus of ctx.file.focuses) {
     for (const goal of focus.goals) {
-      const id = goal.id;
-      if (!id) continue;
-      const earlier = first.get(id.value);
-      if (earlier) {
-        ctx.report({
-          span: id.span,
-          message: `Goal \`${id.value}\` is already defined. Give this goal its own id (and update the \`targets\` lines that mean it), or remove the duplicate.`,
-          related: [{ span: earlier.id.span, message: `\`${id.value}\` is first defined here` }],
-        });
-        continue;
-      }
-      first.set(id.value, goal as DefinedGoal);
+      if (!goal.id) continue;
+      if (first.has(goal.id.value)) duplicates.push(goal as DefinedGoal);
+      else first.set(goal.id.value, goal as DefinedGoal);
     }
   }
-  return first;
+  return { first, duplicates };
 }
 
-/** Reports undefined targets; returns the goals a misspelt target clearly meant (already reported). */
-function checkTargets(ctx: RuleContext, defined: Map<string, Goal>): Set<string> {
-  const meant = new Set<string>();
+function reportDuplicate(ctx: RuleContext, goal: DefinedGoal, earlier: DefinedGoal, renamed: string | undefined): void {
+  const id = goal.id;
+  ctx.report({
+    span: id.span,
+    message: renamed
+      ? `Goal \`${id.value}\` is already defined, and \`targets\` names \`${renamed}\`, which no goal defines. Did you mean \`goal ${renamed}\` here?`
+      : `Goal \`${id.value}\` is already defined. Give this goal its own id (and update the \`targets\` lines that mean it), or remove the duplicate.`,
+    related: [{ span: earlier.id.span, message: `\`${id.value}\` is first defined here` }],
+    fixes: renamed ? [{ title: `Change to \`${renamed}\``, edits: [{ span: id.span, newText: renamed }] }] : undefined,
+  });
+}
+
+/** Every `targets` word that names no defined goal, grouped by the id it names. */
+function targetsWithoutGoal(ctx: RuleContext, defined: Map<string, DefinedGoal>): Map<string, Word[]> {
+  const found = new Map<string, Word[]>();
   // With no focus at all, every goal is undefined: `single-focus` reports the one real mistake.
-  if (ctx.file.focuses.length === 0) return meant;
-  const ids = [...defined.keys()];
+  if (ctx.file.focuses.length === 0) return found;
   for (const phase of ctx.file.phases) {
     for (const session of phase.sessions) {
       for (const item of session.items) {
         if (item.kind !== 'targets') continue;
         for (const target of item.values) {
           if (defined.has(target.value)) continue;
-          const suggestion = suggestUnique(target.value, ids);
-          const fixes: Fix[] = [];
-          if (suggestion) meant.add(suggestion);
-          if (suggestion) fixes.push({ title: `Change to \`${suggestion}\``, edits: [{ span: target.span, newText: suggestion }] });
-          const create = createGoalFix(ctx, ctx.file.focuses[0], target.value);
-          if (create) fixes.push(create);
-          ctx.report({
-            span: target.span,
-            message: suggestion
-              ? `No goal \`${target.value}\` is defined. Did you mean \`${suggestion}\`? Otherwise add \`goal ${target.value} "…"\` under the focus.`
-              : `No goal \`${target.value}\` is defined. Add \`goal ${target.value} "…"\` under the focus${ids.length ? `, or target one of ${ids.map((id) => `\`${id}\``).join(', ')}` : ''}.`,
-            fixes,
-          });
+          found.set(target.value, [...(found.get(target.value) ?? []), target]);
         }
       }
+    }
+  }
+  return found;
+}
+
+/** Reports undefined targets; returns the goals a misspelt target clearly meant (already reported). */
+function reportUndefinedTargets(
+  ctx: RuleContext,
+  defined: Map<string, DefinedGoal>,
+  targets: Map<string, Word[]>,
+  renamed: string | undefined,
+): Set<string> {
+  const meant = new Set<string>();
+  const ids = [...defined.keys()];
+  for (const [value, words] of targets) {
+    if (value === renamed) continue;
+    const suggestion = suggestUnique(value, ids);
+    if (suggestion) meant.add(suggestion);
+    for (const target of words) {
+      const fixes: Fix[] = [];
+      if (suggestion) fixes.push({ title: `Change to \`${suggestion}\``, edits: [{ span: target.span, newText: suggestion }] });
+      const create = createGoalFix(ctx, ctx.file.focuses[0], value);
+      if (create) fixes.push(create);
+      ctx.report({
+        span: target.span,
+        message: suggestion
+          ? `No goal \`${value}\` is defined. Did you mean \`${suggestion}\`? Otherwise add \`goal ${value} "…"\` under the focus.`
+          : `No goal \`${value}\` is defined. Add \`goal ${value} "…"\` under the focus${ids.length ? `, or target one of ${ids.map((id) => `\`${id}\``).join(', ')}` : ''}.`,
+        fixes,
+      });
     }
   }
   return meant;

@@ -8,6 +8,7 @@ import { findEntry } from '../language/catalogue.js';
 import type { Fix, Severity } from '../language/diagnostic.js';
 import type { RuleContext } from './rule.js';
 import { deeper, indentationAt, insertLineAfter, phaseNameOf } from './plan-queries.js';
+import { namesOf, suggestUnique } from './suggest.js';
 
 export interface RequiredTask {
   /** The task id the fix inserts. */
@@ -71,12 +72,15 @@ export function checkRequiredTasks(
   }
 }
 
-/** Canonical ids of the known tasks listed in these sessions. */
+/**
+ * Canonical ids of the tasks listed in these sessions. A misspelt task that clearly means one task
+ * counts as that task: the `task` rule reports the spelling, and one mistake gets one diagnostic.
+ */
 export function tasksIn(catalogue: readonly TaskEntry[], sessions: readonly Session[]): Set<string> {
   const found = new Set<string>();
   for (const session of sessions) {
     for (const value of taskValues(session)) {
-      const entry = findEntry(catalogue, value);
+      const entry = findEntry(catalogue, value) ?? findEntry(catalogue, suggestUnique(value, namesOf(catalogue)) ?? '');
       if (entry) found.add(entry.id);
     }
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { onlyDiagnostic } from './content-helpers.js';
 import { applyEdits, basePlan, diagnosticsOf, rangeOfText, remove, replace } from './plan-fixtures.js';
 
 describe('dispute-stage', () => {
@@ -73,5 +74,13 @@ describe('dispute-stage', () => {
   it('says nothing about stages under an unknown area (focus-area reports it)', () => {
     const plan = replace(basePlan, 'focus role-dispute', 'focus role-dispte');
     expect(diagnosticsOf('dispute-stage', plan)).toEqual([]);
+  });
+
+  it('gives one diagnostic, from `dispute-stage` alone, for this mistake', () => {
+    const plan = remove(basePlan, '  stage renegotiation\n');
+    const d = onlyDiagnostic(plan);
+    expect(d.rule).toBe('dispute-stage');
+    expect(d.severity).toBe('warning');
+    expect(d.range).toEqual(rangeOfText(plan, 'role-dispute'));
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { onlyDiagnostic } from './content-helpers.js';
 import { resolveConfig } from '../../../server/src/rules/config.js';
 import { applyEdits, basePlan, diagnosticsOf, rangeOfText, replace } from './plan-fixtures.js';
 
@@ -42,5 +43,13 @@ describe('focus-area', () => {
     expect(diagnosticsOf('focus-area', plan)).toHaveLength(1);
     const config = resolveConfig({ vocabulary: { problemAreas: ['loss-of-healthy-self'] } });
     expect(diagnosticsOf('focus-area', plan, { config })).toEqual([]);
+  });
+
+  it('gives one diagnostic, from `focus-area` alone, for this mistake', () => {
+    const plan = replace(basePlan, FOCUS, 'focus role-dispte "Escalating conflict');
+    const d = onlyDiagnostic(plan);
+    expect(d.rule).toBe('focus-area');
+    expect(d.severity).toBe('error');
+    expect(d.range).toEqual(rangeOfText(plan, 'role-dispte'));
   });
 });

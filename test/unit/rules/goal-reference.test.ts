@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { onlyDiagnostic } from './content-helpers.js';
 import { applyEdits, basePlan, diagnosticsOf, rangeOfText, replace } from './plan-fixtures.js';
 
 describe('goal-reference', () => {
@@ -33,15 +34,26 @@ describe('goal-reference', () => {
   });
 
   it('reports a goal id defined twice, pointing back at the first', () => {
-    const plan = replace(basePlan, 'goal G2 "State needs', 'goal G1 "State needs');
-    const found = diagnosticsOf('goal-reference', plan);
-    const duplicate = found.find((d) => d.severity === 'error')!;
+    const plan = replace(basePlan, '  goal G2 "State needs calmly during disagreements"\n', '  goal G2 "State needs calmly during disagreements"\n  goal G1 "Agree a weekly check-in"\n');
+    const [duplicate, ...rest] = diagnosticsOf('goal-reference', plan);
+    expect(rest).toEqual([]);
+    expect(duplicate.severity).toBe('error');
     expect(duplicate.message).toBe(
       'Goal `G1` is already defined. Give this goal its own id (and update the `targets` lines that mean it), or remove the duplicate.',
     );
     expect(duplicate.range).toEqual(rangeOfText(plan, 'G1', 1));
     expect(duplicate.related?.[0].range).toEqual(rangeOfText(plan, 'G1', 0));
     expect(duplicate.related?.[0].message).toBe('`G1` is first defined here');
+  });
+
+  it('pairs a duplicate id with the one target that names no goal: one diagnostic', () => {
+    const plan = replace(basePlan, 'goal G2 "State needs', 'goal G1 "State needs');
+    const [d, ...rest] = diagnosticsOf('goal-reference', plan);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('error');
+    expect(d.message).toBe('Goal `G1` is already defined, and `targets` names `G2`, which no goal defines. Did you mean `goal G2` here?');
+    expect(d.range).toEqual(rangeOfText(plan, 'G1', 1));
+    expect(applyEdits(plan, d.fixes![0].edits)).toBe(basePlan);
   });
 
   it('warns about a goal that no middle-phase session targets', () => {
@@ -77,5 +89,13 @@ describe('goal-reference', () => {
   it('says nothing about targeting when the middle phase is missing', () => {
     const plan = replace(basePlan, 'phase middle sessions 4-13', 'phase midle sessions 4-13');
     expect(diagnosticsOf('goal-reference', plan)).toEqual([]);
+  });
+
+  it('gives one diagnostic, from `goal-reference` alone, for this mistake', () => {
+    const plan = replace(basePlan, 'targets G2', 'targets G2, G3');
+    const d = onlyDiagnostic(plan);
+    expect(d.rule).toBe('goal-reference');
+    expect(d.severity).toBe('error');
+    expect(d.range).toEqual(rangeOfText(plan, 'G3'));
   });
 });

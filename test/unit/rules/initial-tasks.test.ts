@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { onlyDiagnostic } from './content-helpers.js';
 import { applyEdits, basePlan, diagnosticsOf, rangeOfText, remove, replace } from './plan-fixtures.js';
 
 describe('initial-tasks', () => {
@@ -116,5 +117,13 @@ describe('initial-tasks', () => {
     const found = diagnosticsOf('initial-tasks', plan);
     expect(found.map((d) => d.message.slice(0, 50))).toEqual(['The initial phase has no `treatment-contract`. IPT']);
     expect(diagnosticsOf('task', plan)).toHaveLength(1);
+  });
+
+  it('gives one diagnostic, from `initial-tasks` alone, for this mistake', () => {
+    const plan = replace(basePlan, '    task interpersonal-inventory\n', '    task closeness-circle\n');
+    const d = onlyDiagnostic(plan);
+    expect(d.rule).toBe('initial-tasks');
+    expect(d.severity).toBe('error');
+    expect(d.range).toEqual(rangeOfText(plan, 'phase initial'));
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { onlyDiagnostic } from './content-helpers.js';
 import { resolveConfig } from '../../../server/src/rules/config.js';
 import { basePlan, diagnosticsOf, rangeOfText, replace } from './plan-fixtures.js';
 
@@ -110,5 +111,13 @@ describe('phi', () => {
       'This matches the `medical record number` pattern for identifying data (`phi.patterns` in .iptrc.json). Remove it from the plan, or add the exact text to `phi.allow` if it is not identifying.',
     );
     expect(d.range).toEqual(rangeOfText(plan, 'MRN 00123456'));
+  });
+
+  it('gives one diagnostic, from `phi` alone, for this mistake', () => {
+    const plan = replace(basePlan, 'client "C-0142"', 'client "Maria Lopez"');
+    const d = onlyDiagnostic(plan);
+    expect(d.rule).toBe('phi');
+    expect(d.severity).toBe('warning');
+    expect(d.range).toEqual(rangeOfText(plan, 'Maria Lopez'));
   });
 });

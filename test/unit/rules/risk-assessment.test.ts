@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { onlyDiagnostic } from './content-helpers.js';
 import { basePlan, diagnosticsOf, rangeOfText, remove, replace } from './plan-fixtures.js';
 
 const RISK = `risk low "Passive thoughts of death at intake; no plan or intent"
@@ -78,5 +79,13 @@ describe('risk-assessment', () => {
     const plan = replace(basePlan, 'agreed in session 1; crisis line 988', 'agreed \\"verbally\\"; a \\\\ safety contract');
     const [d] = diagnosticsOf('risk-assessment', plan);
     expect(d.range).toEqual(rangeOfText(plan, 'safety contract'));
+  });
+
+  it('gives one diagnostic, from `risk-assessment` alone, for this mistake', () => {
+    const plan = replace(basePlan, '  safety-plan "Warning signs, coping steps and contacts agreed in session 1; crisis line 988"\n', '').replace('risk low', 'risk high');
+    const d = onlyDiagnostic(plan);
+    expect(d.rule).toBe('risk-assessment');
+    expect(d.severity).toBe('error');
+    expect(d.range).toEqual(rangeOfText(plan, 'high'));
   });
 });

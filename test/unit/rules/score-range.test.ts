@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { onlyDiagnostic } from './content-helpers.js';
 import { resolveConfig } from '../../../server/src/rules/config.js';
 import { applyEdits, basePlan, diagnosticsOf, rangeOfText, replace } from './plan-fixtures.js';
 
@@ -58,5 +59,13 @@ describe('score-range', () => {
       '`MADRS` is not a known instrument, so this score cannot be checked. Use one of `PHQ-9`, `HAM-D`, `BDI-II`, `EPDS`, `GAD-7`, or add it with its score range to `vocabulary.instruments` in .iptrc.json.',
     );
     expect(d.fixes).toBeUndefined();
+  });
+
+  it('gives one diagnostic, from `score-range` alone, for this mistake', () => {
+    const plan = replace(basePlan, '    score PHQ-9 18\n', '    score PHQ-9 31\n');
+    const d = onlyDiagnostic(plan);
+    expect(d.rule).toBe('score-range');
+    expect(d.severity).toBe('error');
+    expect(d.range).toEqual(rangeOfText(plan, '31'));
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { onlyDiagnostic } from './content-helpers.js';
 import { resolveConfig } from '../../../server/src/rules/config.js';
 import { applyEdits, basePlan, diagnosticsOf, rangeOfText, replace } from './plan-fixtures.js';
 
@@ -51,5 +52,13 @@ describe('task', () => {
   it('says nothing about phase fit inside a phase with an unknown name', () => {
     const plan = replace(replace(basePlan, 'phase termination', 'phase ending'), '    task relapse-prevention\n', '    task relapse-prevention, formulation\n');
     expect(diagnosticsOf('task', plan)).toEqual([]);
+  });
+
+  it('gives one diagnostic, from `task` alone, for this mistake', () => {
+    const plan = replace(basePlan, 'task interpersonal-inventory', 'task interpersonal-inventroy');
+    const d = onlyDiagnostic(plan);
+    expect(d.rule).toBe('task');
+    expect(d.severity).toBe('warning');
+    expect(d.range).toEqual(rangeOfText(plan, 'interpersonal-inventroy'));
   });
 });

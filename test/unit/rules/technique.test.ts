@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { onlyDiagnostic } from './content-helpers.js';
 import { resolveConfig } from '../../../server/src/rules/config.js';
 import { applyEdits, basePlan, diagnosticsOf, rangeOfText, replace } from './plan-fixtures.js';
 
@@ -50,5 +51,13 @@ describe('technique', () => {
     expect(d.range).toEqual(rangeOfText(plan, 'mood-event-review'));
     expect(applyEdits(plan, d.fixes![0].edits)).toContain('    task mood-event-review\n');
     expect(d.fixes![0].safe).toBeFalsy();
+  });
+
+  it('gives one diagnostic, from `technique` alone, for this mistake', () => {
+    const plan = replace(basePlan, 'technique role-play, decision-analysis', 'technique role-play, cognitive-restructuring');
+    const d = onlyDiagnostic(plan);
+    expect(d.rule).toBe('technique');
+    expect(d.severity).toBe('warning');
+    expect(d.range).toEqual(rangeOfText(plan, 'cognitive-restructuring'));
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { onlyDiagnostic } from './content-helpers.js';
 import { applyEdits, basePlan, diagnosticsOf, rangeOfText, remove, replace } from './plan-fixtures.js';
 
 describe('termination-tasks', () => {
@@ -51,5 +52,13 @@ describe('termination-tasks', () => {
   it('says nothing when the termination phase is missing (phase-order reports it)', () => {
     const start = basePlan.indexOf('phase termination');
     expect(diagnosticsOf('termination-tasks', basePlan.slice(0, start))).toEqual([]);
+  });
+
+  it('gives one diagnostic, from `termination-tasks` alone, for this mistake', () => {
+    const plan = replace(basePlan, 'task discuss-ending, maintenance-plan', 'task maintenance-plan');
+    const d = onlyDiagnostic(plan);
+    expect(d.rule).toBe('termination-tasks');
+    expect(d.severity).toBe('warning');
+    expect(d.range).toEqual(rangeOfText(plan, 'phase termination'));
   });
 });
