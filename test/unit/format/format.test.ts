@@ -130,6 +130,10 @@ describe('format: whitespace and line ends', () => {
     expect(formatted('plan "P"\r\n  client "C-1"\n  sessions 12\r\n')).toBe('plan "P"\n  client "C-1"\n  sessions 12\n');
   });
 
+  it('writes LF for old Mac CR line ends', () => {
+    expect(formatted('plan "P"\r client "C-1"\r')).toBe('plan "P"\n  client "C-1"\n');
+  });
+
   it('keeps a byte order mark', () => {
     expect(formatted('\ufeffplan "P"\n client "C-1"\n')).toBe('\ufeffplan "P"\n  client "C-1"\n');
   });

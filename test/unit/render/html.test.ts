@@ -202,3 +202,32 @@ describe.skipIf(examples.length === 0)('render html: the shared examples (reads 
     });
   }
 });
+
+describe('render html: a configured catalogue', () => {
+  it('uses the titles and severity bands of the catalogue it is given', async () => {
+    const { builtinCatalogue } = await import('../../../server/src/language/catalogue.js');
+    const catalogue = {
+      ...builtinCatalogue,
+      instruments: [
+        ...builtinCatalogue.instruments,
+        {
+          id: 'QIDS-SR',
+          title: 'Quick Inventory of Depressive Symptomatology',
+          description: 'Self-report, 0–27.',
+          sources: [],
+          min: 0,
+          max: 27,
+          bands: [
+            { min: 0, max: 10, label: 'low' },
+            { min: 11, max: 27, label: 'high' },
+          ],
+        },
+      ],
+    };
+    const text = coursePlan.replace('score PHQ-9 12', 'score QIDS-SR 12');
+    const page = render(analyse(text), { to: 'html', catalogue });
+    expect(page).toContain('<code>QIDS-SR</code> 12 <span class="muted">(high)</span>');
+    expect(page).toContain('>high (11–27)</text>');
+    expect(render(analyse(text), { to: 'html' })).not.toContain('high (11–27)');
+  });
+});
