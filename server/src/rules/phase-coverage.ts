@@ -1,5 +1,7 @@
 /** `phase-coverage`: Phase ranges run contiguously from 1 to the planned total; session entries lie inside their phase; no session planned twice. */
 import type { Phase, Session, SessionSpan } from '../language/ast.js';
+import type { Fix } from '../language/diagnostic.js';
+import { headerOf } from './plan-queries.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
 import { lineNumberOf, numbersText, sessionsText, trustedTotal } from './structure-queries.js';
 
@@ -63,6 +65,9 @@ function checkPhaseRanges(ctx: RuleContext, phases: Phase[]): { overlapping: Set
           ? `${capital(sessionsText(covered + 1, range.first - 1))} ${covered + 1 === range.first - 1 ? 'belongs' : 'belong'} to no phase: ${label(coverer)} ends at session ${covered} and ${label(phase)} starts at ${range.first}. Start this phase at session ${covered + 1}, or extend ${label(coverer)}.`
           : `The first phase starts at session ${range.first}, so ${sessionsText(1, range.first - 1)} ${range.first === 2 ? 'belongs' : 'belong'} to no phase. Start it at session 1.`,
         related: coverer ? [{ span: coverer.range!.span, message: `${capital(label(coverer))} ends here.` }] : undefined,
+        fixes: coverer
+          ? [setRange(phase, covered + 1, range.last, `Start ${label(phase)} at session ${covered + 1}`), setRange(coverer, coverer.range!.first, range.first - 1, `Extend ${label(coverer)} to session ${range.first - 1}`)]
+          : [setRange(phase, 1, range.last, `Start ${label(phase)} at session 1`)],
       });
     } else if (range.first <= covered && coverer) {
       const lastShared = Math.min(range.last, covered);
@@ -72,6 +77,10 @@ function checkPhaseRanges(ctx: RuleContext, phases: Phase[]): { overlapping: Set
         span: range.span,
         message: `${capital(sessionsText(range.first, lastShared))} ${range.first === lastShared ? 'is' : 'are'} in both ${label(coverer)} (${numbersText(coverer.range!.first, coverer.range!.last)}) and ${label(phase)} (${numbersText(range.first, range.last)}); each session belongs to one phase. Start this phase at session ${covered + 1}, or end ${label(coverer)} earlier.`,
         related: [{ span: coverer.range!.span, message: `${capital(label(coverer))} covers ${sessionsText(coverer.range!.first, coverer.range!.last)}.` }],
+        fixes: [
+          ...(covered + 1 <= range.last ? [setRange(phase, covered + 1, range.last, `Start ${label(phase)} at session ${covered + 1}`)] : []),
+          ...(range.first - 1 >= coverer.range!.first ? [setRange(coverer, coverer.range!.first, range.first - 1, `End ${label(coverer)} at session ${range.first - 1}`)] : []),
+        ],
       });
     }
     if (range.last > covered) {
@@ -80,20 +89,24 @@ function checkPhaseRanges(ctx: RuleContext, phases: Phase[]): { overlapping: Set
     }
   }
 
-  // The planned total is needed from here on; `plan-header` reports a missing `sessions`.
+  // The planned total is needed from here on; a missing or out-of-range total is reported elsewhere.
   const total = trustedTotal(ctx);
+  const count = headerOf(ctx.file, 'sessions')?.count;
+  const setTotal = (n: number): Fix[] => (count ? [{ title: `Change \`sessions\` to ${n}`, edits: [{ span: count.span, newText: String(n) }], safe: false }] : []);
   if (total === undefined || !coverer) return { overlapping, reported };
   if (covered > total) {
     reported.add(coverer);
     ctx.report({
       span: coverer.range!.span,
       message: `The phases run to session ${covered}, but the plan has ${total} sessions (\`sessions ${total}\`). End ${label(coverer)} at session ${total}, or change \`sessions\` to ${covered}.`,
+      fixes: [...(total >= coverer.range!.first ? [setRange(coverer, coverer.range!.first, total, `End ${label(coverer)} at session ${total}`)] : []), ...setTotal(covered)],
     });
   } else if (covered < total && complete) {
     reported.add(coverer);
     ctx.report({
       span: coverer.range!.span,
       message: `The phases end at session ${covered}, but the plan has ${total} sessions (\`sessions ${total}\`), so ${sessionsText(covered + 1, total)} ${covered + 1 === total ? 'belongs' : 'belong'} to no phase. Extend ${label(coverer)} to session ${total}, or change \`sessions\` to ${covered}.`,
+      fixes: [setRange(coverer, coverer.range!.first, total, `Extend ${label(coverer)} to session ${total}`), ...setTotal(covered)],
     });
   }
   return { overlapping, reported };
@@ -153,6 +166,11 @@ function checkPlannedTwice(ctx: RuleContext, outside: Set<Session>, overlapping:
       });
     }
   }
+}
+
+/** A quick fix that rewrites a phase's range. Not applied by --fix: which number is wrong is a choice. */
+function setRange(phase: Phase, first: number, last: number, title: string): Fix {
+  return { title, edits: [{ span: phase.range!.span, newText: first === last ? `${first}` : `${first}-${last}` }], safe: false };
 }
 
 /** "6–7" for a run, "3, 5" otherwise. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basePlan, diagnosticsOf, lineRange, replace, ruleIds } from './plan-fixtures.js';
+import { applyEdits, basePlan, diagnosticsOf, lineRange, replace, ruleIds } from './plan-fixtures.js';
 
 const id = 'phase-coverage';
 
@@ -20,6 +20,11 @@ describe('phase-coverage', () => {
     expect(d.related?.[0].range).toEqual(lineRange(20, 23, 26));
     // The session 4-7 entry now outside the middle range follows from the same mistake: not reported again.
     expect(ruleIds(text)).toEqual([id]);
+    expect(d.fixes?.map((f) => [f.title, f.safe])).toEqual([
+      ['Start the middle phase at session 4', false],
+      ['Extend the initial phase to session 4', false],
+    ]);
+    expect(applyEdits(text, d.fixes![0].edits)).toBe(basePlan);
   });
 
   it('reports overlapping phases, and not the initial phase length that follows from it', () => {
@@ -49,11 +54,14 @@ describe('phase-coverage', () => {
   });
 
   it('reports phases that run past the planned total', () => {
-    const [d] = diagnosticsOf(id, replace(basePlan, 'phase termination sessions 14-16', 'phase termination sessions 14-17'));
+    const text = replace(basePlan, 'phase termination sessions 14-16', 'phase termination sessions 14-17');
+    const [d] = diagnosticsOf(id, text);
     expect(d.message).toBe(
       'The phases run to session 17, but the plan has 16 sessions (`sessions 16`). End the termination phase at session 16, or change `sessions` to 17.',
     );
     expect(d.range).toEqual(lineRange(38, 27, 32));
+    expect(d.fixes?.map((f) => f.title)).toEqual(['End the termination phase at session 16', 'Change `sessions` to 17']);
+    expect(applyEdits(text, d.fixes![0].edits)).toBe(basePlan);
   });
 
   it('reports a session entry written under a phase that does not cover it', () => {
