@@ -2,9 +2,9 @@
  * `task`: Tasks are known, and used in a phase they belong to (ipt-domain.md §1.2: the initial phase
  * assesses and formulates, the middle phase works on the focus, the termination phase ends) [S3] [S6].
  * Inside a phase block with an unknown or missing name nothing is said about phase fit: `phase-order`
- * reports the name.
+ * reports the name. Nor for a session whose number lies outside its block's range (see withinPhase).
  */
-import type { Word } from '../language/ast.js';
+import type { Phase, Session, Word } from '../language/ast.js';
 import type { PhaseName, TaskEntry } from '../language/catalogue-types.js';
 import { findEntry } from '../language/catalogue.js';
 import type { Fix } from '../language/diagnostic.js';
@@ -22,18 +22,30 @@ export default {
     for (const phase of ctx.file.phases) {
       const phaseName = phaseNameOf(phase);
       for (const session of phase.sessions) {
+        const phaseKnown = phaseName !== undefined && withinPhase(phase, session);
         for (const item of session.items) {
           if (item.kind !== 'task') continue;
           for (const word of item.values) {
             const entry = findEntry(ctx.catalogue.tasks, word.value);
             if (!entry) reportUnknown(ctx, word);
-            else if (phaseName && !entry.phases.includes(phaseName)) reportMisplaced(ctx, word, entry, phaseName);
+            else if (phaseKnown && !entry.phases.includes(phaseName)) reportMisplaced(ctx, word, entry, phaseName);
           }
         }
       }
     }
   },
 } satisfies Rule;
+
+/**
+ * A session counts as part of its phase only when its number lies in the phase's range. Otherwise
+ * the block it is written in is not its phase (a dropped or missing `phase` line, a session under the
+ * wrong block): `phase-coverage` or `syntax` reports that, and phase fit cannot be judged.
+ */
+function withinPhase(phase: Phase, session: Session): boolean {
+  const range = phase.range;
+  const number = session.number;
+  return !!range && !!number && number.first >= range.first && number.last <= range.last;
+}
 
 function reportUnknown(ctx: RuleContext, word: Word): void {
   if (findEntry(ctx.catalogue.techniques, word.value) || findEntry(ctx.catalogue.nonIptTechniques, word.value)) {

@@ -49,6 +49,14 @@ describe('task', () => {
     expect(diagnosticsOf('task', plan, { config })).toEqual([]);
   });
 
+  it('says nothing about phase fit for sessions outside their block\'s range (a lost `phase` line)', () => {
+    const deleted = replace(basePlan, 'phase termination sessions 14-16\n', '');
+    expect(diagnosticsOf('task', deleted)).toEqual([]);
+    const misspelt = replace(basePlan, 'phase termination sessions 14-16', 'pase termination sessions 14-16');
+    expect(diagnosticsOf('task', misspelt)).toEqual([]);
+    expect(diagnosticsOf('syntax', misspelt)).toHaveLength(1);
+  });
+
   it('says nothing about phase fit inside a phase with an unknown name', () => {
     const plan = replace(replace(basePlan, 'phase termination', 'phase ending'), '    task relapse-prevention\n', '    task relapse-prevention, formulation\n');
     expect(diagnosticsOf('task', plan)).toEqual([]);
