@@ -1,6 +1,11 @@
 /** The `ipt` executable (bundled to dist/cli.js; bin/ipt.js requires it). */
 import { main } from './main.js';
 
+// `ipt lint | head` closes the pipe early: that is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 main({ argv: process.argv.slice(2), cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr })
   .then((code) => {
     process.exitCode = code;

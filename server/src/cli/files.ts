@@ -6,7 +6,8 @@
  *   (see ignore-files.ts);
  * - a file named explicitly is linted whatever its extension, but if an ignore rule covers it, it is
  *   skipped with a "File ignored" warning (`--no-ignore` lints it anyway);
- * - a named file or folder that does not exist, or a glob that matches nothing, is an error (exit 2).
+ * - a named file or folder that does not exist, a folder with no plans, or a glob that matches
+ *   nothing (or only ignored files), is an error (exit 2), as in ESLint.
  */
 import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
@@ -32,20 +33,35 @@ export async function discoverPlans(patterns: readonly string[], options: Ignore
   const warnings: string[] = [];
   const errors: string[] = [];
 
-  const walk = (root: string, accept: (relative: string) => boolean) =>
-    walkFiles(root, {
+  /** The plans under `root` that `accept` matches, and how many of them the ignore rules left out. */
+  const walk = (root: string, accept: (relative: string) => boolean) => {
+    let ignored = 0;
+    const files = walkFiles(root, {
       skipDir: (dir) => rules.reasonIgnored(dir, true) !== undefined,
-      accept: (relative, file) => accept(relative) && rules.reasonIgnored(file) === undefined,
+      accept: (relative, file) => {
+        if (!accept(relative)) return false;
+        if (rules.reasonIgnored(file) === undefined) return true;
+        ignored++;
+        return false;
+      },
     });
+    return { files, ignored };
+  };
   const isPlan = (relative: string) => relative.endsWith(PLAN_EXTENSION);
+  /** Why a folder or glob gave no plans: `where` reads "in the folder x" or "matching the pattern `x`". */
+  const nothingFound = (where: string, ignored: number, otherwise: string) =>
+    ignored > 0 ? `All the plans ${where} are ignored (${ignored === 1 ? '1 plan' : `${ignored} plans`}). Use --no-ignore to lint them.` : otherwise;
 
-  if (patterns.length === 0) for (const file of walk(cwd, isPlan)) found.add(file);
+  if (patterns.length === 0) for (const file of walk(cwd, isPlan).files) found.add(file);
 
   for (const pattern of patterns) {
     const absolute = path.resolve(cwd, pattern);
     const stats = lstatOrUndefined(absolute);
     if (stats && isDirectory(absolute, stats)) {
-      for (const file of walk(absolute, isPlan)) found.add(file);
+      // The plans inside a named folder obey the ignore rules, as in ESLint.
+      const { files, ignored } = walk(absolute, isPlan);
+      if (files.length === 0) errors.push(nothingFound(`in the folder ${pattern}`, ignored, `No .ipt plans in the folder ${pattern}.`));
+      for (const file of files) found.add(file);
     } else if (stats) {
       // A file (or a link, even a broken one: reading it will say what is wrong).
       const reason = rules.reasonIgnored(absolute);
@@ -55,8 +71,8 @@ export async function discoverPlans(patterns: readonly string[], options: Ignore
       const { base, glob } = picomatch.scan(toGlob(pattern));
       const matches = picomatch(glob, { dot: false });
       const root = path.resolve(cwd, base);
-      const files = lstatOrUndefined(root) ? walk(root, matches) : [];
-      if (files.length === 0) errors.push(`No files match the pattern \`${pattern}\`.`);
+      const { files, ignored } = lstatOrUndefined(root) ? walk(root, matches) : { files: [], ignored: 0 };
+      if (files.length === 0) errors.push(nothingFound(`matching the pattern \`${pattern}\``, ignored, `No files match the pattern \`${pattern}\`.`));
       for (const file of files) found.add(file);
     } else {
       errors.push(`No such file or folder: ${pattern}`);

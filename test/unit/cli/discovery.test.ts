@@ -66,6 +66,19 @@ describe('ipt lint file discovery', () => {
     expect(await linted(['--no-ignore', 'drafts/x.ipt'], dir)).toEqual(['drafts/x.ipt']);
   });
 
+  it('fails (exit 2) on a named folder with no plans, or whose plans are all ignored, and says which', async () => {
+    const dir = project({ '.gitignore': 'drafts/\n', 'drafts/x.ipt': basePlan, 'empty/notes.txt': 'no plans here', 'a.ipt': basePlan });
+    const empty = await runCli(['lint', 'empty'], dir);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toBe('ipt lint: No .ipt plans in the folder empty.\n');
+    const ignored = await runCli(['lint', 'drafts'], dir);
+    expect(ignored.code).toBe(2);
+    expect(ignored.stderr).toBe('ipt lint: All the plans in the folder drafts are ignored (1 plan). Use --no-ignore to lint them.\n');
+    const glob = await runCli(['lint', 'drafts/*.ipt'], dir);
+    expect(glob.stderr).toBe('ipt lint: All the plans matching the pattern `drafts/*.ipt` are ignored (1 plan). Use --no-ignore to lint them.\n');
+    expect(await linted(['--no-ignore', 'drafts'], dir)).toEqual(['drafts/x.ipt']);
+  });
+
   it('reads an extra ignore file with --ignore-path (patterns relative to the working folder), and --ignore-pattern', async () => {
     const dir = project({ 'ci/lint-ignore': 'examples/\n', 'a.ipt': basePlan, 'examples/b.ipt': basePlan, 'rules/c.ipt': basePlan });
     expect(await linted(['--ignore-path', 'ci/lint-ignore'], dir)).toEqual(['a.ipt', 'rules/c.ipt']);
