@@ -1,12 +1,19 @@
 /**
  * `goal-reference`: `targets` names a defined goal; no goal id is defined twice; every goal is worked
  * on in the middle phase, where IPT applies the focus's strategies [S3] [S6] (ipt-domain.md §1.2).
+ *
+ * One mistake, one diagnostic: a goal given the wrong id shows up twice (a `targets` id no goal
+ * defines, and a goal nobody targets or a duplicate id). When exactly one of each is present they
+ * are paired and reported once, with the fix that reconciles them.
  */
 import type { Focus, Goal, Word } from '../language/ast.js';
 import type { Fix } from '../language/diagnostic.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
 import { deeper, indentationAt, insertLineAfter } from './plan-queries.js';
 import { suggestUnique } from './suggest.js';
+
+/** A goal statement whose id the parser found. */
+type DefinedGoal = Goal & { id: Word };
 
 export default {
   id: 'goal-reference',
@@ -17,17 +24,42 @@ export default {
   check(ctx) {
     const { first, duplicates } = collectGoals(ctx);
     const undefinedTargets = targetsWithoutGoal(ctx, first);
-    // One duplicate id and one target naming no goal: almost always a goal given the wrong id
-    // (`goal G1` written for `goal G2`). Say so once, on the duplicate.
+    const ids = [...first.keys()];
+
+    // A duplicate id and one undefined target: the duplicate was meant to have that id.
     const renamed = duplicates.length === 1 && undefinedTargets.size === 1 ? [...undefinedTargets.keys()][0] : undefined;
     for (const goal of duplicates) reportDuplicate(ctx, goal, first.get(goal.id.value)!, renamed);
-    const meant = reportUndefinedTargets(ctx, first, undefinedTargets, renamed);
-    checkUntargeted(ctx, first, meant);
+    if (renamed !== undefined) undefinedTargets.delete(renamed);
+
+    // Misspelt targets that clearly mean one goal (`g2` for `G2`).
+    const suggestions = new Map<string, string>();
+    for (const value of undefinedTargets.keys()) {
+      const suggestion = suggestUnique(value, ids);
+      if (suggestion) suggestions.set(value, suggestion);
+    }
+    const untargeted = untargetedGoals(ctx, first, new Set(suggestions.values()));
+
+    // One undefined target with no clear suggestion and one untargeted goal: one of the two ids is wrong.
+    const unmatched = [...undefinedTargets.keys()].filter((value) => !suggestions.has(value));
+    if (untargeted && untargeted.length === 1 && unmatched.length === 1 && undefinedTargets.size === 1) {
+      const [goal] = untargeted;
+      const value = unmatched[0];
+      const words = undefinedTargets.get(value)!;
+      if (words.length > 1) {
+        // The same id on several `targets` lines: the goal's own id is the odd one out.
+        reportGoalMisnamed(ctx, goal, value);
+      } else {
+        reportUndefinedTarget(ctx, words[0], goal.id.value, ids, 'the one goal no middle-phase session targets');
+      }
+      return;
+    }
+
+    for (const [value, words] of undefinedTargets) {
+      for (const word of words) reportUndefinedTarget(ctx, word, suggestions.get(value), ids);
+    }
+    reportUntargeted(ctx, first, untargeted);
   },
 } satisfies Rule;
-
-/** A goal statement whose id the parser found. */
-type DefinedGoal = Goal & { id: Word };
 
 /** The first definition of each goal id, and every later definition of an id already used. */
 function collectGoals(ctx: RuleContext): { first: Map<string, DefinedGoal>; duplicates: DefinedGoal[] } {
@@ -41,18 +73,6 @@ function collectGoals(ctx: RuleContext): { first: Map<string, DefinedGoal>; dupl
     }
   }
   return { first, duplicates };
-}
-
-function reportDuplicate(ctx: RuleContext, goal: DefinedGoal, earlier: DefinedGoal, renamed: string | undefined): void {
-  const id = goal.id;
-  ctx.report({
-    span: id.span,
-    message: renamed
-      ? `Goal \`${id.value}\` is already defined, and \`targets\` names \`${renamed}\`, which no goal defines. Did you mean \`goal ${renamed}\` here?`
-      : `Goal \`${id.value}\` is already defined. Give this goal its own id (and update the \`targets\` lines that mean it), or remove the duplicate.`,
-    related: [{ span: earlier.id.span, message: `\`${id.value}\` is first defined here` }],
-    fixes: renamed ? [{ title: `Change to \`${renamed}\``, edits: [{ span: id.span, newText: renamed }] }] : undefined,
-  });
 }
 
 /** Every `targets` word that names no defined goal, grouped by the id it names. */
@@ -74,34 +94,57 @@ function targetsWithoutGoal(ctx: RuleContext, defined: Map<string, DefinedGoal>)
   return found;
 }
 
-/** Reports undefined targets; returns the goals a misspelt target clearly meant (already reported). */
-function reportUndefinedTargets(
-  ctx: RuleContext,
-  defined: Map<string, DefinedGoal>,
-  targets: Map<string, Word[]>,
-  renamed: string | undefined,
-): Set<string> {
-  const meant = new Set<string>();
-  const ids = [...defined.keys()];
-  for (const [value, words] of targets) {
-    if (value === renamed) continue;
-    const suggestion = suggestUnique(value, ids);
-    if (suggestion) meant.add(suggestion);
-    for (const target of words) {
-      const fixes: Fix[] = [];
-      if (suggestion) fixes.push({ title: `Change to \`${suggestion}\``, edits: [{ span: target.span, newText: suggestion }] });
-      const create = createGoalFix(ctx, ctx.file.focuses[0], value);
-      if (create) fixes.push(create);
-      ctx.report({
-        span: target.span,
-        message: suggestion
-          ? `No goal \`${value}\` is defined. Did you mean \`${suggestion}\`? Otherwise add \`goal ${value} "…"\` under the focus.`
-          : `No goal \`${value}\` is defined. Add \`goal ${value} "…"\` under the focus${ids.length ? `, or target one of ${ids.map((id) => `\`${id}\``).join(', ')}` : ''}.`,
-        fixes,
-      });
+/**
+ * Goals no middle-phase session targets, leaving out those a misspelt target clearly means (already
+ * reported). Undefined when there is nothing to judge: no middle phase (`phase-order` reports it),
+ * or a middle phase without sessions (reported once by `reportUntargeted`).
+ */
+function untargetedGoals(ctx: RuleContext, defined: Map<string, DefinedGoal>, meant: Set<string>): DefinedGoal[] | undefined {
+  const middle = ctx.file.phases.filter((phase) => phase.name?.value === 'middle');
+  if (middle.length === 0 || middle.every((phase) => phase.sessions.length === 0)) return undefined;
+  const targeted = new Set<string>();
+  for (const phase of middle) {
+    for (const session of phase.sessions) {
+      for (const item of session.items) if (item.kind === 'targets') for (const value of item.values) targeted.add(value.value);
     }
   }
-  return meant;
+  return [...defined.values()].filter((goal) => !targeted.has(goal.id.value) && !meant.has(goal.id.value));
+}
+
+function reportDuplicate(ctx: RuleContext, goal: DefinedGoal, earlier: DefinedGoal, renamed: string | undefined): void {
+  const id = goal.id;
+  ctx.report({
+    span: id.span,
+    message: renamed
+      ? `Goal \`${id.value}\` is already defined, and \`targets\` names \`${renamed}\`, which no goal defines. Did you mean \`goal ${renamed}\` here?`
+      : `Goal \`${id.value}\` is already defined. Give this goal its own id (and update the \`targets\` lines that mean it), or remove the duplicate.`,
+    related: [{ span: earlier.id.span, message: `\`${id.value}\` is first defined here` }],
+    fixes: renamed ? [{ title: `Change to \`${renamed}\``, edits: [{ span: id.span, newText: renamed }] }] : undefined,
+  });
+}
+
+function reportGoalMisnamed(ctx: RuleContext, goal: DefinedGoal, targetedId: string): void {
+  const id = goal.id;
+  ctx.report({
+    span: id.span,
+    message: `No middle-phase session targets goal \`${id.value}\`, and \`targets\` lines name \`${targetedId}\`, which no goal defines. Did you mean \`goal ${targetedId}\` here?`,
+    fixes: [{ title: `Change to \`${targetedId}\``, edits: [{ span: id.span, newText: targetedId }] }],
+  });
+}
+
+function reportUndefinedTarget(ctx: RuleContext, target: Word, suggestion: string | undefined, ids: string[], why?: string): void {
+  const fixes: Fix[] = [];
+  if (suggestion) fixes.push({ title: `Change to \`${suggestion}\``, edits: [{ span: target.span, newText: suggestion }] });
+  const create = createGoalFix(ctx, ctx.file.focuses[0], target.value);
+  if (create) fixes.push(create);
+  const others = ids.length ? `, or target one of ${ids.map((id) => `\`${id}\``).join(', ')}` : '';
+  ctx.report({
+    span: target.span,
+    message: suggestion
+      ? `No goal \`${target.value}\` is defined. Did you mean \`${suggestion}\`${why ? `, ${why}` : ''}? Otherwise add \`goal ${target.value} "…"\` under the focus.`
+      : `No goal \`${target.value}\` is defined. Add \`goal ${target.value} "…"\` under the focus${others}.`,
+    fixes,
+  });
 }
 
 /** Adds `goal ID "…"` after the focus's last goal (or its stage, or the focus line itself). */
@@ -116,29 +159,21 @@ function createGoalFix(ctx: RuleContext, focus: Focus | undefined, id: string): 
   };
 }
 
-/** A goal no middle-phase session targets is not being worked on. Nothing to say without a middle phase. */
-function checkUntargeted(ctx: RuleContext, defined: Map<string, DefinedGoal>, meant: Set<string>): void {
-  const middle = ctx.file.phases.filter((phase) => phase.name?.value === 'middle');
-  if (middle.length === 0 || defined.size === 0) return;
-  if (middle.every((phase) => phase.sessions.length === 0)) {
+/** A goal no middle-phase session targets is not being worked on. */
+function reportUntargeted(ctx: RuleContext, defined: Map<string, DefinedGoal>, untargeted: DefinedGoal[] | undefined): void {
+  if (untargeted === undefined) {
+    const middle = ctx.file.phases.find((phase) => phase.name?.value === 'middle');
+    if (!middle || defined.size === 0) return;
     // A middle phase not yet planned: one diagnostic for the phase, not one per goal.
-    const phase = middle[0];
     ctx.report({
-      span: { start: phase.keyword.start, end: phase.name!.span.end },
+      span: { start: middle.keyword.start, end: middle.name!.span.end },
       severity: 'warning',
       message: `The middle phase has no sessions yet, so no session works on ${[...defined.keys()].map((id) => `\`${id}\``).join(', ')}. Plan its sessions, each with a \`targets\` line naming the goals it works on.`,
     });
     return;
   }
-  const targeted = new Set<string>();
-  for (const phase of middle) {
-    for (const session of phase.sessions) {
-      for (const item of session.items) if (item.kind === 'targets') for (const value of item.values) targeted.add(value.value);
-    }
-  }
-  for (const [id, goal] of defined) {
-    // A misspelt `targets` that clearly means this goal is already reported: one mistake, one diagnostic.
-    if (targeted.has(id) || meant.has(id)) continue;
+  for (const goal of untargeted) {
+    const id = goal.id.value;
     ctx.report({
       span: goal.id.span,
       severity: 'warning',

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { onlyDiagnostic } from './content-helpers.js';
 import { applyEdits, basePlan, diagnosticsOf, rangeOfText, replace } from './plan-fixtures.js';
 
+/** The range of `word` written right after the `occurrence`-th `prefix`. */
+function wordAfter(text: string, prefix: string, word: string, occurrence = 0) {
+  const at = rangeOfText(text, prefix, occurrence).end;
+  return { start: at, end: { line: at.line, character: at.character + word.length } };
+}
+
 describe('goal-reference', () => {
   it('accepts goals that are defined once and targeted in the middle phase', () => {
     expect(diagnosticsOf('goal-reference', basePlan)).toEqual([]);
@@ -71,6 +77,29 @@ describe('goal-reference', () => {
     let plan = replace(basePlan, '    targets G2\n', '');
     plan = replace(plan, '    task review-progress\n', '    task review-progress\n    targets G2\n');
     expect(diagnosticsOf('goal-reference', plan).map((d) => d.severity)).toEqual(['warning']);
+  });
+
+  it('pairs a misspelt target with the one untargeted goal: one diagnostic on the target', () => {
+    const plan = replace(basePlan, 'targets G2', 'targets G');
+    const [d, ...rest] = diagnosticsOf('goal-reference', plan);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('error');
+    expect(d.message).toBe(
+      'No goal `G` is defined. Did you mean `G2`, the one goal no middle-phase session targets? Otherwise add `goal G "…"` under the focus.',
+    );
+    expect(d.range).toEqual(wordAfter(plan, '    targets ', 'G', 1));
+    expect(applyEdits(plan, d.fixes![0].edits)).toBe(basePlan);
+  });
+
+  it('pairs a misnamed goal with the id several targets use: one diagnostic on the goal', () => {
+    const plan = replace(replace(basePlan, 'goal G2 "State', 'goal G "State'), '    targets G1\n', '    targets G1, G2\n');
+    const [d, ...rest] = diagnosticsOf('goal-reference', plan);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('error');
+    expect(d.message).toBe(
+      'No middle-phase session targets goal `G`, and `targets` lines name `G2`, which no goal defines. Did you mean `goal G2` here?',
+    );
+    expect(d.range).toEqual(wordAfter(plan, '  goal ', 'G', 1));
   });
 
   it('reports a middle phase with no sessions once, not once per goal', () => {
