@@ -23,13 +23,13 @@ export default {
       return;
     }
 
-    const scheduled = new Set<number>();
+    const scheduled: Scheduled[] = [];
     // A schedule already reported as wrong would make the phase checks repeat the same mistake.
     let wrongSchedule = false;
     for (const measure of measures) {
       checkInstrument(ctx, measure);
       const result = scheduledSessions(ctx, measure);
-      for (const n of result.sessions) scheduled.add(n);
+      scheduled.push(...result.sessions);
       wrongSchedule ||= result.reported;
     }
     if (wrongSchedule) return;
@@ -71,17 +71,23 @@ function checkInstrument(ctx: RuleContext, measure: Measure): void {
 }
 
 /**
+ * Where a measure is scheduled, as ranges and progressions (never one number at a time, so a huge
+ * number costs nothing): `at 1, 4-6` is two ranges; `every N` is 1, 1+N, 1+2N, … up to the last session.
+ */
+type Scheduled = { kind: 'range'; first: number; last: number } | { kind: 'every'; interval: number; last: number };
+
+/**
  * The sessions a measure is scheduled at. `every N` means 1, 1+N, 1+2N, … and the last session.
  * Scheduled sessions outside 1..total are reported (only when the total is known).
  */
-function scheduledSessions(ctx: RuleContext, measure: Measure): { sessions: number[]; reported: boolean } {
+function scheduledSessions(ctx: RuleContext, measure: Measure): { sessions: Scheduled[]; reported: boolean } {
   const schedule = measure.schedule;
   const total = trustedTotal(ctx);
   // When the phases end elsewhere than the total, `phase-coverage` reports that; which of the two is
   // right is unknown, so sessions past the total are not reported here as well.
   const phasesEnd = Math.max(0, ...ctx.file.phases.map((p) => p.range?.last ?? 0));
   const rangeCheck = total !== undefined && (phasesEnd === 0 || phasesEnd === total);
-  const sessions: number[] = [];
+  const sessions: Scheduled[] = [];
   let reported = false;
   if (!schedule) return { sessions, reported };
   if (schedule.kind === 'every') {
@@ -95,9 +101,8 @@ function scheduledSessions(ctx: RuleContext, measure: Measure): { sessions: numb
       return { sessions, reported: true };
     }
     // Without a trusted planned total, the last phase's end stands for the last session.
-    const last = total ?? Math.max(0, ...ctx.file.phases.map((p) => p.range?.last ?? 0));
-    for (let n = 1; n <= Math.max(1, last); n += interval.value) sessions.push(n);
-    if (last >= 1) sessions.push(last);
+    const last = Math.max(1, total ?? phasesEnd);
+    sessions.push({ kind: 'every', interval: interval.value, last }, { kind: 'range', first: last, last });
     return { sessions, reported };
   }
   for (const entry of schedule.sessions) {
@@ -115,7 +120,7 @@ function scheduledSessions(ctx: RuleContext, measure: Measure): { sessions: numb
       reported = true;
       continue;
     }
-    for (let n = entry.first; n <= entry.last; n++) sessions.push(n);
+    sessions.push({ kind: 'range', first: entry.first, last: entry.last });
   }
   return { sessions, reported };
 }
@@ -125,7 +130,12 @@ function usableRange(phase: Phase | undefined): boolean {
   return !!phase?.range && phase.range.first <= phase.range.last;
 }
 
-function hasSessionIn(scheduled: Set<number>, first: number, last: number): boolean {
-  for (let n = first; n <= last; n++) if (scheduled.has(n)) return true;
-  return false;
+/** Whether any scheduled session lies in first..last. */
+function hasSessionIn(scheduled: Scheduled[], first: number, last: number): boolean {
+  return scheduled.some((s) => {
+    if (s.kind === 'range') return s.first <= last && first <= s.last;
+    // The first session of the progression 1, 1+N, 1+2N, … at or after `first`.
+    const next = first <= 1 ? 1 : 1 + Math.ceil((first - 1) / s.interval) * s.interval;
+    return next <= Math.min(last, s.last);
+  });
 }

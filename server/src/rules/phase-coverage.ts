@@ -47,8 +47,8 @@ function checkSpan(ctx: RuleContext, span: SessionSpan, what: 'phase' | 'session
  * the planned total is reported once, on the range that shows it. Returns the session numbers in
  * overlapping ranges and the phases reported, so that what follows from them is not reported again.
  */
-function checkPhaseRanges(ctx: RuleContext, phases: Phase[]): { overlapping: Set<number>; reported: Set<Phase> } {
-  const overlapping = new Set<number>();
+function checkPhaseRanges(ctx: RuleContext, phases: Phase[]): { overlapping: Interval[]; reported: Set<Phase> } {
+  const overlapping: Interval[] = [];
   const reported = new Set<Phase>();
   const sorted = [...phases].sort((a, b) => a.range!.first - b.range!.first || a.span.start - b.span.start);
   // With a phase missing, the sessions it would hold are a gap; `phase-order` already reports that.
@@ -71,7 +71,7 @@ function checkPhaseRanges(ctx: RuleContext, phases: Phase[]): { overlapping: Set
       });
     } else if (range.first <= covered && coverer) {
       const lastShared = Math.min(range.last, covered);
-      for (let n = range.first; n <= lastShared; n++) overlapping.add(n);
+      overlapping.push({ first: range.first, last: lastShared });
       reported.add(phase);
       ctx.report({
         span: range.span,
@@ -138,45 +138,58 @@ function checkSessionsInsidePhases(ctx: RuleContext, phases: Phase[]): Set<Sessi
   return outside;
 }
 
-/** No session number may be planned by two entries (an entry outside its phase is already reported). */
-function checkPlannedTwice(ctx: RuleContext, outside: Set<Session>, overlapping: Set<number>): void {
-  const plannedBy = new Map<number, Session>();
+/**
+ * No session number may be planned by two entries (an entry outside its phase is already reported,
+ * and numbers in overlapping phase ranges too). Works on intervals, so `session 1-100000` costs no more
+ * than `session 1`.
+ */
+function checkPlannedTwice(ctx: RuleContext, outside: Set<Session>, overlapping: Interval[]): void {
+  const earlierEntries: Session[] = [];
   for (const phase of ctx.file.phases) {
     for (const session of phase.sessions) {
       const number = session.number;
       if (!number || outside.has(session)) continue;
-      const repeated: number[] = [];
-      let earlier: Session | undefined;
-      for (let n = number.first; n <= number.last; n++) {
-        const first = plannedBy.get(n);
-        if (first && !overlapping.has(n)) {
-          repeated.push(n);
-          earlier ??= first;
-        } else if (!first) {
-          plannedBy.set(n, session);
-        }
+      for (const earlier of earlierEntries) {
+        const other = earlier.number!;
+        const shared = subtract({ first: Math.max(number.first, other.first), last: Math.min(number.last, other.last) }, overlapping);
+        if (shared.length === 0) continue;
+        const count = shared.reduce((sum, piece) => sum + piece.last - piece.first + 1, 0);
+        const what = count === 1 ? `Session ${shared[0].first} is` : `Sessions ${shared.map((piece) => numbersText(piece.first, piece.last)).join(', ')} are`;
+        const earlierText = ctx.text.slice(earlier.keyword.start, other.span.end);
+        ctx.report({
+          span: number.span,
+          message: `${what} already planned by \`${earlierText}\` on line ${lineNumberOf(ctx.lines, earlier.span.start)}. Give each session one entry: merge the two, or renumber this one.`,
+          related: [{ span: earlier.span, message: 'The first entry for this session.' }],
+        });
+        break;
       }
-      if (!earlier) continue;
-      const what = repeated.length === 1 ? `Session ${repeated[0]} is` : `Sessions ${describeNumbers(repeated)} are`;
-      const earlierText = ctx.text.slice(earlier.keyword.start, earlier.number!.span.end);
-      ctx.report({
-        span: number.span,
-        message: `${what} already planned by \`${earlierText}\` on line ${lineNumberOf(ctx.lines, earlier.span.start)}. Give each session one entry: merge the two, or renumber this one.`,
-        related: [{ span: earlier.span, message: 'The first entry for this session.' }],
-      });
+      earlierEntries.push(session);
     }
   }
+}
+
+interface Interval {
+  first: number;
+  last: number;
+}
+
+/** The parts of `interval` outside every one of `holes` (empty when the interval itself is empty). */
+function subtract(interval: Interval, holes: Interval[]): Interval[] {
+  let pieces = interval.first <= interval.last ? [interval] : [];
+  for (const hole of holes) {
+    pieces = pieces.flatMap((piece) => {
+      if (hole.last < piece.first || hole.first > piece.last) return [piece];
+      const left = { first: piece.first, last: hole.first - 1 };
+      const right = { first: hole.last + 1, last: piece.last };
+      return [left, right].filter((part) => part.first <= part.last);
+    });
+  }
+  return pieces;
 }
 
 /** A quick fix that rewrites a phase's range. Not applied by --fix: which number is wrong is a choice. */
 function setRange(phase: Phase, first: number, last: number, title: string): Fix {
   return { title, edits: [{ span: phase.range!.span, newText: first === last ? `${first}` : `${first}-${last}` }], safe: false };
-}
-
-/** "6–7" for a run, "3, 5" otherwise. */
-function describeNumbers(numbers: number[]): string {
-  const contiguous = numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1);
-  return contiguous ? numbersText(numbers[0], numbers[numbers.length - 1]) : numbers.join(', ');
 }
 
 function capital(text: string): string {

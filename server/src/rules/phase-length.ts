@@ -37,9 +37,11 @@ export default {
       });
     }
 
+    let terminationReported = false;
     if (variant && termination && terminationLength !== undefined) {
       const { min, max } = variant.termination;
       if (terminationLength < min || terminationLength > max) {
+        terminationReported = true;
         // Termination takes the last few sessions: ending, progress and relapse signs [S7] [S10] [S11].
         const advice = terminationLength < min ? `Give it at least ${plural(min)}` : `Keep it to at most ${max} and give the rest to the middle phase`;
         ctx.report({
@@ -49,7 +51,8 @@ export default {
       }
     }
 
-    if (middle && middleLength !== undefined && terminationLength !== undefined && middleLength <= terminationLength) {
+    // A termination phase already reported as too long explains a short middle phase: one report.
+    if (middle && middleLength !== undefined && terminationLength !== undefined && middleLength <= terminationLength && !terminationReported) {
       ctx.report({
         span: middle.range!.span,
         message: `The middle phase has ${plural(middleLength)} and the termination phase ${plural(terminationLength)}; the middle phase, where the work on the focus happens, should be the longer one [S3] [S6]. Move sessions from the termination phase to the middle phase.`,

@@ -64,7 +64,8 @@ export default {
       if (cadence && base) {
         const expected = addCadence(base.day, entry.k - base.k, cadence);
         const off = entry.day - expected;
-        if (Math.abs(off) > TOLERANCE_DAYS) {
+        // A session number so large that its expected date is off the calendar says nothing here.
+        if (Number.isFinite(off) && Math.abs(off) > TOLERANCE_DAYS && isCalendarDay(expected)) {
           // A lone wrong date (the next dated session keeps the old rhythm) is not an anchor; a
           // rescheduled session is, so the sessions after it are not reported again.
           const next = dated.slice(index + 1).find((d) => d.k > entry.k);
@@ -142,6 +143,10 @@ function addCadence(day: number, steps: number, cadence: string): number {
   const month = date.getUTCMonth() + steps;
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   return Math.round(Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)) / DAY_MS);
+}
+
+function isCalendarDay(day: number): boolean {
+  return Number.isFinite(day) && !Number.isNaN(new Date(day * DAY_MS).getTime());
 }
 
 function formatDay(day: number): string {

@@ -87,3 +87,16 @@ describe('plan-structure rules on mangled plans', () => {
     expect(diagnosticsOf('phase-order', fixed)).toEqual([]);
   });
 });
+
+describe('plan-structure rules on huge session numbers', () => {
+  it('answer at once, without enumerating sessions, and without failing', () => {
+    let text = basePlan.replace('variant acute', 'variant maintenance').replace('sessions 16 weekly', 'sessions 999999999 weekly');
+    text = text.replace('measure PHQ-9 every 4', 'measure PHQ-9 every 1').replace('phase termination sessions 14-16', 'phase termination sessions 14-999999999');
+    text = text.replace('  session 16 "Ending and next steps"\n', '  session 16-999999999 "Ending and next steps"\n    date 2026-05-18\n  session 16 "Ending"\n');
+    const started = performance.now();
+    const { diagnostics } = analyse(text);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(diagnostics.filter((d) => d.rule === 'internal-error')).toEqual([]);
+    expect(diagnostics.map((d) => d.rule)).toContain('phase-coverage');
+  });
+});
