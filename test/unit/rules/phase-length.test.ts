@@ -86,4 +86,14 @@ describe('phase-length', () => {
     expect(diagnosticsOf(id, text)).toEqual([]);
     expect(ruleIds(text)).toEqual(['session-count']);
   });
+
+  it('reports a termination phase that is too long once, not also the shorter middle phase it causes', () => {
+    const text = withPhases('1-3', '4-8', '9-16', [
+      ['session 8-13 "Rehearse', 'session 8 "Rehearse'],
+      ['  session 14 "Review progress"', '  session 9-14 "Review progress"'],
+    ]);
+    const found = diagnosticsOf(id, text);
+    expect(found.map((d) => d.range)).toEqual([lineRange(38, 27, 31)]);
+    expect(found[0].message).toContain('The termination phase has 8 sessions;');
+  });
 });
