@@ -33,7 +33,9 @@ function checkDispute(ctx: RuleContext, focus: Focus): void {
   const listed = orList(stageNames);
   if (focus.stages.length === 0) {
     // A line under the focus that the parser dropped (e.g. a misspelt `stgae`) may be the stage:
-    // the syntax error is the one diagnostic for it.
+    // the syntax error is the one diagnostic for it. Likewise a stage under another focus (say, a
+    // duplicated `focus` line) may be this one's: `single-focus` reports the extra focus.
+    if (ctx.file.focuses.some((other) => other !== focus && other.stages.length > 0)) return;
     if (hasUnparsedLine(ctx.text, focus.span.end, nextSectionStart(ctx, focus), [...focus.goals, ...focus.stages].map((s) => s.span))) return;
     const indent = childIndent(ctx.text, focus);
     ctx.report({

@@ -49,14 +49,12 @@ export default {
         // The same id on several `targets` lines: the goal's own id is the odd one out.
         reportGoalMisnamed(ctx, goal, value);
       } else {
-        reportUndefinedTarget(ctx, words[0], goal.id.value, ids, 'the one goal no middle-phase session targets');
+        reportUndefinedTarget(ctx, words, goal.id.value, ids, 'the one goal no middle-phase session targets');
       }
       return;
     }
 
-    for (const [value, words] of undefinedTargets) {
-      for (const word of words) reportUndefinedTarget(ctx, word, suggestions.get(value), ids);
-    }
+    for (const [value, words] of undefinedTargets) reportUndefinedTarget(ctx, words, suggestions.get(value), ids);
     reportUntargeted(ctx, first, untargeted);
   },
 } satisfies Rule;
@@ -132,18 +130,27 @@ function reportGoalMisnamed(ctx: RuleContext, goal: DefinedGoal, targetedId: str
   });
 }
 
-function reportUndefinedTarget(ctx: RuleContext, target: Word, suggestion: string | undefined, ids: string[], why?: string): void {
+/**
+ * One diagnostic per undefined id, on its first use; later uses are listed as related places, and
+ * the did-you-mean fix changes them all.
+ */
+function reportUndefinedTarget(ctx: RuleContext, targets: Word[], suggestion: string | undefined, ids: string[], why?: string): void {
+  const [target, ...more] = targets;
   const fixes: Fix[] = [];
-  if (suggestion) fixes.push({ title: `Change to \`${suggestion}\``, edits: [{ span: target.span, newText: suggestion }] });
+  if (suggestion) {
+    fixes.push({ title: `Change to \`${suggestion}\``, edits: targets.map((word) => ({ span: word.span, newText: suggestion })) });
+  }
   const create = createGoalFix(ctx, ctx.file.focuses[0], target.value);
   if (create) fixes.push(create);
   const others = ids.length ? `, or target one of ${ids.map((id) => `\`${id}\``).join(', ')}` : '';
+  const also = more.length ? ` (\`${target.value}\` is also targeted on ${more.length === 1 ? 'one more line' : `${more.length} more lines`}.)` : '';
   ctx.report({
     span: target.span,
     message: suggestion
-      ? `No goal \`${target.value}\` is defined. Did you mean \`${suggestion}\`${why ? `, ${why}` : ''}? Otherwise add \`goal ${target.value} "…"\` under the focus.`
-      : `No goal \`${target.value}\` is defined. Add \`goal ${target.value} "…"\` under the focus${others}.`,
+      ? `No goal \`${target.value}\` is defined. Did you mean \`${suggestion}\`${why ? `, ${why}` : ''}? Otherwise add \`goal ${target.value} "…"\` under the focus.${also}`
+      : `No goal \`${target.value}\` is defined. Add \`goal ${target.value} "…"\` under the focus${others}.${also}`,
     fixes,
+    related: more.map((word) => ({ span: word.span, message: `\`${word.value}\` is targeted here too` })),
   });
 }
 

@@ -71,6 +71,13 @@ describe('dispute-stage', () => {
     expect(diagnosticsOf('syntax', plan)).toHaveLength(1);
   });
 
+  it('says nothing about a missing stage when another focus holds one (single-focus reports the extra focus)', () => {
+    const line = 'focus role-dispute "Escalating conflict with partner about caring for their newborn"\n';
+    const plan = replace(basePlan, line, line + line);
+    expect(diagnosticsOf('dispute-stage', plan)).toEqual([]);
+    expect(diagnosticsOf('single-focus', plan)).toHaveLength(1);
+  });
+
   it('says nothing about stages under an unknown area (focus-area reports it)', () => {
     const plan = replace(basePlan, 'focus role-dispute', 'focus role-dispte');
     expect(diagnosticsOf('dispute-stage', plan)).toEqual([]);

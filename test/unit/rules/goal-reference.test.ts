@@ -27,6 +27,17 @@ describe('goal-reference', () => {
     );
   });
 
+  it('reports an undefined id once, listing its other uses', () => {
+    const plan = replace(replace(basePlan, '    targets G1\n', '    targets G1, G4\n'), 'targets G2', 'targets G2, G4');
+    const [d, ...rest] = diagnosticsOf('goal-reference', plan);
+    expect(rest).toEqual([]);
+    expect(d.message).toBe(
+      'No goal `G4` is defined. Add `goal G4 "…"` under the focus, or target one of `G1`, `G2`. (`G4` is also targeted on one more line.)',
+    );
+    expect(d.range).toEqual(rangeOfText(plan, 'G4', 0));
+    expect(d.related?.map((r) => r.range)).toEqual([rangeOfText(plan, 'G4', 1)]);
+  });
+
   it('offers a did-you-mean when one goal is clearly meant', () => {
     const plan = replace(basePlan, 'targets G2', 'targets g2');
     // One mistake, one diagnostic: no extra "G2 is not targeted" warning.
