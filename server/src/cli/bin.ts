@@ -6,7 +6,16 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
 });
 
-main({ argv: process.argv.slice(2), cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr })
+main({
+  argv: process.argv.slice(2),
+  cwd: process.cwd(),
+  stdout: process.stdout,
+  stderr: process.stderr,
+  // A getter: standard input is opened only by `--stdin`, so it never holds the process open.
+  get stdin() {
+    return process.stdin;
+  },
+})
   .then((code) => {
     process.exitCode = code;
   })

@@ -2,9 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { format } from '../format/format.js';
 import { flag, parseCommandArgs } from './args.js';
-import { EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, type MainOptions } from './context.js';
+import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, type MainOptions } from './context.js';
 import { discoverPlans, displayPath } from './files.js';
 import { ignoreOptions, reason } from './lint.js';
+import { readStdin, STDIN_NAME } from './stdin.js';
 import { writeFileAtomic } from './write-file.js';
 
 const fmtOptions = {
@@ -12,6 +13,7 @@ const fmtOptions = {
   'ignore-path': { type: 'string' },
   'ignore-pattern': { type: 'string', multiple: true },
   'no-ignore': { type: 'boolean' },
+  stdin: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -20,6 +22,8 @@ export async function fmtCommand(args: string[], io: MainOptions): Promise<numbe
   const check = flag(parsed, 'check');
   const err = (line: string) => io.stderr.write(`${line}\n`);
   const out = (line: string) => io.stdout.write(`${line}\n`);
+
+  if (flag(parsed, 'stdin')) return fmtStdin(parsed.positionals, check, io);
 
   const discovery = await discoverPlans(parsed.positionals, ignoreOptions(io.cwd, parsed));
   for (const warning of discovery.warnings) err(`ipt fmt: ${warning}`);
@@ -67,4 +71,20 @@ export async function fmtCommand(args: string[], io: MainOptions): Promise<numbe
   }
   if (failures > 0) return EXIT_FAILURE;
   return check && changed > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/**
+ * `ipt fmt --stdin`: the formatted plan on stdout (editors use it as a format-on-save filter);
+ * with --check, nothing on stdout and exit 1 if it would change.
+ */
+async function fmtStdin(positionals: string[], check: boolean, io: MainOptions): Promise<number> {
+  if (positionals.length > 0) throw new CliError('Give either `--stdin` or paths, not both.', 'fmt');
+  const result = format(await readStdin(io.stdin, 'fmt'));
+  if ('error' in result) {
+    io.stderr.write(`ipt fmt: ${STDIN_NAME}: ${result.error}\n`);
+    return EXIT_FAILURE;
+  }
+  if (check) return result.changed ? EXIT_PROBLEMS : EXIT_OK;
+  io.stdout.write(result.text);
+  return EXIT_OK;
 }

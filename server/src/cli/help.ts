@@ -40,6 +40,8 @@ Options:
       --ignore-path FILE    An extra ignore file (written like .gitignore)
       --ignore-pattern PAT  Ignore files matching PAT (repeatable; .gitignore syntax)
       --no-ignore           Do not read .gitignore files or --ignore-path
+      --stdin               Lint a plan read from standard input
+      --stdin-filename F    The name it is reported under; also picks its .iptrc.json
   -h, --help                Show this help
 
 A file named on the command line but covered by an ignore rule is skipped with a warning;
@@ -55,6 +57,7 @@ Only whitespace changes; every word and comment is kept. Plans with syntax error
 
 Options:
       --check               List the plans that would change and exit with 1; write nothing
+      --stdin               Format standard input to standard output (with --check: exit 1 if it would change)
       --ignore-path FILE    An extra ignore file (written like .gitignore)
       --ignore-pattern PAT  Ignore files matching PAT (repeatable)
       --no-ignore           Do not read .gitignore files or --ignore-path

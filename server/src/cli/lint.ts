@@ -8,9 +8,10 @@ import { applySafeFixes } from './apply-fixes.js';
 import { choiceOption, countOption, flag, parseCommandArgs, stringOption, type ParsedArgs } from './args.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, type MainOptions } from './context.js';
 import { discoverPlans, displayPath } from './files.js';
-import { formatNames, formatters } from './formatters/index.js';
+import { formatNames, formatters, type FormatName } from './formatters/index.js';
 import type { FileReport } from './formatters/types.js';
 import { loadPlanConfigs } from './plan-config.js';
+import { readStdin, STDIN_NAME } from './stdin.js';
 import { writeFileAtomic } from './write-file.js';
 
 export const lintOptions = {
@@ -24,6 +25,8 @@ export const lintOptions = {
   'ignore-path': { type: 'string' },
   'ignore-pattern': { type: 'string', multiple: true },
   'no-ignore': { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -38,6 +41,9 @@ export async function lintCommand(args: string[], io: MainOptions): Promise<numb
   const configFile = resolveOptional(io.cwd, stringOption(parsed, 'config'));
   const err = (line: string) => io.stderr.write(`${line}\n`);
 
+  if (flag(parsed, 'stdin')) return lintStdin(parsed, io, { formatName, maxWarnings, quiet, inlineConfig, outputFile, configFile });
+  if (stringOption(parsed, 'stdin-filename') !== undefined) throw new CliError('`--stdin-filename` goes with `--stdin`.', 'lint');
+
   const discovery = await discoverPlans(parsed.positionals, ignoreOptions(io.cwd, parsed));
   for (const warning of discovery.warnings) err(`ipt lint: ${warning}`);
   if (discovery.errors.length > 0) {
@@ -47,11 +53,7 @@ export async function lintCommand(args: string[], io: MainOptions): Promise<numb
   if (discovery.files.length === 0 && parsed.positionals.length === 0) err(`ipt lint: No .ipt plans found under ${io.cwd}.`);
 
   const { configs, errors: configErrors } = loadPlanConfigs(discovery.files, io.cwd, configFile);
-  if (configErrors.length > 0) {
-    for (const line of configErrors) err(line);
-    err(`ipt lint: The configuration has ${configErrors.length === 1 ? 'a problem' : `${configErrors.length} problems`}; fix ${configErrors.length === 1 ? 'it' : 'them'} and run again.`);
-    return EXIT_FAILURE;
-  }
+  if (configErrors.length > 0) return failOnConfig(configErrors, io);
 
   const reports: FileReport[] = [];
   let ioFailures = 0;
@@ -83,17 +85,38 @@ export async function lintCommand(args: string[], io: MainOptions): Promise<numb
     reports.push({ file: shown, diagnostics });
   }
 
+  return report(reports, io, { formatName, outputFile, maxWarnings }, ioFailures);
+}
+
+interface ReportOptions {
+  formatName: FormatName;
+  outputFile: string | undefined;
+  maxWarnings: number | undefined;
+}
+
+/** Prints each config problem as `file:line:col message`, then one line that says what to do: exit 2. */
+function failOnConfig(lines: string[], io: MainOptions): number {
+  for (const line of lines) io.stderr.write(`${line}\n`);
+  const one = lines.length === 1;
+  io.stderr.write(`ipt lint: The configuration has ${one ? 'a problem' : `${lines.length} problems`}; fix ${one ? 'it' : 'them'} and run again.\n`);
+  return EXIT_FAILURE;
+}
+
+/** Prints the report (or writes it to --output-file) and decides the exit code. */
+function report(reports: FileReport[], io: MainOptions, options: ReportOptions, ioFailures: number): number {
+  const err = (line: string) => io.stderr.write(`${line}\n`);
+  const { formatName, outputFile, maxWarnings } = options;
   const color = formatName === 'stylish' && outputFile === undefined && io.stdout.isTTY === true && !(io.env ?? process.env).NO_COLOR;
-  const report = formatters[formatName](reports, { color, rules: allRules });
+  const text = formatters[formatName](reports, { color, rules: allRules });
   if (outputFile !== undefined) {
     try {
-      writeFileSync(path.resolve(io.cwd, outputFile), report, 'utf8');
+      writeFileSync(path.resolve(io.cwd, outputFile), text, 'utf8');
     } catch (error) {
       err(`ipt lint: Cannot write the report to ${outputFile} (${reason(error)}).`);
       return EXIT_FAILURE;
     }
   } else {
-    io.stdout.write(report);
+    io.stdout.write(text);
   }
 
   if (ioFailures > 0) return EXIT_FAILURE;
@@ -106,6 +129,24 @@ export async function lintCommand(args: string[], io: MainOptions): Promise<numb
     return EXIT_PROBLEMS;
   }
   return EXIT_OK;
+}
+
+/** `ipt lint --stdin [--stdin-filename F]`: one plan from standard input; F (which need not exist) picks the config. */
+async function lintStdin(
+  parsed: ParsedArgs,
+  io: MainOptions,
+  options: ReportOptions & { quiet: boolean; inlineConfig: boolean; configFile: string | undefined },
+): Promise<number> {
+  if (parsed.positionals.length > 0) throw new CliError('Give either `--stdin` or paths, not both.', 'lint');
+  if (flag(parsed, 'fix')) throw new CliError('`--fix` cannot write to standard input; lint a file instead.', 'lint');
+  const name = stringOption(parsed, 'stdin-filename');
+  const text = await readStdin(io.stdin, 'lint');
+  const { configs, errors } = loadPlanConfigs([path.resolve(io.cwd, name ?? 'stdin.ipt')], io.cwd, options.configFile);
+  if (errors.length > 0) return failOnConfig(errors, io);
+  const diagnostics = analyse(text, { config: [...configs.values()][0], inlineConfig: options.inlineConfig }).diagnostics.filter(
+    (d) => !options.quiet || d.severity === 'error',
+  );
+  return report([{ file: name === undefined ? STDIN_NAME : displayPath(io.cwd, name), diagnostics }], io, options, 0);
 }
 
 export function ignoreOptions(cwd: string, parsed: ParsedArgs) {

@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../../server/src/cli/main.js';
 import type { OutputStream } from '../../../server/src/cli/context.js';
@@ -26,10 +27,15 @@ export interface RunResult {
   stderr: string;
 }
 
-export async function runCli(argv: string[], cwd: string, options: { tty?: boolean; env?: Record<string, string | undefined> } = {}): Promise<RunResult> {
+export async function runCli(
+  argv: string[],
+  cwd: string,
+  options: { tty?: boolean; env?: Record<string, string | undefined>; stdin?: string } = {},
+): Promise<RunResult> {
   const stdout = new MemoryStream(options.tty ?? false);
   const stderr = new MemoryStream(false);
-  const code = await main({ argv, cwd, stdout, stderr, env: options.env ?? {} });
+  const stdin = options.stdin === undefined ? undefined : Readable.from([Buffer.from(options.stdin)]);
+  const code = await main({ argv, cwd, stdout, stderr, env: options.env ?? {}, stdin });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
