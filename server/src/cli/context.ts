@@ -37,3 +37,17 @@ export class CliError extends Error {
     this.name = 'CliError';
   }
 }
+
+/** A short, plain reason for a failed file operation, e.g. "no such file, or a broken link". */
+export function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const explained: Record<string, string> = {
+    ENOENT: 'no such file, or a broken link',
+    EISDIR: 'it is a folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+  };
+  if (code && explained[code]) return explained[code];
+  if (error instanceof CliError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { format } from '../format/format.js';
 import { flag, parseCommandArgs } from './args.js';
-import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, type MainOptions } from './context.js';
+import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, reason, type MainOptions } from './context.js';
 import { discoverPlans, displayPath } from './files.js';
-import { ignoreOptions, reason } from './lint.js';
+import { ignoreOptions } from './ignore-files.js';
 import { readStdin, STDIN_NAME } from './stdin.js';
 import { writeFileAtomic } from './write-file.js';
 

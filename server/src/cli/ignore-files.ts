@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { flag, stringOption, type ParsedArgs } from './args.js';
 import { CliError } from './context.js';
 
 /** Folders never searched, whatever the ignore files say. */
@@ -109,4 +110,16 @@ export function relativeInside(base: string, file: string): string | undefined {
   const relative = path.relative(base, file);
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
   return relative.split(path.sep).join('/');
+}
+
+/** The ignore settings of `lint` and `fmt` from their shared options. */
+export function ignoreOptions(cwd: string, parsed: ParsedArgs): IgnoreOptions {
+  const noIgnore = flag(parsed, 'no-ignore');
+  const patterns = parsed.values['ignore-pattern'];
+  return {
+    cwd,
+    useGitignore: !noIgnore,
+    ignorePath: noIgnore ? undefined : stringOption(parsed, 'ignore-path'),
+    ignorePatterns: Array.isArray(patterns) ? patterns : [],
+  };
 }

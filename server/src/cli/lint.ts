@@ -6,8 +6,9 @@ import { format } from '../format/format.js';
 import { allRules } from '../rules/registry.js';
 import { applySafeFixes } from './apply-fixes.js';
 import { choiceOption, countOption, flag, parseCommandArgs, stringOption, type ParsedArgs } from './args.js';
-import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, type MainOptions } from './context.js';
+import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, reason, type MainOptions } from './context.js';
 import { discoverPlans, displayPath } from './files.js';
+import { ignoreOptions } from './ignore-files.js';
 import { formatNames, formatters, type FormatName } from './formatters/index.js';
 import type { FileReport } from './formatters/types.js';
 import { loadPlanConfigs } from './plan-config.js';
@@ -149,30 +150,6 @@ async function lintStdin(
   return report([{ file: name === undefined ? STDIN_NAME : displayPath(io.cwd, name), diagnostics }], io, options, 0);
 }
 
-export function ignoreOptions(cwd: string, parsed: ParsedArgs) {
-  const noIgnore = flag(parsed, 'no-ignore');
-  const patterns = parsed.values['ignore-pattern'];
-  return {
-    cwd,
-    useGitignore: !noIgnore,
-    ignorePath: noIgnore ? undefined : stringOption(parsed, 'ignore-path'),
-    ignorePatterns: Array.isArray(patterns) ? patterns : [],
-  };
-}
-
 function resolveOptional(cwd: string, file: string | undefined): string | undefined {
   return file === undefined ? undefined : path.resolve(cwd, file);
-}
-
-export function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const explained: Record<string, string> = {
-    ENOENT: 'no such file, or a broken link',
-    EISDIR: 'it is a folder',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-  };
-  if (code && explained[code]) return explained[code];
-  if (error instanceof CliError) return error.message;
-  return error instanceof Error ? error.message : String(error);
 }

@@ -6,9 +6,8 @@ import type { CatalogueEntry } from '../language/catalogue-types.js';
 import { loadConfig } from '../rules/load-config.js';
 import { namesOf, suggest } from '../rules/suggest.js';
 import { parseCommandArgs, stringOption } from './args.js';
-import { CliError, EXIT_FAILURE, EXIT_OK, type MainOptions } from './context.js';
+import { CliError, EXIT_FAILURE, EXIT_OK, reason, type MainOptions } from './context.js';
 import { displayPath } from './files.js';
-import { reason } from './lint.js';
 import { formatConfigError } from './plan-config.js';
 import { skeleton, skeletonShape } from './skeleton.js';
 

@@ -5,9 +5,8 @@ import { analyse } from '../analyse.js';
 import { render, renderFormats, type RenderFormat } from '../render/index.js';
 import { loadConfig } from '../rules/load-config.js';
 import { choiceOption, parseCommandArgs, stringOption } from './args.js';
-import { CliError, EXIT_FAILURE, EXIT_OK, type MainOptions } from './context.js';
+import { CliError, EXIT_FAILURE, EXIT_OK, reason, type MainOptions } from './context.js';
 import { displayPath } from './files.js';
-import { reason } from './lint.js';
 import { formatConfigError } from './plan-config.js';
 import { writeFileAtomic } from './write-file.js';
 
