@@ -31,6 +31,7 @@ describe('phase-coverage', () => {
     const text = replace(basePlan, 'phase initial sessions 1-3', 'phase initial sessions 1-4');
     const [d, ...rest] = diagnosticsOf(id, text);
     expect(rest).toEqual([]);
+    expect(d.severity).toBe('error');
     expect(d.message).toBe(
       'Session 4 is in both the initial phase (1–4) and the middle phase (4–13); each session belongs to one phase. Start this phase at session 5, or end the initial phase earlier.',
     );

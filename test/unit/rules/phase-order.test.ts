@@ -58,6 +58,7 @@ describe('phase-order', () => {
     const text = replace(basePlan, 'phase middle', 'phase midle');
     const [d, ...rest] = diagnosticsOf(id, text);
     expect(rest).toEqual([]);
+    expect(d.severity).toBe('error');
     expect(d.message).toBe('`midle` is not an IPT phase; the phases are `initial`, `middle` and `termination`. Did you mean `middle`?');
     expect(d.range).toEqual(lineRange(29, 6, 11));
     expect(d.fixes?.[0]).toMatchObject({ title: 'Replace with `middle`', safe: true });

@@ -33,6 +33,7 @@ describe('session-dates', () => {
     const text = dated({ '1': '2026-02-02', '2': '2026-02-09', '3': '2026-03-16', '4-7': '2026-02-23', '8-13': '2026-03-23' });
     const [d, ...rest] = diagnosticsOf(id, text);
     expect(rest).toEqual([]);
+    expect(d.severity).toBe('warning');
     expect(d.message).toBe(
       'Session 3 is dated 2026-03-16, 28 days later than the weekly cadence from `start` (2026-02-02) expects (2026-02-16, ±3 days). The next dated session keeps that cadence, so this date is probably a typo: check it.',
     );
