@@ -1,10 +1,11 @@
 // `npm run bench:lint`: `ipt lint` over 1,000 generated plans, run as users run it (a child process,
 // wall time including Node start-up), against two baselines measured in the same run: `node -e 0`
 // (bare start-up) and `ipt --version` (start-up plus loading the CLI bundle). N = 5 runs each;
-// median and min. Per-plan cost = (median lint − median --version) / plans.
+// median and min wall time, and median CPU time of the child (Linux). Per-plan cost =
+// (median lint − median --version) / plans.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -113,18 +114,36 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/**
+ * CPU time (user + system, ms) of this process's finished children, from /proc on Linux; undefined
+ * elsewhere. Wall time suffers when other work shares the machine; CPU time much less so.
+ */
+function childrenCpuMs() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    // Fields 16 and 17 of stat (cutime, cstime), counted from field 3 after the command name.
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 function timeRuns(args, check) {
   const times = [];
+  const cpu = [];
   let output = '';
   for (let run = 0; run < RUNS; run++) {
+    const cpuBefore = childrenCpuMs();
     const started = process.hrtime.bigint();
     const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    const cpuAfter = childrenCpuMs();
+    if (cpuBefore !== undefined && cpuAfter !== undefined) cpu.push(cpuAfter - cpuBefore);
     if (result.error) throw result.error;
     output = result.stdout;
     check?.(result);
   }
-  return { median: median(times), min: Math.min(...times), output };
+  return { median: median(times), min: Math.min(...times), cpu: cpu.length ? median(cpu) : undefined, output };
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ipt-bench-lint-'));
@@ -154,13 +173,14 @@ try {
   const node = execFileSync(process.execPath, ['--version'], { encoding: 'utf8' }).trim();
   console.log(`ipt lint benchmark — ${PLANS} generated plans, ${RUNS} runs each, node ${node}`);
   console.log('');
-  console.log('| command | median ms | min ms |');
-  console.log('|---|---:|---:|');
-  for (const [name, t] of rows) console.log(`| ${name} | ${t.median.toFixed(0)} | ${t.min.toFixed(0)} |`);
+  console.log('| command | median wall ms | min wall ms | median CPU ms (user+sys) |');
+  console.log('|---|---:|---:|---:|');
+  for (const [name, t] of rows) console.log(`| ${name} | ${t.median.toFixed(0)} | ${t.min.toFixed(0)} | ${t.cpu === undefined ? 'n/a' : t.cpu.toFixed(0)} |`);
   console.log('');
   const perPlan = (lint.median - version.median) / PLANS;
   console.log(`plans linted: ${report.length}; plans with problems: ${withProblems}; diagnostics: ${diagnostics.length} (${diagnostics.filter((d) => d.severity === 'error').length} errors)`);
-  console.log(`per-plan cost: ${perPlan.toFixed(2)} ms (median lint − median --version, over ${PLANS} plans); CLI start-up over bare node: ${(version.median - nodeBaseline.median).toFixed(0)} ms`);
+  console.log(`per-plan cost: ${perPlan.toFixed(2)} ms wall (median lint − median --version, over ${PLANS} plans); CLI start-up over bare node: ${(version.median - nodeBaseline.median).toFixed(0)} ms wall`);
+  if (lint.cpu !== undefined && version.cpu !== undefined) console.log(`per-plan CPU: ${((lint.cpu - version.cpu) / PLANS).toFixed(2)} ms; load average while running: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
   if (report.length !== PLANS) {
     console.error(`expected ${PLANS} plans in the report, got ${report.length}`);
     process.exitCode = 1;
