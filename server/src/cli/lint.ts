@@ -58,6 +58,7 @@ export async function lintCommand(args: string[], io: MainOptions): Promise<numb
 
   const reports: FileReport[] = [];
   let ioFailures = 0;
+  const fixed = { plans: 0, fixes: 0 };
   for (const file of discovery.files) {
     const shown = displayPath(io.cwd, file);
     let text: string;
@@ -76,6 +77,8 @@ export async function lintCommand(args: string[], io: MainOptions): Promise<numb
         try {
           writeFileAtomic(file, outcome.text);
           text = outcome.text;
+          fixed.plans++;
+          fixed.fixes += outcome.applied;
         } catch (error) {
           err(`ipt lint: Cannot write the fixes to ${shown} (${reason(error)}).`);
           ioFailures++;
@@ -86,6 +89,12 @@ export async function lintCommand(args: string[], io: MainOptions): Promise<numb
     reports.push({ file: shown, diagnostics });
   }
 
+  if (fix) {
+    // The report shows what is left; say on stderr what changed, so no edit goes unnoticed.
+    const plans = fixed.plans === 1 ? '1 plan' : `${fixed.plans} plans`;
+    const fixes = fixed.fixes === 1 ? '1 fix' : `${fixed.fixes} fixes`;
+    err(fixed.plans === 0 ? 'ipt lint: --fix changed no plan.' : `ipt lint: --fix rewrote ${plans} (${fixes} applied, then formatted).`);
+  }
   return report(reports, io, { formatName, outputFile, maxWarnings }, ioFailures);
 }
 

@@ -55,6 +55,7 @@ describe('ipt lint --fix on each fixable rule', () => {
       expect(after).toBe(basePlan);
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('no problems');
+      expect(result.stderr).toMatch(/^ipt lint: --fix rewrote 1 plan \(\d+ fix(es)? applied, then formatted\)\.\n$/);
     });
   }
 
@@ -65,6 +66,7 @@ describe('ipt lint --fix on each fixable rule', () => {
     const result = await runCli(['lint', '--fix'], dir);
     expect(readFileSync(path.join(dir, 'plan.ipt'), 'utf8')).toBe(basePlan);
     expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`ipt lint: --fix rewrote 1 plan (${fixable.length} fixes applied, then formatted).\n`);
   });
 
   it('reports what it could not fix, and counts what --fix would repair', async () => {
@@ -104,8 +106,9 @@ describe('ipt lint --fix on each fixable rule', () => {
     const dir = project({ 'plan.ipt': basePlan });
     const file = path.join(dir, 'plan.ipt');
     const modified = statSync(file).mtimeMs;
-    await runCli(['lint', '--fix'], dir);
+    const result = await runCli(['lint', '--fix'], dir);
     expect(statSync(file).mtimeMs).toBe(modified);
+    expect(result.stderr).toBe('ipt lint: --fix changed no plan.\n');
   });
 });
 
