@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../../server/src/rules/config.js';
 import { applyEdits, basePlan, diagnosticsOf, lineRange, replace, ruleIds } from './plan-fixtures.js';
 
 const id = 'variant';
@@ -57,5 +58,14 @@ describe('variant', () => {
 
   it('leaves a misspelt cadence to `unknown-value`', () => {
     expect(diagnosticsOf(id, replace(basePlan, '16 weekly', '16 weekley'))).toEqual([]);
+  });
+
+  it('accepts a variant defined in config, and the other rules use its bounds', () => {
+    const config = resolveConfig({ variants: { ptsd: { extends: 'acute', sessions: { min: 14, max: 14 } } } });
+    const text = replace(basePlan, 'variant acute', 'variant ptsd');
+    expect(diagnosticsOf(id, text, { config })).toEqual([]);
+    expect(diagnosticsOf('session-count', text, { config }).map((d) => d.message)).toEqual([
+      '`ptsd` plans have 14 sessions; this plan has 16. Shorten it, or set `variant` if this is another IPT format.',
+    ]);
   });
 });
