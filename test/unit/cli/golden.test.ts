@@ -32,7 +32,9 @@ function goldenSuite(set: string, dir: string) {
         mkdirSync(path.dirname(golden), { recursive: true });
         writeFileSync(golden, result.stdout);
       }
-      expect(result.stdout).toBe(readFileSync(golden, 'utf8'));
+      expect(result.stdout, `${set}/${format.file} is out of date: if the change is intended, run \`UPDATE_GOLDEN=1 npx vitest run test/unit/cli/golden.test.ts\` and review the diff`).toBe(
+        readFileSync(golden, 'utf8'),
+      );
     });
   }
 
