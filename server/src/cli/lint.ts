@@ -52,6 +52,9 @@ export async function lintCommand(args: string[], io: MainOptions): Promise<numb
     return EXIT_FAILURE;
   }
   if (discovery.files.length === 0 && parsed.positionals.length === 0) err(`ipt lint: No .ipt plans found under ${io.cwd}.`);
+  if (outputFile !== undefined && discovery.files.includes(path.resolve(io.cwd, outputFile))) {
+    throw new CliError(`--output-file ${outputFile} is one of the plans being linted; the report would overwrite it. Choose another file.`, 'lint');
+  }
 
   const { configs, errors: configErrors } = loadPlanConfigs(discovery.files, io.cwd, configFile);
   if (configErrors.length > 0) return failOnConfig(configErrors, io);

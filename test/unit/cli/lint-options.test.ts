@@ -60,6 +60,14 @@ describe('ipt lint options', () => {
     expect(text).not.toContain('\u001b[');
   });
 
+  it('refuses an --output-file that is one of the plans', async () => {
+    const dir = project({ 'a.ipt': withError });
+    const result = await runCli(['lint', '-o', 'a.ipt'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--output-file a.ipt is one of the plans being linted');
+    expect(readFileSync(path.join(dir, 'a.ipt'), 'utf8')).toBe(withError);
+  });
+
   it('colours stylish output on a terminal, but not when NO_COLOR is set', async () => {
     const dir = project({ 'a.ipt': withError });
     const coloured = await runCli(['lint'], dir, { tty: true, env: {} });
