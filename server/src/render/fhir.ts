@@ -46,8 +46,8 @@ export function carePlan(view: PlanView): Json {
   const usedIds = new Set<string>();
   for (const focus of view.focuses) {
     for (const goal of focus.goals) {
-      const description = goal.text ?? goal.id;
-      if (description === undefined) continue;
+      const description = goal.text || goal.id;
+      if (!description) continue;
       const id = uniqueId(`goal-${goal.id ?? 'unnamed'}`, usedIds);
       contained.push(
         prune({
@@ -189,9 +189,15 @@ function uniqueId(wanted: string, used: Set<string>): string {
   return id;
 }
 
-/** Drops undefined members (FHIR forbids empty elements); returns undefined for an empty object. */
+/**
+ * Drops undefined members, empty strings and empty arrays (FHIR forbids empty elements); returns
+ * undefined for an empty object.
+ */
 function prune<T extends Json>(object: T): T {
   const out: Json = {};
-  for (const [key, value] of Object.entries(object)) if (value !== undefined) out[key] = value;
+  for (const [key, value] of Object.entries(object)) {
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    out[key] = value;
+  }
   return (Object.keys(out).length ? out : undefined) as T;
 }

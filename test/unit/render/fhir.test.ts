@@ -121,6 +121,13 @@ describe('render fhir: strings and incomplete plans', () => {
     expect(carePlanProblems(plan)).toEqual([]);
   });
 
+  it('uses the goal id when the goal text is empty, and drops other empty strings', () => {
+    const plan = fhir(coursePlan.replace('"State needs calmly during disagreements"', '""').replace('"C-0142 acute IPT"', '""'));
+    expect(contained(plan, 'Goal')[1].description).toEqual({ text: 'G2' });
+    expect(plan.title).toBeUndefined();
+    expect(carePlanProblems(plan)).toEqual([]);
+  });
+
   it('gives a valid CarePlan for an empty file, with a subject that says the code is missing', () => {
     const plan = fhir('');
     expect(plan.subject).toEqual({ display: 'Client code not stated in the plan' });
