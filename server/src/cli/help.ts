@@ -1,4 +1,5 @@
 /** Help texts: `ipt --help` and `ipt <command> --help`. Kept in one place so docs/cli.md can mirror them. */
+import { TOOL_HOME } from './version.js';
 
 export const commandSummaries: [string, string][] = [
   ['lint', 'Check plans against the IPT rules'],
@@ -20,7 +21,7 @@ Options:
   -v, --version  Show the version
 
 Exit codes: 0 success, 1 problems found, 2 usage, configuration or I/O error.
-Documentation: docs/cli.md
+Documentation: ${TOOL_HOME}/blob/main/docs/cli.md
 `;
 
 export const commandHelp: Record<string, string> = {
