@@ -110,6 +110,16 @@ describe('ipt lint exit codes', () => {
     expect(result.stderr).toContain('Cannot read plans/broken.ipt');
   });
 
+  it('treats a folder named like a plan as a folder: skipped in a walk, exit 2 when named', async () => {
+    const dir = project({ 'x.ipt/readme.txt': 'not a plan', 'good.ipt': basePlan });
+    const walked = await runCli(['lint', '--format', 'json'], dir);
+    expect(walked.code).toBe(0);
+    expect(JSON.parse(walked.stdout)).toEqual([{ file: 'good.ipt', diagnostics: [] }]);
+    const named = await runCli(['lint', 'x.ipt'], dir);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toBe('ipt lint: No .ipt plans in the folder x.ipt.\n');
+  });
+
   it('exits 2 for a missing file and for a glob that matches nothing', async () => {
     const dir = project({ 'a.ipt': basePlan });
     const missing = await runCli(['lint', 'nope.ipt'], dir);
