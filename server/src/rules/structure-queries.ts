@@ -3,7 +3,7 @@ import type { Phase, PlanFile, Word } from '../language/ast.js';
 import type { VariantEntry } from '../language/catalogue-types.js';
 import type { Fix } from '../language/diagnostic.js';
 import type { LineIndex, Span } from '../language/span.js';
-import { editDistance, suggest } from './suggest.js';
+import { suggest } from './suggest.js';
 
 /**
  * Where a "the plan lacks X" diagnostic points: the `plan` line (keyword and title), or the first
@@ -56,18 +56,18 @@ export function listOf(words: readonly string[], conjunction = 'and'): string {
 
 /**
  * Did-you-mean for a misspelt word: the message tail and a fix that replaces the word. The fix is
- * safe (applied by `ipt lint --fix`) only when exactly one candidate is the closest.
+ * safe (applied by `ipt lint --fix`) only when the suggestion is the one close candidate: with two
+ * plausible words, a person chooses.
  */
 export function replacementSuggestion(word: Word, candidates: readonly string[]): { text: string; suggestion?: string; fixes?: Fix[] } {
   const unique = [...new Set(candidates)];
   const suggestion = suggest(word.value, unique);
   if (suggestion === undefined) return { text: '' };
-  const distance = editDistance(word.value, suggestion);
-  const tied = unique.filter((candidate) => editDistance(word.value, candidate) === distance);
+  const close = unique.filter((candidate) => suggest(word.value, [candidate]) !== undefined);
   return {
     text: ` Did you mean \`${suggestion}\`?`,
     suggestion,
-    fixes: [{ title: `Replace with \`${suggestion}\``, edits: [{ span: word.span, newText: suggestion }], safe: tied.length === 1 }],
+    fixes: [{ title: `Replace with \`${suggestion}\``, edits: [{ span: word.span, newText: suggestion }], safe: close.length === 1 }],
   };
 }
 

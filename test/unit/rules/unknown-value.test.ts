@@ -38,4 +38,12 @@ describe('unknown-value', () => {
     expect(d.range).toEqual(lineRange(41, 11, 15));
     expect(d.fixes).toBeUndefined();
   });
+
+  it('offers the replacement as a choice, not a safe fix, when two values are close', () => {
+    // `bweekly` is one edit from both `weekly` and `biweekly`.
+    const [d] = diagnosticsOf(id, replace(basePlan, '16 weekly', '16 bweekly'));
+    expect(d.range).toEqual(lineRange(6, 14, 21));
+    expect(d.fixes).toHaveLength(1);
+    expect(d.fixes![0].safe).toBe(false);
+  });
 });
