@@ -89,4 +89,14 @@ describe('phase-coverage', () => {
     const noTermination = basePlan.slice(0, basePlan.indexOf('phase termination')).trimEnd() + '\n';
     expect(diagnosticsOf(id, noTermination)).toEqual([]);
   });
+
+  it('reports a range that starts at session 0 once', () => {
+    const text = replace(basePlan, 'phase initial sessions 1-3', 'phase initial sessions 0-3');
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('error');
+    expect(d.message).toBe('Sessions are numbered from 1, so this phase cannot include session 0. Start it at session 1 or later.');
+    expect(d.range).toEqual(lineRange(20, 23, 26));
+    expect(ruleIds(text)).toEqual([id]);
+  });
 });
