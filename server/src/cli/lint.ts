@@ -1,5 +1,5 @@
 /** `ipt lint`: check plans, print a report, optionally apply safe fixes. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyse } from '../analyse.js';
 import { format } from '../format/format.js';
@@ -123,7 +123,10 @@ function report(reports: FileReport[], io: MainOptions, options: ReportOptions, 
   const text = formatters[formatName](reports, { color, rules: allRules });
   if (outputFile !== undefined) {
     try {
-      writeFileSync(path.resolve(io.cwd, outputFile), text, 'utf8');
+      // As in ESLint, the report's folder is created when missing.
+      const target = path.resolve(io.cwd, outputFile);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, text, 'utf8');
     } catch (error) {
       err(`ipt lint: Cannot write the report to ${outputFile} (${reason(error)}).`);
       return EXIT_FAILURE;

@@ -1,5 +1,5 @@
 /** `ipt new`: write a skeleton plan for a variant and a problem area (see skeleton.ts). */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findEntry } from '../language/catalogue.js';
 import type { CatalogueEntry } from '../language/catalogue-types.js';
@@ -58,6 +58,7 @@ export async function newCommand(args: string[], io: MainOptions): Promise<numbe
   const shown = displayPath(io.cwd, target);
   try {
     // `wx`: fail rather than overwrite, even if the file appears between a check and the write.
+    mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, text, { encoding: 'utf8', flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {

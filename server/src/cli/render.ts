@@ -1,5 +1,5 @@
 /** `ipt render`: one plan as an HTML page, a Markdown summary or a FHIR R4 CarePlan. */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyse } from '../analyse.js';
 import { render, renderFormats, type RenderFormat } from '../render/index.js';
@@ -56,6 +56,7 @@ export async function renderCommand(args: string[], io: MainOptions): Promise<nu
     return EXIT_OK;
   }
   try {
+    mkdirSync(path.dirname(target), { recursive: true });
     writeFileAtomic(target, result);
   } catch (error) {
     throw new CliError(`Cannot write ${displayPath(io.cwd, target)} (${reason(error)}).`);

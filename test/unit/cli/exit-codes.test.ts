@@ -130,11 +130,11 @@ describe('ipt lint exit codes', () => {
     expect(glob.stderr).toContain('No files match the pattern `plans/**/*.ipt`.');
   });
 
-  it('exits 2 when the report cannot be written', async () => {
-    const dir = project({ 'a.ipt': basePlan });
-    const result = await runCli(['lint', '--output-file', 'no/such/folder/report.json'], dir);
+  it('exits 2 when the report cannot be written (the path is a folder)', async () => {
+    const dir = project({ 'a.ipt': basePlan, 'reports/keep.txt': '' });
+    const result = await runCli(['lint', '--output-file', 'reports'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Cannot write the report to no/such/folder/report.json');
+    expect(result.stderr).toBe('ipt lint: Cannot write the report to reports (it is a folder).\n');
   });
 
   it('errors win over --max-warnings: exit 1 whatever the warning count', async () => {

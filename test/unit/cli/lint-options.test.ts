@@ -43,12 +43,12 @@ describe('ipt lint options', () => {
     expect(result.code).toBe(0);
   });
 
-  it('--output-file writes the report there and nothing to stdout', async () => {
+  it('--output-file writes the report there (making its folder) and nothing to stdout', async () => {
     const dir = project({ 'a.ipt': withError });
-    const result = await runCli(['lint', '--format', 'json', '--output-file', 'report.json'], dir);
+    const result = await runCli(['lint', '--format', 'json', '--output-file', 'out/ipt/report.json'], dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    const report = JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')) as JsonReport;
+    const report = JSON.parse(readFileSync(path.join(dir, 'out', 'ipt', 'report.json'), 'utf8')) as JsonReport;
     expect(report).toEqual([{ file: 'a.ipt', diagnostics: [expect.objectContaining({ rule: 'session-count', severity: 'error' })] }]);
   });
 

@@ -118,11 +118,11 @@ describe('ipt new', () => {
         vocabulary: { problemAreas: ['loss-of-healthy-self'] },
       }),
     });
-    const result = await runCli(['new', '--variant', 'ipsrt', '--focus', 'loss-of-healthy-self', '-o', 'p.ipt'], dir);
+    const result = await runCli(['new', '--variant', 'ipsrt', '--focus', 'loss-of-healthy-self', '-o', 'plans/p.ipt'], dir);
     expect(result.code).toBe(0);
-    const text = readFileSync(path.join(dir, 'p.ipt'), 'utf8');
+    const text = readFileSync(path.join(dir, 'plans', 'p.ipt'), 'utf8');
     expect(text).toContain('sessions 20 weekly');
     const lint = await runCli(['lint', '--format', 'json'], dir);
-    expect(JSON.parse(lint.stdout)).toEqual([{ file: 'p.ipt', diagnostics: [] }]);
+    expect(JSON.parse(lint.stdout)).toEqual([{ file: 'plans/p.ipt', diagnostics: [] }]);
   });
 });
