@@ -20,7 +20,12 @@ const bundle = path.join(root, '.cache', 'bench-core.cjs');
 await build({
   absWorkingDir: root,
   stdin: {
-    contents: `export { analyse } from './server/src/analyse.ts'; export { parsePlan } from './server/src/language/parser.ts'; export { lexPlan } from './server/src/language/lexer.ts';`,
+    contents: [
+      `export { analyse } from './server/src/analyse.ts';`,
+      `export { parsePlan, planGrammar } from './server/src/language/parser.ts';`,
+      `export { lexPlan, keywordOf, Newline } from './server/src/language/lexer.ts';`,
+      `export { ruleForKeyword } from './server/src/language/grammar.ts';`,
+    ].join('\n'),
     resolveDir: root,
     loader: 'ts',
   },
@@ -83,6 +88,54 @@ for (const n of sizes) {
   });
 }
 
+// ---- Parser design: CST + one CST→AST pass (what parsePlan does) against what embedded actions could
+// at best achieve. Embedded actions skip building the CST but must still build the same AST objects, so
+// "recognition only" (the same grammar walk with CST building switched off) bounds their saving.
+function lineParser(parser) {
+  return (lex) => {
+    const tokens = lex.tokens;
+    let start = 0;
+    for (let i = 0; i <= tokens.length; i++) {
+      if (i < tokens.length && tokens[i].tokenType !== core.Newline) continue;
+      if (i > start) {
+        const line = tokens.slice(start, i);
+        const keyword = core.keywordOf(line[0]);
+        const rule = keyword && core.ruleForKeyword[keyword];
+        if (rule) {
+          parser.input = line;
+          parser[rule]();
+        }
+      }
+      start = i + 1;
+    }
+  };
+}
+const cstParser = core.planGrammar();
+const withCst = lineParser(cstParser);
+// The same instance with the CST hooks switched off while measuring: the grammar walk alone.
+const cstHooks = ['cstInvocationStateUpdate', 'cstFinallyStateUpdate', 'cstPostTerminal', 'cstPostNonTerminal', 'cstPostRule'];
+function recognitionOnly(lexed) {
+  const saved = cstHooks.map((hook) => cstParser[hook]);
+  for (const hook of cstHooks) cstParser[hook] = () => {};
+  try {
+    withCst(lexed);
+  } finally {
+    cstHooks.forEach((hook, i) => (cstParser[hook] = saved[i]));
+  }
+}
+const design = [];
+for (const n of [200, 2000]) {
+  const text = planText(n);
+  const lexed = core.lexPlan(text);
+  const runs = n <= 200 ? 100 : 20;
+  design.push({
+    n,
+    full: time(() => core.parsePlan(text), { runs }) - time(() => core.lexPlan(text), { runs }),
+    cst: time(() => withCst(lexed), { runs }),
+    recognition: time(() => recognitionOnly(lexed), { runs }),
+  });
+}
+
 const f = (ms) => (ms < 1 ? ms.toFixed(3) : ms.toFixed(2)).padStart(9);
 console.log(`node ${process.version}; medians in ms (GC-excluded column: a full GC before each sample${gc ? '' : ' — run with --expose-gc'})`);
 console.log('sessions   bytes       lex     parse   analyse  an.no-GC  yaml+ajv      JSON  yaml/analyse  analyse/JSON  µs/session');
@@ -98,4 +151,9 @@ const r200 = at(200);
 console.log('');
 console.log(`targets (200 sessions): analyse ≥10× faster than yaml+ajv: ${(r200.yamlAjv / r200.analyse).toFixed(1)}× ${r200.yamlAjv / r200.analyse >= 10 ? 'MET' : 'NOT MET'}`);
 console.log(`                        analyse within 5× of JSON.parse:     ${(r200.analyse / r200.json).toFixed(1)}× ${r200.analyse / r200.json <= 5 ? 'MET' : 'NOT MET'}`);
+console.log('');
+console.log('parser design (ms, lexing excluded): CST+AST = parsePlan; CST only = the grammar building its CST; recognition = no CST (bound for embedded actions)');
+for (const d of design) {
+  console.log(`${String(d.n).padStart(6)} sessions: CST+AST ${f(d.full)}  CST only ${f(d.cst)}  recognition ${f(d.recognition)}  → embedded actions could save at most ${(((d.cst - d.recognition) / d.full) * 100).toFixed(0)}% of parsing`);
+}
 console.log(`per-session cost growth 2,000 → 20,000 sessions: ${growth.toFixed(2)}× (GC excluded: ${growthNoGc.toFixed(2)}×) ${growth <= 2 ? 'MET' : 'NOT MET'} (target ≤ 2×)`);

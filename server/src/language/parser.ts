@@ -61,25 +61,28 @@ export function parsePlan(text: string): ParseResult {
   let nextLexError = 0;
 
   const tokens = lexed.tokens;
+  // The first problem found on the current line; later ones on the same line are consequences.
+  let lineError: Report | undefined;
+  const reportOnLine: Reporter = (report) => {
+    lineError ??= report;
+  };
   let lineStart = 0;
   let lineTextStart = 0;
   for (let i = 0; i <= tokens.length; i++) {
     if (i < tokens.length && tokens[i].tokenType !== Newline) continue;
-    const end = i;
-    if (end > lineStart) {
-      const line = tokens.slice(lineStart, end);
-      const first = line[0];
+    if (i > lineStart) {
+      const line = tokens.slice(lineStart, i);
       const last = line[line.length - 1];
-      const lineSpan = { start: first.startOffset, end: last.startOffset + last.image.length };
+      const lineSpan = { start: line[0].startOffset, end: last.startOffset + last.image.length };
+      lineError = undefined;
       // A lexing error on this line is the line's one diagnostic; earlier ones stood on lines with no tokens.
-      let lineError: Report | undefined;
       while (nextLexError < lexErrors.length && lexErrors[nextLexError].span.start < lineSpan.end) {
         const lexError = lexErrors[nextLexError++];
         if (lexError.span.start >= lineTextStart) lineError ??= lexError;
         else errors.push(lexError);
       }
-      const statement = parseLine(parser, line, lineSpan, (report) => (lineError ??= report));
-      if (statement) builder.add(statement, (report) => (lineError ??= report));
+      const statement = parseLine(parser, line, lineSpan, reportOnLine);
+      if (statement) builder.add(statement, reportOnLine);
       else builder.lost();
       if (lineError) errors.push(lineError);
     }
@@ -94,6 +97,7 @@ export function parsePlan(text: string): ParseResult {
 }
 
 type Reporter = (report: Report) => void;
+const ignore: Reporter = () => undefined;
 
 function parseLine(parser: PlanGrammar, line: IToken[], lineSpan: Span, report: Reporter): Statement | undefined {
   const first = line[0];
@@ -350,9 +354,8 @@ class TreeBuilder {
   add(statement: Statement, reportError: Reporter): void {
     const kind = statement.kind;
     if (kind === 'plan' || kind === 'focus' || kind === 'risk' || kind === 'phase' || kind === 'session') this.afterLostLine = false;
-    const report: Reporter = (r) => {
-      if (!this.afterLostLine) reportError(r);
-    };
+    // Misplaced lines right after an unreadable one are its consequences: stay quiet about them.
+    const report: Reporter = this.afterLostLine ? ignore : reportError;
     if (kind === 'plan') return this.addPlan(statement, report);
     if (headerKinds.has(kind)) return this.addHeader(statement as Header, report);
     switch (kind) {
