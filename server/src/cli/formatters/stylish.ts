@@ -36,7 +36,7 @@ export const formatStylish: Formatter = (reports, options) => {
     return `${out.join('\n')}\n`;
   }
   const parts = [plural(count.error, 'error'), plural(count.warning, 'warning')];
-  if (count.info > 0) parts.push(plural(count.info, 'info', 'infos'));
+  if (count.info > 0) parts.push(plural(count.info, 'info', 'info'));
   const summaryColour = count.error > 0 ? ansi.red : count.warning > 0 ? ansi.yellow : ansi.blue;
   out.push('', paint(ansi.bold + summaryColour, `✖ ${plural(problems, 'problem')} (${parts.join(', ')})`));
 
@@ -46,7 +46,7 @@ export const formatStylish: Formatter = (reports, options) => {
     out.push(
       paint(
         summaryColour,
-        `  ${plural(fixCount.error, 'error')} and ${plural(fixCount.warning, 'warning')}${fixCount.info ? ` and ${plural(fixCount.info, 'info', 'infos')}` : ''} potentially fixable with the \`--fix\` option.`,
+        `  ${plural(fixCount.error, 'error')} and ${plural(fixCount.warning, 'warning')}${fixCount.info ? ` and ${plural(fixCount.info, 'info', 'info')}` : ''} potentially fixable with the \`--fix\` option.`,
       ),
     );
   }
