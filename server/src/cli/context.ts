@@ -25,8 +25,8 @@ export const EXIT_PROBLEMS = 1;
 export const EXIT_FAILURE = 2;
 
 /**
- * A failure that ends the command with exit code 2 and one line on stderr. `usage` adds a pointer
- * to the command's help.
+ * A failure that ends the command with exit code 2 and one line on stderr. `usageOf` names the
+ * command whose help the line points to (`''` for `ipt --help`); leave it out for non-usage errors.
  */
 export class CliError extends Error {
   constructor(

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { flag, stringOption, type ParsedArgs } from './args.js';
-import { CliError } from './context.js';
+import { CliError, reason } from './context.js';
 
 /** Folders never searched, whatever the ignore files say. */
 export const ALWAYS_SKIPPED = ['node_modules', '.git'];
@@ -40,13 +40,12 @@ export class IgnoreRules {
         if (statSync(file).isDirectory()) {
           throw new CliError(
             `\`--ignore-path ${options.ignorePath}\` is a folder; it takes an ignore file (written like .gitignore). To skip a folder, use \`--ignore-pattern ${options.ignorePath.replace(/\/?$/, '/')}\`.`,
-            'lint',
           );
         }
         text = readFileSync(file, 'utf8');
       } catch (error) {
         if (error instanceof CliError) throw error;
-        throw new CliError(`Cannot read the ignore file ${options.ignorePath} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+        throw new CliError(`Cannot read the ignore file ${options.ignorePath} (${reason(error)}).`);
       }
       // As in ESLint, its patterns are relative to the working directory, wherever the file is.
       this.extra.push({ base: options.cwd, origin: options.ignorePath, matcher: ignore().add(text) });
