@@ -1,3 +1,4 @@
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../server/src/analyse.js';
@@ -145,7 +146,7 @@ describe('render fhir: strings and incomplete plans', () => {
   });
 });
 
-const samples = iptFiles(samplesDir);
+const samples = [...iptFiles(samplesDir), ...iptFiles(path.join(samplesDir, 'rules')).map((s) => ({ ...s, name: `rules/${s.name}` }))];
 describe.skipIf(samples.length === 0)('render fhir: the project samples', () => {
   for (const { name, text } of samples) {
     it(`${name} is a valid CarePlan with one activity per phase and one Observation per score`, () => {

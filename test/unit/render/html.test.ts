@@ -1,3 +1,4 @@
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../server/src/analyse.js';
@@ -172,7 +173,7 @@ describe('render html: incomplete plans', () => {
   });
 });
 
-const samples = iptFiles(samplesDir);
+const samples = [...iptFiles(samplesDir), ...iptFiles(path.join(samplesDir, 'rules')).map((s) => ({ ...s, name: `rules/${s.name}` }))];
 describe.skipIf(samples.length === 0)('render html: the project samples', () => {
   for (const { name, text } of samples) {
     it(`${name} renders balanced, with its title, every session and no scripts`, () => {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../server/src/analyse.js';
 import { render } from '../../../server/src/render/index.js';
@@ -84,7 +85,7 @@ describe('render markdown', () => {
   });
 });
 
-const files = [...iptFiles(samplesDir)];
+const files = [...iptFiles(samplesDir), ...iptFiles(path.join(samplesDir, 'rules')).map((s) => ({ ...s, name: `rules/${s.name}` }))];
 describe.skipIf(files.length === 0)('render markdown: the project samples', () => {
   for (const { name, text } of files) {
     it(`${name} has well-formed tables and every session`, () => {
