@@ -20,14 +20,30 @@ function project(files: Record<string, string>): string {
   return made.dir;
 }
 
+/** The middle and termination blocks of the clean plan, as written (no trailing line break). */
+function middleAndTermination(): string {
+  return basePlan.slice(basePlan.indexOf('phase middle'), basePlan.length - 1);
+}
+
 /** One plan per fixable mistake: the rule, and how the clean plan is broken. */
-const fixable: { rule: string; mistake: string; from: string; to: string; fixed: string }[] = [
+const fixable: { rule: string; mistake: string; from: string; to: string; fixed: string; alone?: boolean }[] = [
   { rule: 'focus-area', mistake: 'a misspelt problem area', from: 'focus role-dispute', to: 'focus role-dispte', fixed: 'focus role-dispute' },
   { rule: 'dispute-stage', mistake: 'a misspelt dispute stage', from: 'stage renegotiation', to: 'stage renegotation', fixed: 'stage renegotiation' },
   { rule: 'task', mistake: 'a misspelt task', from: 'task interpersonal-inventory', to: 'task interpersonal-inventry', fixed: 'task interpersonal-inventory' },
   { rule: 'score-range', mistake: 'a misspelt instrument in a score', from: 'score PHQ-9 18', to: 'score PHQ9 18', fixed: 'score PHQ-9 18' },
   { rule: 'phase-order', mistake: 'a phase named by a synonym', from: 'phase initial sessions 1-3', to: 'phase opening sessions 1-3', fixed: 'phase initial sessions 1-3' },
   { rule: 'unknown-value', mistake: 'a misspelt cadence', from: 'sessions 16 weekly 50min', to: 'sessions 16 wekly 50min', fixed: 'sessions 16 weekly 50min' },
+  { rule: 'variant', mistake: 'a misspelt variant', from: 'variant acute', to: 'variant acutte', fixed: 'variant acute' },
+  { rule: 'technique', mistake: 'a misspelt technique', from: 'technique role-play, decision-analysis', to: 'technique role-paly, decision-analysis', fixed: 'technique role-play, decision-analysis' },
+  {
+    rule: 'phase-order',
+    mistake: 'the termination phase written before the middle phase',
+    // Moves whole blocks, so it cannot be combined with the other edits in one test plan.
+    alone: true,
+    from: middleAndTermination(),
+    to: middleAndTermination().split('\n\n').reverse().join('\n\n'),
+    fixed: middleAndTermination(),
+  },
   {
     rule: 'unused-disable',
     mistake: 'a directive that suppresses nothing',
@@ -61,12 +77,13 @@ describe('ipt lint --fix on each fixable rule', () => {
 
   it('fixes several mistakes in one plan in one run', async () => {
     let broken = basePlan;
-    for (const { from, to } of fixable) broken = replace(broken, from, to);
+    const combinable = fixable.filter((f) => !f.alone);
+    for (const { from, to } of combinable) broken = replace(broken, from, to);
     const dir = project({ 'plan.ipt': broken });
     const result = await runCli(['lint', '--fix'], dir);
     expect(readFileSync(path.join(dir, 'plan.ipt'), 'utf8')).toBe(basePlan);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe(`ipt lint: --fix rewrote 1 plan (${fixable.length} fixes applied, then formatted).\n`);
+    expect(result.stderr).toBe(`ipt lint: --fix rewrote 1 plan (${combinable.length} fixes applied, then formatted).\n`);
   });
 
   it('reports what it could not fix, and counts what --fix would repair', async () => {
