@@ -165,7 +165,7 @@ function focusPanel(focus: FocusView): string {
         )
         .join('')}</ul>`
     : '<p class="missing">No goals stated.</p>';
-  const about = focus.area?.description ? `<p class="muted">${e(focus.area.description)}</p>` : '';
+  const about = focus.area?.description ? `<p class="muted"><em>What this area means in IPT:</em> ${e(focus.area.description)}</p>` : '';
   return `<div class="panel" data-line="${focus.line}">
 <h3>${area}</h3>
 <p>${text(focus.description, 'no description')}</p>
