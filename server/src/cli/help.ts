@@ -77,7 +77,7 @@ Options:
   -c, --config FILE         A .iptrc.json used as the base below the discovered ones
   -h, --help                Show this help
 `,
-  new: `Usage: ipt new --variant VARIANT --focus AREA [--client CODE] [-o FILE]
+  new: `Usage: ipt new --variant VARIANT --focus AREA [--client CODE] [--start DATE] [-o FILE]
 
 Writes a skeleton plan: the variant's session count and phases, the required initial and
 termination tasks, a measure at the first and last session, a risk line and two placeholder
@@ -88,6 +88,7 @@ Options:
       --variant VARIANT     acute, adolescent, brief, group, maintenance (or one from .iptrc.json)
       --focus AREA          grief, role-dispute, role-transition, interpersonal-deficits (or from config)
       --client CODE         The client's code, e.g. C-0142 (never a name); default C-0000
+      --start DATE          The first session's date, YYYY-MM-DD (written as \`start\`)
   -o, --output FILE         Write the plan to FILE
   -c, --config FILE         A .iptrc.json used as the base below the discovered ones
   -h, --help                Show this help

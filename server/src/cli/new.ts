@@ -15,6 +15,7 @@ const newOptions = {
   variant: { type: 'string' },
   focus: { type: 'string' },
   client: { type: 'string' },
+  start: { type: 'string' },
   output: { type: 'string', short: 'o' },
   config: { type: 'string', short: 'c' },
   help: { type: 'boolean', short: 'h' },
@@ -35,6 +36,11 @@ export async function newCommand(args: string[], io: MainOptions): Promise<numbe
     throw new CliError(`\`--client ${client}\` is not a client code. Use a code such as C-0142 (letters, digits and dashes, no spaces), never a name.`, 'new');
   }
 
+  const start = stringOption(parsed, 'start');
+  if (start !== undefined && !isCalendarDate(start)) {
+    throw new CliError(`\`--start ${start}\` is not a date; write the first session's date as YYYY-MM-DD, e.g. 2026-02-02.`, 'new');
+  }
+
   // The plan's future folder decides which .iptrc.json applies (it may add variants or areas).
   const target = path.resolve(io.cwd, output ?? 'new-plan.ipt');
   const configFile = stringOption(parsed, 'config');
@@ -50,7 +56,7 @@ export async function newCommand(args: string[], io: MainOptions): Promise<numbe
   const area = findEntry(catalogue.problemAreas, areaName);
   if (!area) throw new CliError(unknownMessage('problem area', areaName, catalogue.problemAreas), 'new');
 
-  const text = skeleton({ variant, area, client });
+  const text = skeleton({ variant, area, client, start });
   if (output === undefined) {
     io.stdout.write(text);
     return EXIT_OK;
@@ -75,4 +81,11 @@ function unknownMessage(what: string, name: string, entries: readonly CatalogueE
   const guess = suggest(name, namesOf(entries));
   const known = entries.map((entry) => `\`${entry.id}\``).join(', ');
   return `\`${name}\` is not a known ${what}.${guess ? ` Did you mean \`${guess}\`?` : ''} Known: ${known} (add others in .iptrc.json).`;
+}
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }

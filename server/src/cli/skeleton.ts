@@ -15,6 +15,8 @@ export interface SkeletonOptions {
   area: CatalogueEntry;
   /** The client's code, e.g. `C-0142`; never a name. */
   client?: string;
+  /** The date of the first session, `YYYY-MM-DD`, written as `start`. */
+  start?: string;
 }
 
 export interface SkeletonShape {
@@ -122,6 +124,7 @@ export function skeleton(options: SkeletonOptions): string {
     `  variant ${variant.id}`,
     `  diagnosis ${quote('TODO: working diagnosis')}`,
     `  sessions ${total} ${shape.cadence}`,
+    ...(options.start ? [`  start ${options.start}`] : []),
     '',
     `focus ${area.id} ${quote(hints.focus)}`,
   ];

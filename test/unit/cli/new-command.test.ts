@@ -84,6 +84,17 @@ describe('ipt new', () => {
     expect(readFileSync(path.join(dir, 'c-1.ipt'), 'utf8')).toBe('my edits');
   });
 
+  it('writes --start as the plan\'s start date, and rejects a date that does not exist', async () => {
+    const dir = project({});
+    const result = await runCli(['new', '--variant', 'maintenance', '--focus', 'grief', '--start', '2026-03-02'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('  sessions 12 monthly\n  start 2026-03-02\n');
+    expect(analyse(result.stdout).diagnostics).toEqual([]);
+    const bad = await runCli(['new', '--variant', 'acute', '--focus', 'grief', '--start', '2026-02-30'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('`--start 2026-02-30` is not a date');
+  });
+
   it('suggests the closest variant or problem area for an unknown one', async () => {
     const dir = project({});
     const variant = await runCli(['new', '--variant', 'acut', '--focus', 'grief'], dir);
