@@ -1,5 +1,5 @@
 /** `ipt lint --fix`: every safe fix is applied, the result is formatted, and broken plans are never touched. */
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyse } from '../../../server/src/analyse.js';
@@ -117,6 +117,15 @@ describe('ipt lint --fix on each fixable rule', () => {
     expect(statSync(file).mtimeMs).toBe(modified);
     expect(result.stderr).toMatch(/plan\.ipt was not fixed: it has (a|\d+) syntax errors? \(first at \d+:\d+: .+\)\. Fix the syntax first\./);
     expect(result.code).toBe(1);
+  });
+
+  it('writes through a symbolic link to the plan, keeping the link', async () => {
+    const dir = project({ 'store/plan.ipt': replace(basePlan, 'focus role-dispute', 'focus role-dispte') });
+    symlinkSync(path.join(dir, 'store', 'plan.ipt'), path.join(dir, 'link.ipt'));
+    await runCli(['lint', '--fix', 'link.ipt'], dir);
+    expect(lstatSync(path.join(dir, 'link.ipt')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(dir, 'store', 'plan.ipt'), 'utf8')).toBe(basePlan);
+    expect(readdirSync(path.join(dir, 'store'))).toEqual(['plan.ipt']);
   });
 
   it('does not write a plan that is already clean and formatted', async () => {
