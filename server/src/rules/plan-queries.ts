@@ -1,14 +1,17 @@
 /** Small shared questions rules ask of a plan. */
-import { statements, type Header, type Phase, type PlanFile, type Session, type Statement, type Word } from '../language/ast.js';
+import { statements, type Header, type TextHeader, type Phase, type PlanFile, type Session, type Statement, type Word } from '../language/ast.js';
 import type { TextEdit } from '../language/diagnostic.js';
 import type { PhaseName } from '../language/catalogue-types.js';
 
 export const PHASE_ORDER: readonly PhaseName[] = ['initial', 'middle', 'termination'];
 
 /** The first header of a kind (`plan-header` reports duplicates). */
-export function headerOf<K extends Header['kind']>(file: PlanFile, kind: K): Extract<Header, { kind: K }> | undefined {
-  return file.plan?.headers.find((h): h is Extract<Header, { kind: K }> => h.kind === kind);
+export function headerOf<K extends Header['kind']>(file: PlanFile, kind: K): HeaderOfKind<K> | undefined {
+  return file.plan?.headers.find((h): h is HeaderOfKind<K> => h.kind === kind);
 }
+
+/** The header node type for a kind (client, clinician and supervisor share one type). */
+export type HeaderOfKind<K extends Header['kind']> = K extends TextHeader['kind'] ? TextHeader : Extract<Header, { kind: K }>;
 
 /** The first phase block with this name, if any (`phase-order` reports missing and repeated phases). */
 export function phaseNamed(file: PlanFile, name: PhaseName): Phase | undefined {
