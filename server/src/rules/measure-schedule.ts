@@ -1,9 +1,8 @@
 /** `measure-schedule`: At least one measure; one scheduled in the initial phase and one in the termination phase; scheduled sessions within 1..total; known instrument. */
 import type { Measure, Phase } from '../language/ast.js';
 import { findEntry } from '../language/catalogue.js';
-import { phaseNamed } from './plan-queries.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { entryNames, listOf, planAnchor, replacementSuggestion, sessionsText, trustedTotal } from './structure-queries.js';
+import { entryNames, listOf, planAnchor, replacementSuggestion, sessionsText, trustedTotal, uniquePhase } from './structure-queries.js';
 
 export default {
   id: 'measure-schedule',
@@ -38,7 +37,7 @@ export default {
     // any from the start of the termination phase to the last session (so a range error, which
     // phase-coverage reports, does not also read as a missing measure).
     const total = trustedTotal(ctx);
-    const initial = phaseNamed(ctx.file, 'initial');
+    const initial = uniquePhase(ctx.file, 'initial');
     if (usableRange(initial) && !hasSessionIn(scheduled, 1, initial!.range!.last)) {
       const { first, last } = initial!.range!;
       ctx.report({
@@ -46,7 +45,7 @@ export default {
         message: `No measure is scheduled in the initial phase (${sessionsText(first, last)}), so treatment has no baseline score. Schedule one there, e.g. add session ${first} to a measure (\`at ${first}, …\`) or use \`every N\`, which starts at session 1.`,
       });
     }
-    const termination = phaseNamed(ctx.file, 'termination');
+    const termination = uniquePhase(ctx.file, 'termination');
     if (usableRange(termination) && !hasSessionIn(scheduled, termination!.range!.first, Math.max(termination!.range!.last, total ?? 0))) {
       const { first, last } = termination!.range!;
       ctx.report({

@@ -1,7 +1,7 @@
 /** `phase-coverage`: Phase ranges run contiguously from 1 to the planned total; session entries lie inside their phase; no session planned twice. */
 import type { Phase, Session, SessionSpan } from '../language/ast.js';
 import type { Fix } from '../language/diagnostic.js';
-import { headerOf } from './plan-queries.js';
+import { headerOf, phaseNameOf } from './plan-queries.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
 import { lineNumberOf, numbersText, sessionsText, trustedTotal } from './structure-queries.js';
 
@@ -12,10 +12,21 @@ export default {
   docsUrl: docsUrl('phase-coverage'),
   scope: 'plan',
   check(ctx) {
-    const ranged = ctx.file.phases.filter((phase) => phase.range && checkSpan(ctx, phase.range, 'phase'));
+    // A second block of the same phase is `phase-order`'s to report; its range is not counted again.
+    const seen = new Set<string>();
+    const firsts = ctx.file.phases.filter((phase) => {
+      const name = phaseNameOf(phase);
+      if (!name) return true;
+      if (seen.has(name)) return false;
+      seen.add(name);
+      return true;
+    });
+    const ranged = firsts.filter((phase) => phase.range && checkSpan(ctx, phase.range, 'phase'));
     const { overlapping, reported } = checkPhaseRanges(ctx, ranged);
-    // Sessions of a phase whose range is already reported are not reported again.
-    const outside = checkSessionsInsidePhases(ctx, ranged.filter((phase) => !reported.has(phase)));
+    // Sessions of a phase whose range is already reported are not reported again; nor are sessions
+    // while a phase line is missing (they now hang under the phase above; `phase-order` reports it).
+    const judged = ctx.file.phases.length >= 3 ? ranged.filter((phase) => !reported.has(phase)) : [];
+    const outside = checkSessionsInsidePhases(ctx, judged);
     checkPlannedTwice(ctx, outside, overlapping);
   },
 } satisfies Rule;
@@ -60,6 +71,7 @@ function checkPhaseRanges(ctx: RuleContext, phases: Phase[]): { overlapping: Int
     const range = phase.range!;
     if (range.first > covered + 1 && complete) {
       reported.add(phase);
+      if (coverer) reported.add(coverer);
       ctx.report({
         span: range.span,
         message: coverer
@@ -74,6 +86,7 @@ function checkPhaseRanges(ctx: RuleContext, phases: Phase[]): { overlapping: Int
       const lastShared = Math.min(range.last, covered);
       overlapping.push({ first: range.first, last: lastShared });
       reported.add(phase);
+      reported.add(coverer);
       ctx.report({
         span: range.span,
         message: `${capital(sessionsText(range.first, lastShared))} ${range.first === lastShared ? 'is' : 'are'} in both ${label(coverer)} (${numbersText(coverer.range!.first, coverer.range!.last)}) and ${label(phase)} (${numbersText(range.first, range.last)}); each session belongs to one phase. Start this phase at session ${covered + 1}, or end ${label(coverer)} earlier.`,

@@ -1,8 +1,8 @@
 /** `phase-length`: Initial and termination lengths within the variant's bounds; middle longer than termination. */
 import type { Phase } from '../language/ast.js';
-import { phaseLength, phaseNamed } from './plan-queries.js';
+import { phaseLength } from './plan-queries.js';
 import { docsUrl, type Rule } from './rule.js';
-import { numbersText, phaseRangesContiguous, trustedTotal, variantName } from './structure-queries.js';
+import { numbersText, phaseRangesContiguous, trustedTotal, uniquePhase, variantName } from './structure-queries.js';
 
 export default {
   id: 'phase-length',
@@ -12,14 +12,14 @@ export default {
   scope: 'plan',
   check(ctx) {
     // A missing phase is `phase-order`'s to report; a gap, overlap or backwards range is `phase-coverage`'s.
-    if (!phaseRangesContiguous(ctx.file.phases)) return;
+    if (!phaseRangesContiguous(ctx.file.phases, trustedTotal(ctx))) return;
     const lengthOf = (phase: Phase | undefined) => {
       const length = phase ? phaseLength(phase) : undefined;
       return length !== undefined && length >= 1 ? length : undefined;
     };
-    const initial = phaseNamed(ctx.file, 'initial');
-    const middle = phaseNamed(ctx.file, 'middle');
-    const termination = phaseNamed(ctx.file, 'termination');
+    const initial = uniquePhase(ctx.file, 'initial');
+    const middle = uniquePhase(ctx.file, 'middle');
+    const termination = uniquePhase(ctx.file, 'termination');
     const initialLength = lengthOf(initial);
     const middleLength = lengthOf(middle);
     const terminationLength = lengthOf(termination);

@@ -5,7 +5,7 @@ import type { Fix, TextEdit } from '../language/diagnostic.js';
 import type { LineIndex, Span } from '../language/span.js';
 import { PHASE_ORDER, phaseNameOf } from './plan-queries.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { lineBreakIn, lineNumberOf, listOf, planAnchor, replacementSuggestion } from './structure-queries.js';
+import { article, lineBreakIn, lineNumberOf, listOf, planAnchor, replacementSuggestion } from './structure-queries.js';
 
 /** Other names the IPT literature uses for the three phases (ipt-domain.md §1.2). */
 const SYNONYMS: Record<string, PhaseName> = {
@@ -48,11 +48,11 @@ export default {
       return;
     }
 
-    const firsts = new Map<PhaseName, Phase>();
+    /** The blocks of each known phase name, in text order. */
+    const blocks = new Map<PhaseName, Phase[]>();
     /** Names an unknown phase block may stand for: a missing phase they explain is not reported again. */
     const explained = new Set<PhaseName>();
     let unexplainedUnknown = false;
-    const duplicates: { phase: Phase; earlier: Phase; known: PhaseName }[] = [];
     for (const phase of phases) {
       const known = phaseNameOf(phase);
       if (!known) {
@@ -61,28 +61,26 @@ export default {
         else unexplainedUnknown = true;
         continue;
       }
-      const earlier = firsts.get(known);
-      if (earlier) {
-        duplicates.push({ phase, earlier, known });
-        continue;
-      }
-      firsts.set(known, phase);
+      blocks.set(known, [...(blocks.get(known) ?? []), phase]);
     }
 
-    const missing = PHASE_ORDER.filter((name) => !firsts.has(name) && !explained.has(name) && !unexplainedUnknown);
-    for (const { phase, earlier, known } of duplicates) {
+    const missing = PHASE_ORDER.filter((name) => !blocks.has(name) && !explained.has(name) && !unexplainedUnknown);
+    /** The one block that stands for each phase: the order check looks at these only. */
+    const chosen = new Map<PhaseName, Phase>();
+    for (const known of PHASE_ORDER) {
+      const list = blocks.get(known);
+      if (!list) continue;
+      if (list.length === 1) {
+        chosen.set(known, list[0]);
+        continue;
+      }
       // A repeated phase while another is missing is most likely that phase, misnamed: one report.
+      // The misnamed block is the earlier one when the missing phase comes before this one.
       const meant = missing.shift();
-      const line = lineNumberOf(ctx.lines, earlier.span.start);
-      const name = phase.name!;
-      ctx.report({
-        span: name.span,
-        message: meant
-          ? `The plan already has a \`${known}\` phase (line ${line}) and has no \`${meant}\` phase. If this block is the ${meant} phase, rename it to \`${meant}\`; otherwise move its sessions into the first ${known} phase.`
-          : `The plan already has a \`${known}\` phase (line ${line}); each phase comes once. Move these sessions into that block and delete this one.`,
-        related: [{ span: earlier.span, message: `The first \`${known}\` phase.` }],
-        fixes: meant ? [{ title: `Rename to \`${meant}\``, edits: [{ span: name.span, newText: meant }], safe: false }] : undefined,
-      });
+      const misnamed = meant === undefined ? list.slice(1) : [PHASE_ORDER.indexOf(meant) < PHASE_ORDER.indexOf(known) ? list[0] : list[list.length - 1]];
+      const kept = list.find((block) => !misnamed.includes(block))!;
+      chosen.set(known, kept);
+      for (const phase of misnamed) reportRepeated(ctx, phase, kept, known, meant);
     }
 
     for (const name of missing) {
@@ -92,9 +90,23 @@ export default {
       });
     }
 
-    reportMisplaced(ctx, [...firsts.values()]);
+    reportMisplaced(ctx, [...chosen.values()].sort((a, b) => a.span.start - b.span.start));
   },
 } satisfies Rule;
+
+/** A second block of a phase; when another phase is missing, it is probably that one, misnamed. */
+function reportRepeated(ctx: RuleContext, phase: Phase, kept: Phase, known: PhaseName, meant: PhaseName | undefined): void {
+  const line = lineNumberOf(ctx.lines, kept.span.start);
+  const name = phase.name!;
+  ctx.report({
+    span: name.span,
+    message: meant
+      ? `The plan has ${article(known)} \`${known}\` phase on line ${line} as well, and no \`${meant}\` phase. If this block is the ${meant} phase, rename it to \`${meant}\`; otherwise move its sessions into the other ${known} phase.`
+      : `The plan already has ${article(known)} \`${known}\` phase (line ${line}); each phase comes once. Move these sessions into that block and delete this one.`,
+    related: [{ span: kept.span, message: `The other \`${known}\` phase.` }],
+    fixes: meant ? [{ title: `Rename to \`${meant}\``, edits: [{ span: name.span, newText: meant }], safe: false }] : undefined,
+  });
+}
 
 /** Reports a phase name that is not one of the three; returns the phase it most likely means. */
 function reportUnknownName(ctx: RuleContext, phase: Phase): PhaseName | undefined {

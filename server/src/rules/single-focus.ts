@@ -1,6 +1,6 @@
 /** `single-focus`: Exactly one `focus`. */
 import { docsUrl, type Rule } from './rule.js';
-import { lineNumberOf, planAnchor } from './structure-queries.js';
+import { article, lineNumberOf, planAnchor } from './structure-queries.js';
 
 export default {
   id: 'single-focus',
@@ -19,13 +19,13 @@ export default {
       });
       return;
     }
-    const firstName = first.area ? `\`${first.area.value}\` ` : '';
+    const firstName = first.area ? `${article(first.area.value)} \`${first.area.value}\`` : 'a';
     const firstLine = lineNumberOf(ctx.lines, first.span.start);
     for (const focus of others) {
       // IPT keeps one focus, whichever matters most to the client [S4] [S24].
       ctx.report({
         span: focus.area?.span ?? focus.keyword,
-        message: `The plan already has a ${firstName}focus (line ${firstLine}); IPT works on one problem area at a time. Keep the area that matters most to the client and remove this one, or note it in the first focus's description.`,
+        message: `The plan already has ${firstName} focus (line ${firstLine}); IPT works on one problem area at a time. Keep the area that matters most to the client and remove this one, or note it in the first focus's description.`,
         related: [{ span: first.span, message: 'The first focus of the plan.' }],
       });
     }

@@ -1,6 +1,6 @@
 /** Helpers shared by the plan-structure rules: where to point, how to name things, did-you-mean fixes. */
 import type { Phase, PlanFile, Word } from '../language/ast.js';
-import type { VariantEntry } from '../language/catalogue-types.js';
+import type { PhaseName, VariantEntry } from '../language/catalogue-types.js';
 import type { Fix } from '../language/diagnostic.js';
 import type { LineIndex, Span } from '../language/span.js';
 import { suggest } from './suggest.js';
@@ -106,11 +106,27 @@ export function trustedTotal(ctx: { plannedTotal: number | undefined; variant: V
 }
 
 /**
- * True when the phase blocks' ranges, in session order, run from 1 without gap or overlap. Rules
- * that judge phase sizes stay silent otherwise: `phase-coverage` reports the range at fault.
+ * True when the phase blocks' ranges, in session order, run from 1 without gap or overlap (and end
+ * at `total`, when given). Rules that judge phase sizes stay silent otherwise: `phase-coverage`
+ * reports the range at fault.
  */
-export function phaseRangesContiguous(phases: readonly Phase[]): boolean {
+export function phaseRangesContiguous(phases: readonly Phase[], total?: number): boolean {
   if (phases.length === 0 || phases.some((p) => !p.range || p.range.first > p.range.last)) return false;
   const sorted = [...phases].sort((a, b) => a.range!.first - b.range!.first);
-  return sorted.every((p, i) => p.range!.first === (i === 0 ? 1 : sorted[i - 1].range!.last + 1));
+  const contiguous = sorted.every((p, i) => p.range!.first === (i === 0 ? 1 : sorted[i - 1].range!.last + 1));
+  return contiguous && (total === undefined || sorted[sorted.length - 1].range!.last === total);
+}
+
+/** "a" or "an" before a word, for messages ("an `initial` phase", "a `grief` focus"). */
+export function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
+
+/**
+ * The phase block with this name when there is exactly one; undefined when it is missing or written
+ * twice (which block is meant is then unclear, and `phase-order` reports it).
+ */
+export function uniquePhase(file: PlanFile, name: PhaseName): Phase | undefined {
+  const matching = file.phases.filter((phase) => phase.name?.value === name);
+  return matching.length === 1 ? matching[0] : undefined;
 }

@@ -79,7 +79,7 @@ describe('phase-order', () => {
     const [d, ...rest] = diagnosticsOf(id, text);
     expect(rest).toEqual([]);
     expect(d.message).toBe(
-      'The plan already has a `middle` phase (line 30) and has no `termination` phase. If this block is the termination phase, rename it to `termination`; otherwise move its sessions into the first middle phase.',
+      'The plan has a `middle` phase on line 30 as well, and no `termination` phase. If this block is the termination phase, rename it to `termination`; otherwise move its sessions into the other middle phase.',
     );
     expect(d.range).toEqual(lineRange(38, 6, 12));
     expect(d.related?.[0].range).toEqual(lineRange(29, 0, 26));
@@ -90,5 +90,15 @@ describe('phase-order', () => {
     expect(rest).toEqual([]);
     expect(d.message).toContain('The plan has no phases.');
     expect(d.range).toEqual(lineRange(0, 0, 23));
+  });
+
+  it('finds the misnamed block of a repeated phase by where the missing phase belongs', () => {
+    // `phase initial` renamed `middle`: the first of the two middle blocks is the initial phase.
+    const text = replace(basePlan, 'phase initial sessions 1-3', 'phase middle sessions 1-3');
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.range).toEqual(lineRange(20, 6, 12));
+    expect(d.fixes?.[0].title).toBe('Rename to `initial`');
+    expect(applyEdits(text, d.fixes![0].edits)).toBe(basePlan);
   });
 });
