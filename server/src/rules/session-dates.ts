@@ -35,7 +35,7 @@ export default {
   check(ctx) {
     const startWord = headerOf(ctx.file, 'start')?.date;
     const startDay = startWord ? calendarDay(ctx, startWord) : undefined;
-    const cadence = cadenceOf(ctx);
+    let cadence = cadenceOf(ctx);
     const dated = datedSessions(ctx);
 
     let anchor: Anchor | undefined = startWord && startDay !== undefined ? { k: 1, day: startDay, describe: `\`start\` (${startWord.value})` } : undefined;
@@ -68,17 +68,24 @@ export default {
         if (Number.isFinite(off) && Math.abs(off) > TOLERANCE_DAYS && isCalendarDay(expected)) {
           // A lone wrong date (the next dated session keeps the old rhythm) is not an anchor; a
           // rescheduled session is, so the sessions after it are not reported again.
+          // Look at the next dated session to tell the three cases apart.
           const next = dated.slice(index + 1).find((d) => d.k > entry.k);
-          const lone = next !== undefined && Math.abs(next.day - addCadence(base.day, next.k - base.k, cadence)) <= TOLERANCE_DAYS;
+          const keeps = (from: { k: number; day: number }) =>
+            next !== undefined && Math.abs(next.day - addCadence(from.day, next.k - from.k, cadence!)) <= TOLERANCE_DAYS;
+          const lone = keeps(base);
+          const rescheduled = !lone && (next === undefined || keeps(entry));
           const days = Math.abs(off) === 1 ? '1 day' : `${Math.abs(off)} days`;
           const head = `Session ${entry.k} is dated ${entry.word.value}, ${days} ${off > 0 ? 'later' : 'earlier'} than the ${cadence} cadence from ${base.describe} expects (${formatDay(expected)}, ±${TOLERANCE_DAYS} days).`;
           ctx.report({
             span: entry.word.span,
             message: lone
               ? `${head} The next dated session keeps that cadence, so this date is probably a typo: check it.`
-              : `${head} Check the date; if the session was rescheduled, keep it, and the later dates are checked from this one.`,
+              : rescheduled
+                ? `${head} Check the date; if the session was rescheduled, keep it, and the later dates are checked from this one.`
+                : `${head} The dates from here on do not keep a ${cadence} rhythm either: check them, or the cadence on the \`sessions\` line. (Later dates are not checked against the cadence.)`,
           });
           if (lone) continue;
+          if (!rescheduled) cadence = undefined; // one report, not one per remaining session
           anchor = { k: entry.k, day: entry.day, describe: describeSession(entry) };
         }
       }
@@ -87,11 +94,14 @@ export default {
   },
 } satisfies Rule;
 
-/** The cadence the plan declares, or the only one its variant allows; undefined when unknown. */
+/** The cadence the plan declares, or the only one its variant allows; undefined when unknown or in question. */
 function cadenceOf(ctx: RuleContext): string | undefined {
   const declared = headerOf(ctx.file, 'sessions')?.cadence?.value;
   const cadence = declared ?? (ctx.variant?.cadences.length === 1 ? ctx.variant.cadences[0] : undefined);
-  return cadence !== undefined && KNOWN_CADENCES.includes(cadence) && findEntry(ctx.catalogue.cadences, cadence) ? cadence : undefined;
+  if (cadence === undefined || !KNOWN_CADENCES.includes(cadence) || !findEntry(ctx.catalogue.cadences, cadence)) return undefined;
+  // A cadence the variant does not allow is reported by `variant`; dates are not judged by it as well.
+  if (ctx.variant && !ctx.variant.cadences.includes(cadence)) return undefined;
+  return cadence;
 }
 
 /**

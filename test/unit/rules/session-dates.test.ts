@@ -82,4 +82,22 @@ describe('session-dates', () => {
     const [d] = diagnosticsOf(id, late);
     expect(d.message).toContain('Session 3 is dated 2026-04-06, 6 days later than the monthly cadence from `start` (2026-01-31) expects (2026-03-31, ±3 days).');
   });
+
+  it('reports dates that keep no rhythm once, not once per session', () => {
+    // Weekly dates in a plan that says monthly (maintenance IPT allows both): one warning.
+    let text = dated({ '1': '2026-02-02', '2': '2026-02-09', '3': '2026-02-16', '4-7': '2026-02-23', '8-13': '2026-03-30' });
+    text = replace(replace(text, 'variant acute', 'variant maintenance'), '16 weekly', '16 monthly');
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.message).toBe(
+      'Session 2 is dated 2026-02-09, 21 days earlier than the monthly cadence from `start` (2026-02-02) expects (2026-03-02, ±3 days). The dates from here on do not keep a monthly rhythm either: check them, or the cadence on the `sessions` line. (Later dates are not checked against the cadence.)',
+    );
+    expect(d.range).toEqual(lineRange(26, 9, 19));
+  });
+
+  it('does not judge dates by a cadence the variant does not allow (`variant` reports it)', () => {
+    const text = replace(dated({ '1': '2026-02-02', '2': '2026-02-09', '3': '2026-02-16' }), '16 weekly', '16 monthly');
+    expect(diagnosticsOf(id, text)).toEqual([]);
+    expect(ruleIds(text)).toEqual(['variant']);
+  });
 });
