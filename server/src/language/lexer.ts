@@ -106,19 +106,49 @@ export function lexPlan(text: string): LexResult {
     text: token.image.slice(1),
     span: { start: token.startOffset, end: token.startOffset + token.image.length },
   }));
-  const errors: Report[] = result.errors.map((error) => {
-    const bad = text.slice(error.offset, error.offset + error.length);
-    return {
-      span: { start: error.offset, end: error.offset + error.length },
-      message: `Unexpected ${describeCharacters(bad)}. A line holds a keyword followed by names, numbers, dates and "quoted text"; remove it or put it inside quotes.`,
-    };
-  });
+  const errors: Report[] = result.errors.map((error) => lexingError(text, error.offset, error.length));
   return { tokens: result.tokens, comments, errors };
 }
 
 function describeCharacters(bad: string): string {
   const shown = bad.length > 20 ? `${bad.slice(0, 20)}…` : bad;
   return bad.length === 1 ? `character \`${shown}\`` : `characters \`${shown}\``;
+}
+
+const curlyQuotes = /[\u201c\u201d\u201e\u201f\u2033]/g;
+
+/** A lexing error in plain words; common slips (pasted curly quotes, 09/03/2026, -2) get their own. */
+function lexingError(text: string, offset: number, length: number): Report {
+  const bad = text.slice(offset, offset + length);
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineBreak = text.slice(offset).search(/\r|\n/);
+  const lineEnd = lineBreak < 0 ? text.length : offset + lineBreak;
+  if (/^[\u201c\u201d\u201e\u201f\u2033]/.test(bad)) {
+    const edits = [];
+    for (const match of text.slice(lineStart, lineEnd).matchAll(curlyQuotes)) {
+      const at = lineStart + (match.index ?? 0);
+      edits.push({ span: { start: at, end: at + 1 }, newText: '"' });
+    }
+    return {
+      span: { start: offset, end: offset + 1 },
+      message: 'Typographic quotes (“ ”) are not string quotes, often pasted from a word processor. Use straight double quotes: "…".',
+      fixes: [{ title: 'Use straight double quotes on this line', edits, safe: true }],
+    };
+  }
+  if (bad.startsWith('/')) {
+    const around = /[0-9]{1,4}\/[0-9]{1,2}\/[0-9]{1,4}/.exec(text.slice(Math.max(lineStart, offset - 5), lineEnd));
+    if (around) {
+      const start = Math.max(lineStart, offset - 5) + around.index;
+      return { span: { start, end: start + around[0].length }, message: `Write dates as YYYY-MM-DD (year, month, day), e.g. 2026-03-09; \`${around[0]}\` could be read two ways.` };
+    }
+  }
+  if (bad.startsWith('-') && /[0-9]/.test(text.charAt(offset + 1))) {
+    return { span: { start: offset, end: offset + 1 }, message: 'Numbers here are never negative (scores and session numbers start at 0 or 1). Remove the `-`, or check the value.' };
+  }
+  return {
+    span: { start: offset, end: offset + length },
+    message: `Unexpected ${describeCharacters(bad)}. A line holds a keyword followed by names, numbers, dates and "quoted text"; remove it or put it inside quotes.`,
+  };
 }
 
 /** The keyword a token spells, if it is a keyword token. */

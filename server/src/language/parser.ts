@@ -76,7 +76,8 @@ export function parsePlan(text: string): ParseResult {
       const lineSpan = { start: line[0].startOffset, end: last.startOffset + last.image.length };
       lineError = undefined;
       // A lexing error on this line is the line's one diagnostic; earlier ones stood on lines with no tokens.
-      while (nextLexError < lexErrors.length && lexErrors[nextLexError].span.start < lineSpan.end) {
+      const lineTextEnd = i < tokens.length ? tokens[i].startOffset : text.length;
+      while (nextLexError < lexErrors.length && lexErrors[nextLexError].span.start < lineTextEnd) {
         const lexError = lexErrors[nextLexError++];
         if (lexError.span.start >= lineTextStart) lineError ??= lexError;
         else errors.push(lexError);
@@ -376,27 +377,33 @@ class TreeBuilder {
         return;
       case 'stage':
       case 'goal':
-        if (this.opener?.kind !== 'focus') return report(misplaced(statement, '`focus`', 'a `focus` line', this.opener));
+        if (this.opener?.kind !== 'focus') return this.misplaced(report, misplaced(statement, '`focus`', 'a `focus` line', this.opener));
         (kind === 'stage' ? this.opener.stages : this.opener.goals).push(statement as Stage & Goal);
         return this.extend(this.opener, statement);
       case 'safety-plan':
-        if (this.opener?.kind !== 'risk') return report(misplaced(statement, '`risk`', 'a `risk` line', this.opener));
+        if (this.opener?.kind !== 'risk') return this.misplaced(report, misplaced(statement, '`risk`', 'a `risk` line', this.opener));
         this.opener.safetyPlans.push(statement);
         return this.extend(this.opener, statement);
       case 'session':
         if (!this.phase || (this.opener !== this.phase && this.opener?.kind !== 'session')) {
-          return report(misplaced(statement, '`phase`', 'a `phase NAME sessions RANGE` line', this.opener));
+          return this.misplaced(report, misplaced(statement, '`phase`', 'a `phase NAME sessions RANGE` line', this.opener));
         }
         this.phase.sessions.push(statement);
         this.opener = statement;
         return this.extend(this.phase, statement);
     }
     if (itemKinds.has(kind)) {
-      if (this.opener?.kind !== 'session') return report(misplaced(statement, '`session`', 'a `session N "title"` line', this.opener));
+      if (this.opener?.kind !== 'session') return this.misplaced(report, misplaced(statement, '`session`', 'a `session N "title"` line', this.opener));
       this.opener.items.push(statement as SessionItem);
       this.extend(this.opener, statement);
       if (this.phase) this.extend(this.phase, statement);
     }
+  }
+
+  /** Reports a statement outside its block; the lines after it that share its problem stay quiet. */
+  private misplaced(report: Reporter, problem: Report): void {
+    report(problem);
+    this.afterLostLine = true;
   }
 
   private addPlan(plan: PlanBlock, report: Reporter): void {

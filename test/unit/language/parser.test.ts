@@ -185,6 +185,9 @@ describe('parser: error recovery, one diagnostic per bad line', () => {
     { name: 'backwards range', from: 'phase initial sessions 1-3', to: 'phase initial sessions 3-1', range: [20, 23, 20, 26], message: /runs backwards/ },
     { name: 'misplaced statement', from: '    homework "One check-in each week"', to: '  goal G3 "Misplaced goal"', range: [33, 2, 33, 6], message: /`goal` belongs under a `focus`, but the nearest block above it is a `session`/ },
     { name: 'measure without at/every', from: 'measure PHQ-9 every 4', to: 'measure PHQ-9 4', range: [14, 14, 14, 15], message: /Expected `at` or `every` after `PHQ-9`, found `4`/ },
+    { name: 'curly quotes pasted from a word processor', from: '  goal G2 "State needs calmly"', to: '  goal G2 \u201cState needs calmly\u201d', range: [12, 10, 12, 11], message: /Typographic quotes .* Use straight double quotes/ },
+    { name: 'a date written with slashes', from: '    date 2026-02-02', to: '    date 02/02/2026', range: [22, 9, 22, 19], message: /Write dates as YYYY-MM-DD/ },
+    { name: 'a negative score', from: '    score PHQ-9 18', to: '    score PHQ-9 -18', range: [25, 16, 25, 17], message: /never negative/ },
     { name: 'a word that cannot start a line', from: '  stage renegotiation', to: '  code F33.1', range: [10, 2, 10, 6], message: /`code` cannot start a line/ },
   ];
 
@@ -211,6 +214,23 @@ describe('parser: error recovery, one diagnostic per bad line', () => {
   test('several bad lines give one diagnostic each', () => {
     const broken = text.replace('  client "C-0142"', '  client').replace('  sessions 16 weekly 50min', '  sessions weekly').replace('    status held', '    status');
     expect(errorRanges(broken).map((r) => r[0])).toEqual([1, 6, 23]);
+  });
+
+  test('curly quotes get one diagnostic per line with a safe fix to straight quotes', () => {
+    const broken = text.replace('  goal G2 "State needs calmly"', '  goal G2 \u201cState needs calmly\u201d');
+    const [error] = parsePlan(broken).errors;
+    const edits = error.fixes![0].edits;
+    let fixed = broken;
+    for (const edit of [...edits].sort((a, b) => b.span.start - a.span.start)) fixed = fixed.slice(0, edit.span.start) + edit.newText + fixed.slice(edit.span.end);
+    expect(fixed).toBe(text);
+    expect(error.fixes![0].safe).toBe(true);
+  });
+
+  test('goals left without their focus line give one diagnostic, not one per goal', () => {
+    const broken = text.replace('focus role-dispute "Conflict with partner about caring for their newborn"\n', '');
+    const errors = parsePlan(broken).errors;
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(/`stage` belongs under a `focus`/);
   });
 
   test('a second plan line is reported, the first plan kept', () => {
