@@ -40,6 +40,17 @@ export default {
 
     let anchor: Anchor | undefined = startWord && startDay !== undefined ? { k: 1, day: startDay, describe: `\`start\` (${startWord.value})` } : undefined;
     let previous: Dated | undefined;
+    /** Whether the next dated session after `index` keeps the cadence counted from `from`. */
+    const nextKeeps = (index: number, from: { k: number; day: number }): boolean => {
+      const next = dated.slice(index + 1).find((d) => d.k > dated[index].k);
+      return !!cadence && next !== undefined && Math.abs(next.day - addCadence(from.day, next.k - from.k, cadence)) <= TOLERANCE_DAYS;
+    };
+    /** After a reported date the rhythm may go on from it (all later dates moved): then it is the new anchor. */
+    const reanchorIfFollowed = (index: number, entry: Dated): void => {
+      if (!nextKeeps(index, entry)) return;
+      anchor = { k: entry.k, day: entry.day, describe: describeSession(entry) };
+      previous = entry;
+    };
     for (const [index, entry] of dated.entries()) {
       if (previous && entry.k <= previous.k) continue; // the same session twice: `phase-coverage` reports it
       if (previous && entry.day <= previous.day) {
@@ -48,6 +59,7 @@ export default {
           message: `Session ${entry.k} is dated ${entry.word.value}, which is not after session ${previous.k} (${previous.word.value}, line ${lineNumberOf(ctx.lines, previous.word.span.start)}). Dates must increase with the session number: check both dates.`,
           related: [{ span: previous.word.span, message: `Session ${previous.k}'s date.` }],
         });
+        reanchorIfFollowed(index, entry);
         continue;
       }
       if (!previous && startDay !== undefined && entry.day < startDay) {
@@ -56,6 +68,7 @@ export default {
           message: `Session ${entry.k} is dated ${entry.word.value}, before the plan's \`start\` (${startWord!.value}). Check this date or the \`start\` date.`,
           related: [{ span: startWord!.span, message: 'The plan starts here.' }],
         });
+        reanchorIfFollowed(index, entry);
         continue;
       }
 
@@ -69,11 +82,9 @@ export default {
           // A lone wrong date (the next dated session keeps the old rhythm) is not an anchor; a
           // rescheduled session is, so the sessions after it are not reported again.
           // Look at the next dated session to tell the three cases apart.
-          const next = dated.slice(index + 1).find((d) => d.k > entry.k);
-          const keeps = (from: { k: number; day: number }) =>
-            next !== undefined && Math.abs(next.day - addCadence(from.day, next.k - from.k, cadence!)) <= TOLERANCE_DAYS;
-          const lone = keeps(base);
-          const rescheduled = !lone && (next === undefined || keeps(entry));
+          const hasNext = dated.slice(index + 1).some((d) => d.k > entry.k);
+          const lone = nextKeeps(index, base);
+          const rescheduled = !lone && (!hasNext || nextKeeps(index, entry));
           const days = Math.abs(off) === 1 ? '1 day' : `${Math.abs(off)} days`;
           const head = `Session ${entry.k} is dated ${entry.word.value}, ${days} ${off > 0 ? 'later' : 'earlier'} than the ${cadence} cadence from ${base.describe} expects (${formatDay(expected)}, ±${TOLERANCE_DAYS} days).`;
           ctx.report({

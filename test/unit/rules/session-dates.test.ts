@@ -100,4 +100,24 @@ describe('session-dates', () => {
     expect(diagnosticsOf(id, text)).toEqual([]);
     expect(ruleIds(text)).toEqual(['variant']);
   });
+
+  it('gives exactly one warning for any one moved date, and for any run of sessions moved together', () => {
+    const add = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
+    const sessions: [string, number][] = [['1', 1], ['2', 2], ['3', 3], ['4-7', 4], ['8-13', 8], ['14', 14], ['15', 15], ['16', 16]];
+    const onCadence = Object.fromEntries(sessions.map(([s, k]) => [s, add('2026-02-02', 7 * (k - 1))]));
+    expect(diagnosticsOf(id, dated(onCadence))).toEqual([]);
+    const counts: string[] = [];
+    for (const [moved, k] of sessions) {
+      for (const delta of [-30, -10, -7, -4, 4, 7, 10, 14, 30, 365]) {
+        const found = ruleIds(dated({ ...onCadence, [moved]: add(onCadence[moved], delta) }));
+        if (found.join() !== id) counts.push(`session ${moved} moved ${delta} days: ${found.join(', ') || 'nothing'}`);
+      }
+      for (const delta of [-7, 7, 14]) {
+        const shifted = Object.fromEntries(sessions.map(([s, k2]) => [s, k2 >= k ? add(onCadence[s], delta) : onCadence[s]]));
+        const found = ruleIds(dated(shifted));
+        if (found.join() !== id) counts.push(`sessions from ${moved} moved ${delta} days: ${found.join(', ') || 'nothing'}`);
+      }
+    }
+    expect(counts).toEqual([]);
+  });
 });
