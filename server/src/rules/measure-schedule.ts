@@ -2,7 +2,7 @@
 import type { Measure, Phase } from '../language/ast.js';
 import { findEntry } from '../language/catalogue.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { entryNames, listOf, planAnchor, replacementSuggestion, sessionsText, trustedTotal, uniquePhase } from './structure-queries.js';
+import { entryNames, listOf, phaseRangesContiguous, planAnchor, replacementSuggestion, sessionsText, trustedTotal, uniquePhase } from './structure-queries.js';
 
 export default {
   id: 'measure-schedule',
@@ -23,7 +23,6 @@ export default {
     }
 
     const scheduled: Scheduled[] = [];
-    // A schedule already reported as wrong would make the phase checks repeat the same mistake.
     let wrongSchedule = false;
     for (const measure of measures) {
       checkInstrument(ctx, measure);
@@ -31,7 +30,9 @@ export default {
       scheduled.push(...result.sessions);
       wrongSchedule ||= result.reported;
     }
-    if (wrongSchedule) return;
+    // A schedule already reported, or phase ranges in question (`phase-coverage` reports them), would
+    // make the phase checks below repeat the same mistake.
+    if (wrongSchedule || !phaseRangesContiguous(ctx.file.phases, trustedTotal(ctx))) return;
 
     // A baseline is any rating up to the end of the initial phase; an end-of-treatment rating is
     // any from the start of the termination phase to the last session (so a range error, which

@@ -107,7 +107,8 @@ function checkPhaseRanges(ctx: RuleContext, phases: Phase[]): { overlapping: Int
   const total = trustedTotal(ctx);
   const count = headerOf(ctx.file, 'sessions')?.count;
   const setTotal = (n: number): Fix[] => (count ? [{ title: `Change \`sessions\` to ${n}`, edits: [{ span: count.span, newText: String(n) }], safe: false }] : []);
-  if (total === undefined || !coverer) return { overlapping, reported };
+  // A last phase whose range is already reported (gap or overlap) is not reported again for its end.
+  if (total === undefined || !coverer || reported.has(coverer)) return { overlapping, reported };
   if (covered > total) {
     reported.add(coverer);
     ctx.report({
@@ -158,28 +159,47 @@ function checkSessionsInsidePhases(ctx: RuleContext, phases: Phase[]): Set<Sessi
  * than `session 1`.
  */
 function checkPlannedTwice(ctx: RuleContext, outside: Set<Session>, overlapping: Interval[]): void {
-  const earlierEntries: Session[] = [];
-  for (const phase of ctx.file.phases) {
-    for (const session of phase.sessions) {
-      const number = session.number;
-      if (!number || outside.has(session)) continue;
-      for (const earlier of earlierEntries) {
-        const other = earlier.number!;
-        const shared = subtract({ first: Math.max(number.first, other.first), last: Math.min(number.last, other.last) }, overlapping);
-        if (shared.length === 0) continue;
-        const count = shared.reduce((sum, piece) => sum + piece.last - piece.first + 1, 0);
-        const what = count === 1 ? `Session ${shared[0].first} is` : `Sessions ${shared.map((piece) => numbersText(piece.first, piece.last)).join(', ')} are`;
-        const earlierText = ctx.text.slice(earlier.keyword.start, other.span.end);
-        ctx.report({
-          span: number.span,
-          message: `${what} already planned by \`${earlierText}\` on line ${lineNumberOf(ctx.lines, earlier.span.start)}. Give each session one entry: merge the two, or renumber this one.`,
-          related: [{ span: earlier.span, message: 'The first entry for this session.' }],
-        });
-        break;
-      }
-      earlierEntries.push(session);
+  const entries = ctx.file.phases.flatMap((phase) => phase.sessions).filter((session) => session.number && !outside.has(session));
+  /** For each entry, the earlier entries that plan some of its sessions too (outside overlapping phase ranges). */
+  const clashes = new Map<Session, { earlier: Session; shared: Interval[] }[]>();
+  entries.forEach((session, i) => {
+    for (const earlier of entries.slice(0, i)) {
+      const a = session.number!;
+      const b = earlier.number!;
+      const shared = subtract({ first: Math.max(a.first, b.first), last: Math.min(a.last, b.last) }, overlapping);
+      if (shared.length > 0) clashes.set(session, [...(clashes.get(session) ?? []), { earlier, shared }]);
     }
+  });
+  const handled = new Set<Session>();
+  // An entry whose range reaches into two or more later entries is most likely the one mistyped
+  // (`session 4-8` over `session 6` and `session 7-9`): one report on it, not one per later entry.
+  for (const session of entries) {
+    const later = entries.filter((other) => clashes.get(other)?.some((c) => c.earlier === session) && !handled.has(other));
+    if (later.length < 2) continue;
+    for (const other of later) handled.add(other);
+    const names = later.map((other) => `\`${entryText(ctx, other)}\` (line ${lineNumberOf(ctx.lines, other.span.start)})`);
+    ctx.report({
+      span: session.number!.span,
+      message: `\`${entryText(ctx, session)}\` plans sessions that ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} plan too. Give each session one entry: check this range.`,
+      related: later.map((other) => ({ span: other.span, message: 'Also plans some of these sessions.' })),
+    });
   }
+  for (const session of entries) {
+    const clash = clashes.get(session)?.[0];
+    if (!clash || handled.has(session)) continue;
+    const count = clash.shared.reduce((sum, piece) => sum + piece.last - piece.first + 1, 0);
+    const what = count === 1 ? `Session ${clash.shared[0].first} is` : `Sessions ${clash.shared.map((piece) => numbersText(piece.first, piece.last)).join(', ')} are`;
+    ctx.report({
+      span: session.number!.span,
+      message: `${what} already planned by \`${entryText(ctx, clash.earlier)}\` on line ${lineNumberOf(ctx.lines, clash.earlier.span.start)}. Give each session one entry: merge the two, or renumber this one.`,
+      related: [{ span: clash.earlier.span, message: 'The first entry for this session.' }],
+    });
+  }
+}
+
+/** `session 4-7` as written. */
+function entryText(ctx: RuleContext, session: Session): string {
+  return ctx.text.slice(session.keyword.start, session.number!.span.end);
 }
 
 interface Interval {

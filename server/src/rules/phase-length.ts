@@ -2,7 +2,7 @@
 import type { Phase } from '../language/ast.js';
 import { phaseLength } from './plan-queries.js';
 import { docsUrl, type Rule } from './rule.js';
-import { numbersText, phaseRangesContiguous, trustedTotal, uniquePhase, variantName } from './structure-queries.js';
+import { cadenceFitsVariant, numbersText, phaseRangesContiguous, trustedTotal, uniquePhase, variantName } from './structure-queries.js';
 
 export default {
   id: 'phase-length',
@@ -23,9 +23,9 @@ export default {
     const initialLength = lengthOf(initial);
     const middleLength = lengthOf(middle);
     const terminationLength = lengthOf(termination);
-    // A total outside the variant's range (`session-count` reports it) may mean the variant is the
-    // wrong one: then its phase bounds are not applied either.
-    const variantFits = ctx.plannedTotal === undefined || trustedTotal(ctx) !== undefined;
+    // A total outside the variant's range (`session-count` reports it) or a cadence it does not allow
+    // (`variant` reports it) may mean the variant is the wrong one: then its bounds are not applied either.
+    const variantFits = (ctx.plannedTotal === undefined || trustedTotal(ctx) !== undefined) && cadenceFitsVariant(ctx);
     const variant = variantFits ? ctx.variant : undefined;
     const plural = (n: number) => (n === 1 ? '1 session' : `${n} sessions`);
 

@@ -1,7 +1,7 @@
 /** `session-count`: The planned total is within the variant's range. */
 import { headerOf } from './plan-queries.js';
 import { docsUrl, type Rule } from './rule.js';
-import { sessionBoundsText, variantName } from './structure-queries.js';
+import { cadenceFitsVariant, sessionBoundsText, variantName } from './structure-queries.js';
 
 export default {
   id: 'session-count',
@@ -13,7 +13,8 @@ export default {
     // Without `sessions` (plan-header reports it) or with an unknown variant (variant reports it) there is nothing to compare.
     const count = headerOf(ctx.file, 'sessions')?.count;
     const variant = ctx.variant;
-    if (!count || !variant) return;
+    // A cadence the variant does not allow is reported by `variant`, and may mean the variant is wrong.
+    if (!count || !variant || !cadenceFitsVariant(ctx)) return;
     const { min, max } = variant.sessions;
     const total = count.value;
     const tooMany = max !== undefined && total > max;

@@ -3,7 +3,7 @@ import type { Session, Word } from '../language/ast.js';
 import { findEntry } from '../language/catalogue.js';
 import { headerOf } from './plan-queries.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { lineNumberOf } from './structure-queries.js';
+import { lineNumberOf, soundSessions } from './structure-queries.js';
 
 /** How far (in days) a date may be from the cadence: a session moved within the week is still on time. */
 const TOLERANCE_DAYS = 3;
@@ -117,14 +117,16 @@ function cadenceOf(ctx: RuleContext): string | undefined {
 
 /**
  * Dated sessions in session-number order. A `missed` or `cancelled` session shifts nothing and
- * its date (often the day it was called off) is not checked.
+ * its date (often the day it was called off) is not checked; nor is a session whose number is in doubt.
  */
 function datedSessions(ctx: RuleContext): Dated[] {
   const dated: Dated[] = [];
+  // A session whose number is in doubt (outside its phase, planned twice) is `phase-coverage`'s to report.
+  const sound = soundSessions(ctx.file);
   for (const phase of ctx.file.phases) {
     for (const session of phase.sessions) {
       const word = firstDate(session);
-      if (!word || !session.number) continue;
+      if (!word || !session.number || !sound.has(session)) continue;
       const day = calendarDay(ctx, word);
       if (day === undefined) continue;
       const status = session.items.find((item) => item.kind === 'status');

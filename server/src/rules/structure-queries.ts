@@ -1,5 +1,5 @@
 /** Helpers shared by the plan-structure rules: where to point, how to name things, did-you-mean fixes. */
-import type { Phase, PlanFile, Word } from '../language/ast.js';
+import type { Phase, PlanFile, Session, Word } from '../language/ast.js';
 import type { PhaseName, VariantEntry } from '../language/catalogue-types.js';
 import type { Fix } from '../language/diagnostic.js';
 import type { LineIndex, Span } from '../language/span.js';
@@ -129,4 +129,42 @@ export function article(word: string): string {
 export function uniquePhase(file: PlanFile, name: PhaseName): Phase | undefined {
   const matching = file.phases.filter((phase) => phase.name?.value === name);
   return matching.length === 1 ? matching[0] : undefined;
+}
+
+/**
+ * Session entries whose number is beyond doubt: from 1, not backwards, inside the range of the phase
+ * they are written under, and planned by no other entry. Rules that read a session's number for
+ * something else (its date) skip the others: `phase-coverage` reports them.
+ */
+export function soundSessions(file: PlanFile): Set<Session> {
+  const entries = file.phases.flatMap((phase) =>
+    phase.sessions
+      .filter((session) => {
+        const n = session.number;
+        if (!n || n.first < 1 || n.first > n.last) return false;
+        const range = phase.range;
+        return !range || range.first > range.last || (n.first >= range.first && n.last <= range.last);
+      }),
+  );
+  const clashing = new Set<Session>();
+  entries.forEach((a, i) => {
+    for (const b of entries.slice(i + 1)) {
+      if (a.number!.first <= b.number!.last && b.number!.first <= a.number!.last) {
+        clashing.add(a);
+        clashing.add(b);
+      }
+    }
+  });
+  return new Set(entries.filter((session) => !clashing.has(session)));
+}
+
+/**
+ * True when the plan's cadence is one its variant allows (or is not given). A cadence the variant
+ * does not allow (`variant` warns) may mean the variant itself is the wrong one, so rules that apply
+ * the variant's bounds stay silent until it is settled.
+ */
+export function cadenceFitsVariant(ctx: { file: PlanFile; variant: VariantEntry | undefined }): boolean {
+  const cadence = ctx.file.plan?.headers.find((h) => h.kind === 'sessions');
+  const value = cadence?.kind === 'sessions' ? cadence.cadence?.value : undefined;
+  return !ctx.variant || value === undefined || ctx.variant.cadences.includes(value);
 }
