@@ -99,4 +99,19 @@ describe('phase-coverage', () => {
     expect(d.range).toEqual(lineRange(20, 23, 26));
     expect(ruleIds(text)).toEqual([id]);
   });
+
+  it('reports an entry that reaches into two later entries once, on itself', () => {
+    const text = replace(
+      replace(basePlan, '  session 4-7 "Clarify', '  session 4-9 "Clarify'),
+      '  session 8-13 "Rehearse new ways to negotiate"\n',
+      '  session 8 "Rehearse new ways to negotiate"\n    targets G2\n  session 9-13 "Practise"\n',
+    );
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('error');
+    expect(d.message).toBe(
+      '`session 4-9` plans sessions that `session 8` (line 34) and `session 9-13` (line 36) plan too. Give each session one entry: check this range.',
+    );
+    expect(d.range).toEqual(lineRange(30, 10, 13));
+  });
 });

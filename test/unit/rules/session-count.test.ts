@@ -41,4 +41,9 @@ describe('session-count', () => {
   it('says nothing when the variant is unknown (`variant` reports it)', () => {
     expect(diagnosticsOf(id, replace(replace(basePlan, 'variant acute', 'variant ptsd'), 'sessions 16', 'sessions 14'))).toEqual([]);
   });
+
+  it('leaves a plan whose cadence does not fit the variant to `variant` (the variant may be the wrong one)', () => {
+    const text = replace(basePlan, 'sessions 16 weekly', 'sessions 8 biweekly');
+    expect(diagnosticsOf(id, text)).toEqual([]);
+  });
 });
