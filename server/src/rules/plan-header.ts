@@ -1,7 +1,8 @@
 /** `plan-header`: A `plan` title; `sessions` and `diagnosis` present; no header field twice. */
-import type { Header } from '../language/ast.js';
-import { docsUrl, type Rule } from './rule.js';
-import { lineNumberOf, planAnchor, wholeLines } from './structure-queries.js';
+import type { Header, PlanBlock } from '../language/ast.js';
+import type { Fix } from '../language/diagnostic.js';
+import { docsUrl, type Rule, type RuleContext } from './rule.js';
+import { lineBreakIn, lineNumberOf, planAnchor, wholeLines } from './structure-queries.js';
 
 export default {
   id: 'plan-header',
@@ -38,6 +39,7 @@ export default {
         span: anchor,
         message:
           'The plan has no `sessions` line, so its time limit is not set. IPT fixes the number of sessions at the start: add e.g. `sessions 16 weekly 50min` under `plan`.',
+        fixes: addSessionsFix(ctx, plan),
       });
     }
     // IPT starts from a diagnosis made by standard criteria [S2] [S3] [S6].
@@ -67,3 +69,25 @@ export default {
   },
 } satisfies Rule;
 
+/**
+ * When the phases already say how long the plan is, a quick fix adds the `sessions` line they imply
+ * (with the variant's cadence when it has only one). Not applied by --fix: the total is a clinical decision.
+ */
+function addSessionsFix(ctx: RuleContext, plan: PlanBlock): Fix[] | undefined {
+  const ends = ctx.file.phases.map((phase) => phase.range?.last ?? 0);
+  const total = Math.max(0, ...ends);
+  if (total < 1) return undefined;
+  const cadence = ctx.variant?.cadences.length === 1 ? ` ${ctx.variant.cadences[0]}` : '';
+  const last = plan.headers.length > 0 ? plan.headers[plan.headers.length - 1] : plan;
+  const indent = plan.headers.length > 0 ? indentationOf(ctx.text, plan.headers[0].span.start) : '  ';
+  const lineEnd = ctx.lines.lineEnd(ctx.lines.positionAt(last.span.end).line);
+  const line = `sessions ${total}${cadence}`;
+  return [{ title: `Add \`${line}\` (the phases end at session ${total})`, edits: [{ span: { start: lineEnd, end: lineEnd }, newText: `${lineBreakIn(ctx.text)}${indent}${line}` }], safe: false }];
+}
+
+/** The spaces or tabs before the statement that starts at `offset`. */
+function indentationOf(text: string, offset: number): string {
+  let start = offset;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  return text.slice(start, offset);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basePlan, diagnosticsOf, lineRange, remove, replace, ruleIds } from './plan-fixtures.js';
+import { applyEdits, basePlan, diagnosticsOf, lineRange, remove, replace, ruleIds } from './plan-fixtures.js';
 
 const id = 'plan-header';
 
@@ -19,6 +19,10 @@ describe('plan-header', () => {
     expect(d.range).toEqual(lineRange(0, 0, 23));
     // Rules that need the planned total stay silent: one mistake, one diagnostic.
     expect(ruleIds(text)).toEqual([id]);
+    // The phases end at 16 and acute IPT is weekly: the quick fix adds what they imply, after the header.
+    expect(d.fixes).toHaveLength(1);
+    expect(d.fixes![0]).toMatchObject({ title: 'Add `sessions 16 weekly` (the phases end at session 16)', safe: false });
+    expect(applyEdits(text, d.fixes![0].edits)).toBe(replace(basePlan, '  sessions 16 weekly 50min\n', '').replace('  start 2026-02-02\n', '  start 2026-02-02\n  sessions 16 weekly\n'));
   });
 
   it('reports a missing `diagnosis` with an example to add', () => {
