@@ -13,10 +13,15 @@ export interface WalkOptions {
   accept(relative: string, file: string): boolean;
 }
 
-/** Absolute paths of the accepted files under `root`. Links are followed once; broken links count as files. */
+/**
+ * Absolute paths of the accepted files under `root`. A link to a folder inside `root` is skipped
+ * (the folder is walked under its own name); a link to a folder outside is followed once. Broken
+ * links count as files, so that reading them reports the problem.
+ */
 export function walkFiles(root: string, options: WalkOptions): string[] {
   const files: string[] = [];
   const visited = new Set<string>();
+  const realRoot = realpathOrUndefined(root);
   const pending = [path.resolve(root)];
   while (pending.length > 0) {
     const dir = pending.pop()!;
@@ -44,6 +49,8 @@ export function walkFiles(root: string, options: WalkOptions): string[] {
         } catch {
           isDirectory = false; // broken link: reported when read
         }
+        const target = isDirectory ? realpathOrUndefined(full) : undefined;
+        if (target !== undefined && realRoot !== undefined && isInside(realRoot, target)) continue;
       }
       if (isDirectory) {
         if (!options.skipDir(full)) pending.push(full);
@@ -54,4 +61,17 @@ export function walkFiles(root: string, options: WalkOptions): string[] {
     }
   }
   return files;
+}
+
+function realpathOrUndefined(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }

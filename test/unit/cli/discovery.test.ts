@@ -1,5 +1,5 @@
 /** Which plans `ipt lint` finds: globs, folders, .gitignore (root and nested), ignore options, 1,000 plans. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { basePlan, replace } from '../rules/plan-fixtures.js';
@@ -38,6 +38,15 @@ describe('ipt lint file discovery', () => {
     const dir = project({ 'plans/a.ipt': basePlan, 'plans/b.ipt': basePlan, 'other/c.ipt': basePlan });
     expect(await linted(['plans/*.ipt'], dir)).toEqual(['plans/a.ipt', 'plans/b.ipt']);
     expect(await linted(['other', 'plans/a.ipt', 'plans/**/*.ipt'], dir)).toEqual(['other/c.ipt', 'plans/a.ipt', 'plans/b.ipt']);
+  });
+
+  it('lints each plan once under its own name: links to folders inside are skipped, links outside followed', async () => {
+    const dir = project({ 'plans/a.ipt': basePlan, 'elsewhere/b.ipt': basePlan });
+    symlinkSync(path.join(dir, 'plans'), path.join(dir, 'plans', 'loop'));
+    symlinkSync(path.join(dir, 'plans'), path.join(dir, 'alias'));
+    symlinkSync(path.join(dir, 'elsewhere'), path.join(dir, 'plans', 'shared'));
+    expect(await linted(['plans'], dir)).toEqual(['plans/a.ipt', 'plans/shared/b.ipt']);
+    expect(await linted([], dir)).toEqual(['elsewhere/b.ipt', 'plans/a.ipt']);
   });
 
   it('honours the root .gitignore, including folder patterns', async () => {
