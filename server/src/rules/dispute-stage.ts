@@ -23,7 +23,7 @@ export default {
       // An unknown or missing area is `focus-area`'s to report; whether a stage belongs is unknowable.
       if (!area) continue;
       if (area.id === ROLE_DISPUTE) checkDispute(ctx, focus);
-      else checkOtherArea(ctx, focus, area.id);
+      else checkOtherArea(ctx, focus);
     }
   },
 } satisfies Rule;
@@ -76,12 +76,14 @@ function checkDispute(ctx: RuleContext, focus: Focus): void {
   }
 }
 
-function checkOtherArea(ctx: RuleContext, focus: Focus, areaId: string): void {
+function checkOtherArea(ctx: RuleContext, focus: Focus): void {
+  // The area as the user wrote it (an alias like `interpersonal-sensitivity` stays as written).
+  const written = focus.area!.value;
   for (const stage of focus.stages) {
     ctx.report({
       span: stage.name ? { start: stage.keyword.start, end: stage.name.span.end } : stage.span,
       severity: 'error',
-      message: `\`stage\` applies only to a role-dispute focus; this focus is \`${areaId}\`. Remove the stage line, or change the focus area if this is a dispute.`,
+      message: `\`stage\` applies only to a role-dispute focus; this focus is \`${written}\`. Remove the stage line, or change the focus area if this is a dispute.`,
       fixes: [{ title: 'Remove the stage line', edits: [deleteLines(ctx.text, stage.span)] }],
     });
   }

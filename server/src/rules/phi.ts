@@ -29,8 +29,15 @@ interface Detector {
   accept?: (matched: string) => boolean;
 }
 
-const REMOVE =
+/** What to do, per kind of finding: only contact details can belong to someone else, like the clinic. */
+const REMOVE_CONTACT =
   "Remove it: contact and identity details belong in the clinical record, not in the plan. If it is not the client's (e.g. the clinic's front desk), add the exact text to `phi.allow` in .iptrc.json.";
+const REMOVE_ADDRESS =
+  "Remove it: an address identifies the client and belongs in the clinical record, not in the plan. If it is not a person's address (e.g. the clinic's), add the exact text to `phi.allow` in .iptrc.json.";
+const REMOVE_SSN =
+  'Remove it: a Social Security number identifies the client and belongs only in the clinical record. If these digits are not an SSN (e.g. a reference number), add the exact text to `phi.allow` in .iptrc.json.';
+const REMOVE_BIRTH =
+  'Remove it: a date of birth identifies the client and belongs in the clinical record. If age matters for the plan, write the age instead (e.g. "aged 34").';
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DATE = `(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4})`;
@@ -41,18 +48,18 @@ const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);
 const DETECTORS: Detector[] = [
   {
     regex: /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])/g,
-    message: `This looks like an e-mail address. ${REMOVE}`,
+    message: `This looks like an e-mail address. ${REMOVE_CONTACT}`,
   },
   {
     // North American numbers: (617) 555-0143, 617-555-0143, 617.555.0143, +1 617 555 0143.
     regex: /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(([2-9]\d{2})\)[\s.-]?|([2-9]\d{2})[\s.-])[2-9]\d{2}[\s.-]\d{4}(?![\w-])/g,
-    message: `This looks like a phone number. ${REMOVE}`,
+    message: `This looks like a phone number. ${REMOVE_CONTACT}`,
     accept: (matched) => !TOLL_FREE.has(areaCode(matched)),
   },
   {
     // International numbers with a country code other than 1: +44 20 7946 0958, +49 30 1234567.
     regex: /(?<![\w+])\+[2-9]\d{0,2}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?![\w-])/g,
-    message: `This looks like a phone number. ${REMOVE}`,
+    message: `This looks like a phone number. ${REMOVE_CONTACT}`,
     accept: (matched) => {
       const digits = matched.replace(/\D/g, '').length;
       return digits >= 8 && digits <= 15;
@@ -62,33 +69,33 @@ const DETECTORS: Detector[] = [
     // A local number only counts next to a word that says it is one ("call 555-0143").
     regex: /\b(?:call|phone|tel|telephone|cell|mobile|text|ring)\b\.?:?\s*(?:him|her|them|the client|client)?\s*(?:on|at)?\s*([2-9]\d{2}[\s.-]\d{4})(?![\w-])/gi,
     group: 1,
-    message: `This looks like a phone number. ${REMOVE}`,
+    message: `This looks like a phone number. ${REMOVE_CONTACT}`,
   },
   {
     regex: /(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])/g,
-    message: `This looks like a US Social Security number. ${REMOVE}`,
+    message: `This looks like a US Social Security number. ${REMOVE_SSN}`,
   },
   {
     regex: /\b(?:SSN|SS#|[Ss]ocial [Ss]ecurity(?: [Nn]umber| [Nn]o\.?)?)\s*[:#]?\s*\d{3}[\s-]?\d{2}[\s-]?\d{4}(?![\w-])/g,
-    message: `This looks like a US Social Security number. ${REMOVE}`,
+    message: `This looks like a US Social Security number. ${REMOVE_SSN}`,
   },
   {
     // "12 Elm Street", "400 Main St.": a number, capitalised name words, a street type. Types that
     // also end ordinary title-case phrases (Court, Place, Way, Square) are left out for precision.
     regex: /(?<![\w.-])\d{1,5}[A-Za-z]?\s+(?:[A-Z][A-Za-z'’-]*\.?\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Terrace|Parkway|Pkwy\.?|Highway|Hwy\.?|Crescent)(?![\w’'-])/g,
-    message: `This looks like a street address. ${REMOVE}`,
+    message: `This looks like a street address. ${REMOVE_ADDRESS}`,
   },
   {
     regex: new RegExp(`(?<![\\w.])(?:DOB|D\\.O\\.B\\.?)(?![\\w])(?:\\s*[:-]?\\s*${DATE})?`, 'g'),
-    message: `This looks like a date of birth. ${REMOVE}`,
+    message: `This looks like a date of birth. ${REMOVE_BIRTH}`,
   },
   {
     regex: new RegExp(`\\b[Dd]ate of [Bb]irth\\b(?:\\s*[:-]?\\s*${DATE})?`, 'g'),
-    message: `This looks like a date of birth. ${REMOVE}`,
+    message: `This looks like a date of birth. ${REMOVE_BIRTH}`,
   },
   {
     regex: new RegExp(`\\b[Bb]orn(?:\\s+on)?\\s+${DATE}`, 'g'),
-    message: `This looks like a date of birth. ${REMOVE}`,
+    message: `This looks like a date of birth. ${REMOVE_BIRTH}`,
   },
 ];
 

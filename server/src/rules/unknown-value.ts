@@ -29,12 +29,39 @@ export default {
   },
 } satisfies Rule;
 
+/**
+ * Words clinicians use for a listed value, each with the plan's word for it. Applied only when that
+ * word is in the list being checked, so `done` becomes `held` for a status and nothing else.
+ */
+const SYNONYMS: Record<string, string> = {
+  fortnightly: 'biweekly',
+  'every-two-weeks': 'biweekly',
+  medium: 'moderate',
+  attended: 'held',
+  done: 'held',
+  completed: 'held',
+  canceled: 'cancelled',
+  'no-show': 'missed',
+  dna: 'missed', // "did not attend"
+  scheduled: 'planned',
+};
+
 function checkValue(ctx: RuleContext, word: Word, entries: readonly CatalogueEntry[], what: string, example: string): void {
   if (findEntry(entries, word.value)) return;
+  const allowed = listOf(entries.map((e) => e.id), 'or');
+  const synonym = SYNONYMS[word.value.toLowerCase()];
+  if (synonym !== undefined && findEntry(entries, synonym)) {
+    ctx.report({
+      span: word.span,
+      message: `\`${word.value}\` is not ${what}; the plan's word for it is \`${synonym}\` (one of ${allowed}). Write \`${synonym}\`.`,
+      fixes: [{ title: `Replace with \`${synonym}\``, edits: [{ span: word.span, newText: synonym }], safe: true }],
+    });
+    return;
+  }
   const hint = replacementSuggestion(word, entryNames(entries));
   ctx.report({
     span: word.span,
-    message: `\`${word.value}\` is not ${what}; use one of ${listOf(entries.map((e) => e.id), 'or')}, e.g. ${example}.${hint.text}`,
+    message: `\`${word.value}\` is not ${what}; use one of ${allowed}, e.g. ${example}.${hint.text}`,
     fixes: hint.fixes,
   });
 }

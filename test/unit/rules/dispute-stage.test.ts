@@ -35,6 +35,15 @@ describe('dispute-stage', () => {
     expect(applyEdits(plan, d.fixes![0].edits)).toBe(remove(plan, '  stage renegotiation\n'));
   });
 
+  it('names the area as written, an alias included', () => {
+    const plan = replace(replace(basePlan, 'focus role-dispute', 'focus interpersonal-sensitivity'), 'stage renegotiation', 'stage impasse');
+    const [d, ...rest] = diagnosticsOf('dispute-stage', plan);
+    expect(rest).toEqual([]);
+    expect(d.message).toBe(
+      '`stage` applies only to a role-dispute focus; this focus is `interpersonal-sensitivity`. Remove the stage line, or change the focus area if this is a dispute.',
+    );
+  });
+
   it('reports an unknown stage as an error with a did-you-mean', () => {
     const plan = replace(basePlan, 'stage renegotiation', 'stage impase');
     const [d, ...rest] = diagnosticsOf('dispute-stage', plan);

@@ -7,6 +7,16 @@ const HOMEWORK = '"One ten-minute check-in with partner each week"';
 const withNote = (text: string) => replace(basePlan, `    homework ${HOMEWORK}\n`, `    homework ${HOMEWORK}\n    note "${text}"\n`);
 const REMOVE =
   "Remove it: contact and identity details belong in the clinical record, not in the plan. If it is not the client's (e.g. the clinic's front desk), add the exact text to `phi.allow` in .iptrc.json.";
+/** Each kind says what to do with that kind (phi messages are tailored; only contact details mention the front desk). */
+const ADVICE: Record<string, string> = {
+  'phone number': REMOVE,
+  'e-mail address': REMOVE,
+  'street address':
+    "Remove it: an address identifies the client and belongs in the clinical record, not in the plan. If it is not a person's address (e.g. the clinic's), add the exact text to `phi.allow` in .iptrc.json.",
+  'US Social Security number':
+    'Remove it: a Social Security number identifies the client and belongs only in the clinical record. If these digits are not an SSN (e.g. a reference number), add the exact text to `phi.allow` in .iptrc.json.',
+  'date of birth': 'Remove it: a date of birth identifies the client and belongs in the clinical record. If age matters for the plan, write the age instead (e.g. "aged 34").',
+};
 
 describe('phi', () => {
   it('accepts the base plan', () => {
@@ -40,7 +50,7 @@ describe('phi', () => {
   ])('reports a %s (%s)', (kind, text, matched) => {
     const plan = withNote(text);
     const found = diagnosticsOf('phi', plan);
-    expect(found.map((d) => d.message)).toEqual([`This looks like ${kind === 'e-mail address' ? 'an' : 'a'} ${kind}. ${REMOVE}`]);
+    expect(found.map((d) => d.message)).toEqual([`This looks like ${kind === 'e-mail address' ? 'an' : 'a'} ${kind}. ${ADVICE[kind]}`]);
     expect(found[0].range).toEqual(rangeOfText(plan, matched));
   });
 

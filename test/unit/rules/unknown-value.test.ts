@@ -31,11 +31,11 @@ describe('unknown-value', () => {
   });
 
   it('reports an unknown session status, without a fix when nothing is close', () => {
-    const text = replace(basePlan, '    task review-progress\n', '    task review-progress\n    status done\n');
+    const text = replace(basePlan, '    task review-progress\n', '    task review-progress\n    status postponed\n');
     const [d] = diagnosticsOf(id, text);
     expect(d.severity).toBe('error');
-    expect(d.message).toBe('`done` is not a session status; use one of `planned`, `held`, `missed` or `cancelled`, e.g. `status held`.');
-    expect(d.range).toEqual(lineRange(41, 11, 15));
+    expect(d.message).toBe('`postponed` is not a session status; use one of `planned`, `held`, `missed` or `cancelled`, e.g. `status held`.');
+    expect(d.range).toEqual(lineRange(41, 11, 20));
     expect(d.fixes).toBeUndefined();
   });
 
@@ -45,5 +45,32 @@ describe('unknown-value', () => {
     expect(d.range).toEqual(lineRange(6, 14, 21));
     expect(d.fixes).toHaveLength(1);
     expect(d.fixes![0].safe).toBe(false);
+  });
+
+  it.each([
+    ['sessions 16 weekly', 'sessions 16 fortnightly', 'biweekly'],
+    ['sessions 16 weekly', 'sessions 16 every-two-weeks', 'biweekly'],
+    ['risk low', 'risk medium', 'moderate'],
+    ['    task review-progress\n', '    task review-progress\n    status attended\n', 'held'],
+    ['    task review-progress\n', '    task review-progress\n    status done\n', 'held'],
+    ['    task review-progress\n', '    task review-progress\n    status Completed\n', 'held'],
+    ['    task review-progress\n', '    task review-progress\n    status canceled\n', 'cancelled'],
+    ['    task review-progress\n', '    task review-progress\n    status no-show\n', 'missed'],
+    ['    task review-progress\n', '    task review-progress\n    status DNA\n', 'missed'],
+    ['    task review-progress\n', '    task review-progress\n    status scheduled\n', 'planned'],
+  ])('turns a synonym into the plan word with a safe fix (%s → %s)', (from, to, word) => {
+    const text = replace(basePlan, from, to);
+    const written = /(\S+)\n?$/.exec(to)![1];
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.message).toContain(`\`${written}\` is not a`);
+    expect(d.message).toContain(`the plan's word for it is \`${word}\``);
+    expect(d.fixes).toEqual([{ title: `Replace with \`${word}\``, edits: [{ span: expect.anything(), newText: word }], safe: true }]);
+    expect(diagnosticsOf(id, applyEdits(text, d.fixes![0].edits))).toEqual([]);
+  });
+
+  it('uses a synonym only for the list it belongs to (`medium` is no cadence)', () => {
+    const [d] = diagnosticsOf(id, replace(basePlan, '16 weekly', '16 medium'));
+    expect(d.message).not.toContain("plan's word");
   });
 });
