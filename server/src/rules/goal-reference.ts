@@ -137,16 +137,21 @@ function reportGoalMisnamed(ctx: RuleContext, goal: DefinedGoal, targetedId: str
 function reportUndefinedTarget(ctx: RuleContext, targets: Word[], suggestion: string | undefined, ids: string[], why?: string): void {
   const [target, ...more] = targets;
   const fixes: Fix[] = [];
+  // Ids are case-sensitive; `g3` for a defined `G3` can mean nothing else, so that fix is safe.
+  const caseOnly = suggestion !== undefined && suggestion.toLowerCase() === target.value.toLowerCase();
   if (suggestion) {
-    fixes.push({ title: `Change to \`${suggestion}\``, edits: targets.map((word) => ({ span: word.span, newText: suggestion })) });
+    fixes.push({ title: `Change to \`${suggestion}\``, edits: targets.map((word) => ({ span: word.span, newText: suggestion })), ...(caseOnly ? { safe: true } : {}) });
   }
-  const create = createGoalFix(ctx, ctx.file.focuses[0], target.value);
+  // Defining `g3` next to `G3` would make two goals that differ only in case: not offered.
+  const create = caseOnly ? undefined : createGoalFix(ctx, ctx.file.focuses[0], target.value);
   if (create) fixes.push(create);
   const others = ids.length ? `, or target one of ${ids.map((id) => `\`${id}\``).join(', ')}` : '';
   const also = more.length ? ` (\`${target.value}\` is also targeted on ${more.length === 1 ? 'one more line' : `${more.length} more lines`}.)` : '';
   ctx.report({
     span: target.span,
-    message: suggestion
+    message: caseOnly
+      ? `No goal \`${target.value}\` is defined; goal ids are case-sensitive, and this one is \`${suggestion}\`. Write \`${suggestion}\`.${also}`
+      : suggestion
       ? `No goal \`${target.value}\` is defined. Did you mean \`${suggestion}\`${why ? `, ${why}` : ''}? Otherwise add \`goal ${target.value} "…"\` under the focus.${also}`
       : `No goal \`${target.value}\` is defined. Add \`goal ${target.value} "…"\` under the focus${others}.${also}`,
     fixes,

@@ -39,15 +39,38 @@ describe('goal-reference', () => {
   });
 
   it('offers a did-you-mean when one goal is clearly meant', () => {
-    const plan = replace(basePlan, 'targets G2', 'targets g2');
+    const plan = replace(basePlan, 'targets G2', 'targets G22');
     // One mistake, one diagnostic: no extra "G2 is not targeted" warning.
     const [d, ...rest] = diagnosticsOf('goal-reference', plan);
     expect(rest).toEqual([]);
     expect(d.severity).toBe('error');
-    expect(d.message).toBe('No goal `g2` is defined. Did you mean `G2`? Otherwise add `goal g2 "…"` under the focus.');
-    expect(d.range).toEqual(rangeOfText(plan, 'g2'));
-    expect(d.fixes?.map((fix) => fix.title)).toEqual(['Change to `G2`', 'Define goal `g2` under the focus']);
+    expect(d.message).toBe('No goal `G22` is defined. Did you mean `G2`? Otherwise add `goal G22 "…"` under the focus.');
+    expect(d.range).toEqual(rangeOfText(plan, 'G22'));
+    expect(d.fixes?.map((fix) => fix.title)).toEqual(['Change to `G2`', 'Define goal `G22` under the focus']);
+    expect(d.fixes![0].safe).toBeFalsy();
     expect(applyEdits(plan, d.fixes![0].edits)).toBe(basePlan);
+  });
+
+  it('gives a safe fix when the id differs from a goal only in case', () => {
+    const plan = replace(basePlan, 'targets G2', 'targets g2');
+    const [d, ...rest] = diagnosticsOf('goal-reference', plan);
+    expect(rest).toEqual([]);
+    expect(d.message).toBe('No goal `g2` is defined; goal ids are case-sensitive, and this one is `G2`. Write `G2`.');
+    expect(d.range).toEqual(rangeOfText(plan, 'g2'));
+    expect(d.fixes?.map((fix) => [fix.title, fix.safe])).toEqual([['Change to `G2`', true]]);
+    expect(applyEdits(plan, d.fixes![0].edits)).toBe(basePlan);
+  });
+
+  it('gives the case fix when a third goal is targeted as `g3` (G1, G2 and G3 defined)', () => {
+    const plan = replace(
+      replace(basePlan, '  goal G2 "State needs calmly during disagreements"\n', '  goal G2 "State needs calmly during disagreements"\n  goal G3 "Return to a weekly walk with a friend"\n'),
+      'targets G2',
+      'targets G2, g3',
+    );
+    const [d, ...rest] = diagnosticsOf('goal-reference', plan);
+    expect(rest).toEqual([]);
+    expect(d.fixes?.map((fix) => [fix.title, fix.safe])).toEqual([['Change to `G3`', true]]);
+    expect(diagnosticsOf('goal-reference', applyEdits(plan, d.fixes![0].edits))).toEqual([]);
   });
 
   it('reports a goal id defined twice, pointing back at the first', () => {
