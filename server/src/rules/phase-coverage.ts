@@ -3,7 +3,7 @@ import type { Phase, Session, SessionSpan } from '../language/ast.js';
 import type { Fix } from '../language/diagnostic.js';
 import { headerOf, phaseNameOf } from './plan-queries.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { lineNumberOf, numbersText, sessionsText, trustedTotal } from './structure-queries.js';
+import { lineNumberOf, numbersText, sessionsText, trustedTotal, variantName } from './structure-queries.js';
 
 export default {
   id: 'phase-coverage',
@@ -143,14 +143,32 @@ function checkSessionsInsidePhases(ctx: RuleContext, phases: Phase[]): Set<Sessi
       if (number.first >= range.first && number.last <= range.last) continue;
       outside.add(session);
       const what = sessionsText(number.first, number.last);
+      const beyond = beyondPlanMessage(ctx, number, phases);
       ctx.report({
         span: number.span,
-        message: `${capital(what)} ${number.first === number.last ? 'is' : 'are'} written under ${label(phase)}, which covers ${sessionsText(range.first, range.last)}. Move ${number.first === number.last ? 'it' : 'them'} to the phase that covers ${what}, or change this phase's range.`,
+        message: beyond ?? `${capital(what)} ${number.first === number.last ? 'is' : 'are'} written under ${label(phase)}, which covers ${sessionsText(range.first, range.last)}. Move ${number.first === number.last ? 'it' : 'them'} to the phase that covers ${what}, or change this phase's range.`,
         related: [{ span: range.span, message: `${capital(label(phase))} covers ${sessionsText(range.first, range.last)}.` }],
       });
     }
   }
   return outside;
+}
+
+/**
+ * For an entry numbered past the planned total that no phase covers, "move it to the phase that
+ * covers it" would be impossible advice: say the plan ends earlier, and what to change instead.
+ */
+function beyondPlanMessage(ctx: RuleContext, number: SessionSpan, phases: Phase[]): string | undefined {
+  const total = trustedTotal(ctx);
+  if (total === undefined || number.last <= total) return undefined;
+  if (phases.some((phase) => phase.range && phase.range.first <= number.last && number.first <= phase.range.last)) return undefined;
+  const what = sessionsText(number.first, number.last);
+  const head = `${capital(what)} ${number.first === number.last ? 'is' : 'are'} past the end of the plan, which has ${total} sessions (\`sessions ${total}\`).`;
+  const max = ctx.variant?.sessions.max;
+  if (max !== undefined && number.last > max) {
+    return `${head} Renumber the session within 1–${total}; ${variantName(ctx.variant!)} has at most ${max} sessions.`;
+  }
+  return `${head} Renumber the session within 1–${total}, or raise \`sessions\` to ${number.last} and extend the last phase to cover it.`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits, basePlan, diagnosticsOf, lineRange, replace, ruleIds } from './plan-fixtures.js';
+import { rangeOfText, applyEdits, basePlan, diagnosticsOf, lineRange, replace, ruleIds } from './plan-fixtures.js';
 
 const id = 'phase-coverage';
 
@@ -73,6 +73,23 @@ describe('phase-coverage', () => {
       "Session 4 is written under the initial phase, which covers sessions 1–3. Move it to the phase that covers session 4, or change this phase's range.",
     );
     expect(d.range).toEqual(lineRange(26, 10, 11));
+  });
+
+  it('says a session past the planned total is beyond the plan, not "move it to the phase that covers it"', () => {
+    const text = replace(basePlan, '  session 16 "Ending', '  session 17 "Ending');
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.message).toBe('Session 17 is past the end of the plan, which has 16 sessions (`sessions 16`). Renumber the session within 1–16; Acute IPT has at most 16 sessions.');
+    expect(d.range).toEqual(rangeOfText(text, '17'));
+    // Session 16 in a 15-session plan: raising `sessions` is possible advice in acute IPT.
+    let shorter = replace(replace(basePlan, 'sessions 16 weekly', 'sessions 15 weekly'), 'sessions 14-16', 'sessions 13-15');
+    shorter = replace(replace(replace(shorter, 'sessions 4-13', 'sessions 4-12'), 'session 8-13 "', 'session 8-12 "'), 'session 14 "', 'session 13 "');
+    shorter = replace(replace(shorter, 'session 15 "', 'session 14 "'), 'measure HAM-D at 1, 16', 'measure HAM-D at 1, 15');
+    const [e, ...others] = diagnosticsOf(id, shorter);
+    expect(others).toEqual([]);
+    expect(e.message).toBe(
+      'Session 16 is past the end of the plan, which has 15 sessions (`sessions 15`). Renumber the session within 1–15, or raise `sessions` to 16 and extend the last phase to cover it.',
+    );
   });
 
   it('reports a session number planned twice on the later entry', () => {
