@@ -10,6 +10,11 @@ const TOLERANCE_DAYS = 3;
 const DAY_MS = 86_400_000;
 /** The cadences whose step this rule knows how to count. */
 const KNOWN_CADENCES = ['weekly', 'biweekly', 'monthly'];
+/**
+ * The widest gap, in cadence periods per session, still taken as a break (a session moved whole
+ * weeks later, a holiday) or a tapered ending. A wider one (a year typed wrong) is still reported.
+ */
+const MAX_STRETCH = 4;
 
 /** A dated session: its first session number, the day (days since 1970) and the `date` word. */
 interface Dated {
@@ -17,6 +22,8 @@ interface Dated {
   day: number;
   word: Word;
   session: Session;
+  /** Written under the termination phase, where sessions are often spaced out towards the end. */
+  inTermination: boolean;
 }
 
 /** Where the cadence is counted from: the plan's `start` (as session 1) or a dated session. */
@@ -85,6 +92,15 @@ export default {
           const hasNext = dated.slice(index + 1).some((d) => d.k > entry.k);
           const lone = nextKeeps(index, base);
           const rescheduled = !lone && (!hasNext || nextKeeps(index, entry));
+          // Normal practice, not mistakes: a session put off by whole cadence periods with the rhythm
+          // going on from its new date (a reschedule or a break), and a tapered ending (termination
+          // sessions spaced more and more widely, unless the next one keeps the old rhythm and shows
+          // this date as a typo). Later dates are then checked from this one.
+          if (off > 0 && ((rescheduled && delayedByWholePeriods(entry, base, cadence)) || (!lone && taperedEnding(entry, previous, cadence)))) {
+            anchor = { k: entry.k, day: entry.day, describe: describeSession(entry) };
+            previous = entry;
+            continue;
+          }
           const days = Math.abs(off) === 1 ? '1 day' : `${Math.abs(off)} days`;
           const head = `Session ${entry.k} is dated ${entry.word.value}, ${days} ${off > 0 ? 'later' : 'earlier'} than the ${cadence} cadence from ${base.describe} expects (${formatDay(expected)}, ±${TOLERANCE_DAYS} days).`;
           ctx.report({
@@ -104,6 +120,24 @@ export default {
     }
   },
 } satisfies Rule;
+
+/** True when the session is later than expected by 1 to MAX_STRETCH whole cadence periods (±3 days). */
+function delayedByWholePeriods(entry: Dated, base: { k: number; day: number }, cadence: string): boolean {
+  for (let periods = 1; periods <= MAX_STRETCH; periods++) {
+    if (Math.abs(entry.day - addCadence(base.day, entry.k - base.k + periods, cadence)) <= TOLERANCE_DAYS) return true;
+  }
+  return false;
+}
+
+/**
+ * True for a termination session that follows a dated termination session more widely than the
+ * cadence, but at most MAX_STRETCH periods per session apart: a tapered ending.
+ */
+function taperedEnding(entry: Dated, previous: Dated | undefined, cadence: string): boolean {
+  if (!previous || !entry.inTermination || !previous.inTermination) return false;
+  const steps = entry.k - previous.k;
+  return entry.day > addCadence(previous.day, steps, cadence) && entry.day <= addCadence(previous.day, steps * MAX_STRETCH, cadence) + TOLERANCE_DAYS;
+}
 
 /** The cadence the plan declares, or the only one its variant allows; undefined when unknown or in question. */
 function cadenceOf(ctx: RuleContext): string | undefined {
@@ -132,7 +166,7 @@ function datedSessions(ctx: RuleContext): Dated[] {
       const status = session.items.find((item) => item.kind === 'status');
       const statusValue = status?.kind === 'status' ? status.value?.value : undefined;
       if (statusValue === 'missed' || statusValue === 'cancelled') continue;
-      dated.push({ k: session.number.first, day, word, session });
+      dated.push({ k: session.number.first, day, word, session, inTermination: phase.name?.value === 'termination' });
     }
   }
   return dated.sort((a, b) => a.k - b.k);

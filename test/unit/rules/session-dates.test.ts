@@ -40,14 +40,60 @@ describe('session-dates', () => {
     expect(d.range).toEqual(lineRange(29, 9, 19));
   });
 
-  it('reports a rescheduled session once and checks the later sessions from its new date', () => {
+  it('accepts a session put off by a week when the later sessions keep the rhythm from its new date', () => {
     const text = dated({ '1': '2026-02-02', '2': '2026-02-09', '3': '2026-02-23', '4-7': '2026-03-02', '8-13': '2026-03-30', '14': '2026-05-11' });
+    expect(diagnosticsOf(id, text)).toEqual([]);
+    // A two-week break counts the same way; a break longer than four weeks does not.
+    const twoWeeks = dated({ '1': '2026-02-02', '2': '2026-02-09', '3': '2026-03-02', '4-7': '2026-03-09', '8-13': '2026-04-06' });
+    expect(diagnosticsOf(id, twoWeeks)).toEqual([]);
+    const tenWeeks = dated({ '1': '2026-02-02', '2': '2026-02-09', '3': '2026-04-27', '4-7': '2026-05-04', '8-13': '2026-06-01' });
+    const [d, ...rest] = diagnosticsOf(id, tenWeeks);
+    expect(rest).toEqual([]);
+    expect(d.message).toBe(
+      'Session 3 is dated 2026-04-27, 70 days later than the weekly cadence from `start` (2026-02-02) expects (2026-02-16, ±3 days). Check the date; if the session was rescheduled, keep it, and the later dates are checked from this one.',
+    );
+    expect(d.range).toEqual(lineRange(29, 9, 19));
+  });
+
+  it('reports a reschedule that breaks the rhythm (not a whole number of periods) once, and checks later sessions from it', () => {
+    // Biweekly maintenance: session 3 comes one week late, and the sessions after it keep two weeks from it.
+    let text = dated({ '1': '2026-02-02', '2': '2026-02-16', '3': '2026-03-09', '4-7': '2026-03-23', '8-13': '2026-05-18' });
+    text = replace(replace(text, 'variant acute', 'variant maintenance'), '16 weekly', '16 biweekly');
     const [d, ...rest] = diagnosticsOf(id, text);
     expect(rest).toEqual([]);
     expect(d.message).toBe(
-      'Session 3 is dated 2026-02-23, 7 days later than the weekly cadence from `start` (2026-02-02) expects (2026-02-16, ±3 days). Check the date; if the session was rescheduled, keep it, and the later dates are checked from this one.',
+      'Session 3 is dated 2026-03-09, 7 days later than the biweekly cadence from `start` (2026-02-02) expects (2026-03-02, ±3 days). Check the date; if the session was rescheduled, keep it, and the later dates are checked from this one.',
     );
     expect(d.range).toEqual(lineRange(29, 9, 19));
+  });
+
+  it('accepts a tapered ending: termination sessions spaced more widely than the cadence', () => {
+    const weekly = { '1': '2026-02-02', '2': '2026-02-09', '3': '2026-02-16', '4-7': '2026-02-23', '8-13': '2026-03-23' };
+    // 14 on time, 15 two weeks later, 16 three weeks after that.
+    expect(diagnosticsOf(id, dated({ ...weekly, '14': '2026-05-04', '15': '2026-05-18', '16': '2026-06-08' }))).toEqual([]);
+    // 16 alone two weeks after 15.
+    expect(diagnosticsOf(id, dated({ ...weekly, '14': '2026-05-04', '15': '2026-05-11', '16': '2026-05-25' }))).toEqual([]);
+  });
+
+  it('still reports termination dates that go backwards, come too soon, or leave the rhythm as a lone typo', () => {
+    const weekly = { '1': '2026-02-02', '2': '2026-02-09', '3': '2026-02-16', '4-7': '2026-02-23', '8-13': '2026-03-23', '14': '2026-05-04' };
+    const soon = diagnosticsOf(id, dated({ ...weekly, '15': '2026-05-11', '16': '2026-05-13' }));
+    expect(soon.map((d) => d.message)).toEqual([
+      'Session 16 is dated 2026-05-13, 5 days earlier than the weekly cadence from `start` (2026-02-02) expects (2026-05-18, ±3 days). Check the date; if the session was rescheduled, keep it, and the later dates are checked from this one.',
+    ]);
+    const backwards = diagnosticsOf(id, dated({ ...weekly, '15': '2026-05-11', '16': '2026-05-08' }));
+    expect(backwards.map((d) => d.message)).toEqual([
+      'Session 16 is dated 2026-05-08, which is not after session 15 (2026-05-11, line 49). Dates must increase with the session number: check both dates.',
+    ]);
+    // 15 a week late while 16 keeps the old rhythm: 15's date is the odd one out.
+    const lone = diagnosticsOf(id, dated({ ...weekly, '15': '2026-05-15', '16': '2026-05-18' }));
+    expect(lone.map((d) => d.message)).toEqual([
+      'Session 15 is dated 2026-05-15, 4 days later than the weekly cadence from `start` (2026-02-02) expects (2026-05-11, ±3 days). The next dated session keeps that cadence, so this date is probably a typo: check it.',
+    ]);
+    // A year typed wrong on the last session is far wider than any taper.
+    const year = diagnosticsOf(id, dated({ ...weekly, '15': '2026-05-11', '16': '2027-05-18' }));
+    expect(year).toHaveLength(1);
+    expect(year[0].message).toContain('Session 16 is dated 2027-05-18, 365 days later');
   });
 
   it('ignores the date of a cancelled or missed session, which shifts nothing', () => {
@@ -65,11 +111,11 @@ describe('session-dates', () => {
   });
 
   it('without `start`, keeps the cadence between consecutive dated sessions', () => {
-    const text = replace(dated({ '1': '2026-02-02', '2': '2026-02-09', '3': '2026-02-20', '4-7': '2026-02-27' }), '  start 2026-02-02\n', '');
+    const text = replace(dated({ '1': '2026-02-02', '2': '2026-02-09', '3': '2026-02-12', '4-7': '2026-02-19' }), '  start 2026-02-02\n', '');
     const [d, ...rest] = diagnosticsOf(id, text);
     expect(rest).toEqual([]);
     expect(d.message).toBe(
-      'Session 3 is dated 2026-02-20, 4 days later than the weekly cadence from session 2 (2026-02-09) expects (2026-02-16, ±3 days). Check the date; if the session was rescheduled, keep it, and the later dates are checked from this one.',
+      'Session 3 is dated 2026-02-12, 4 days earlier than the weekly cadence from session 2 (2026-02-09) expects (2026-02-16, ±3 days). Check the date; if the session was rescheduled, keep it, and the later dates are checked from this one.',
     );
     expect(d.range).toEqual(lineRange(28, 9, 19));
   });
@@ -101,21 +147,25 @@ describe('session-dates', () => {
     expect(ruleIds(text)).toEqual(['variant']);
   });
 
-  it('gives exactly one warning for any one moved date, and for any run of sessions moved together', () => {
+  it('gives exactly one warning for any one moved date or moved run, except a break or a tapered ending, which give none', () => {
     const add = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
     const sessions: [string, number][] = [['1', 1], ['2', 2], ['3', 3], ['4-7', 4], ['8-13', 8], ['14', 14], ['15', 15], ['16', 16]];
     const onCadence = Object.fromEntries(sessions.map(([s, k]) => [s, add('2026-02-02', 7 * (k - 1))]));
     expect(diagnosticsOf(id, dated(onCadence))).toEqual([]);
     const counts: string[] = [];
+    // The last session later by up to four weeks (and a bit) widens the ending or is a break after
+    // which nothing contradicts the rhythm; a run moved later by whole weeks is a break. All silent.
+    const expected = (what: string, moved: string, delta: number) =>
+      (what === 'run' && delta > 0) || (what === 'one' && moved === '16' && delta > 0 && delta <= 30) ? '' : id;
     for (const [moved, k] of sessions) {
       for (const delta of [-30, -10, -7, -4, 4, 7, 10, 14, 30, 365]) {
         const found = ruleIds(dated({ ...onCadence, [moved]: add(onCadence[moved], delta) }));
-        if (found.join() !== id) counts.push(`session ${moved} moved ${delta} days: ${found.join(', ') || 'nothing'}`);
+        if (found.join() !== expected('one', moved, delta)) counts.push(`session ${moved} moved ${delta} days: ${found.join(', ') || 'nothing'}`);
       }
       for (const delta of [-7, 7, 14]) {
         const shifted = Object.fromEntries(sessions.map(([s, k2]) => [s, k2 >= k ? add(onCadence[s], delta) : onCadence[s]]));
         const found = ruleIds(dated(shifted));
-        if (found.join() !== id) counts.push(`sessions from ${moved} moved ${delta} days: ${found.join(', ') || 'nothing'}`);
+        if (found.join() !== expected('run', moved, delta)) counts.push(`sessions from ${moved} moved ${delta} days: ${found.join(', ') || 'nothing'}`);
       }
     }
     expect(counts).toEqual([]);
