@@ -1,7 +1,8 @@
 /** `phase-length`: Initial and termination lengths within the variant's bounds; middle longer than termination. */
 import type { Phase } from '../language/ast.js';
+import type { VariantEntry } from '../language/catalogue-types.js';
 import { phaseLength } from './plan-queries.js';
-import { docsUrl, type Rule } from './rule.js';
+import { docsUrl, type Rule, type RuleContext } from './rule.js';
 import { cadenceFitsVariant, numbersText, phaseRangesContiguous, trustedTotal, uniquePhase, variantName } from './structure-queries.js';
 
 export default {
@@ -55,8 +56,43 @@ export default {
     if (middle && middleLength !== undefined && terminationLength !== undefined && middleLength <= terminationLength && !terminationReported) {
       ctx.report({
         span: middle.range!.span,
-        message: `The middle phase has ${plural(middleLength)} and the termination phase ${plural(terminationLength)}; the middle phase, where the work on the focus happens, should be the longer one [S3] [S6]. Move sessions from the termination phase to the middle phase.`,
+        message: `The middle phase has ${plural(middleLength)} and the termination phase ${plural(terminationLength)}; the middle phase, where the work on the focus happens, should be the longer one [S3] [S6]. ${longerMiddleAdvice(ctx, initial, initialLength, middleLength, terminationLength, variant)}`,
       });
     }
   },
 } satisfies Rule;
+
+/**
+ * Advice that makes the middle phase the longer one without breaking another bound: take sessions
+ * from termination only while it stays at its minimum or above; otherwise shorten the initial phase
+ * (keeping one session) or add sessions (within the variant's maximum).
+ */
+function longerMiddleAdvice(
+  ctx: RuleContext,
+  initial: Phase | undefined,
+  initialLength: number | undefined,
+  middleLength: number,
+  terminationLength: number,
+  variant: VariantEntry | undefined,
+): string {
+  const terminationMin = variant?.termination.min ?? 1;
+  // Moving k sessions makes the middle longer when middle + k > termination - k.
+  const fromTermination = Math.floor((terminationLength - middleLength) / 2) + 1;
+  if (terminationLength - fromTermination >= terminationMin) return 'Move sessions from the termination phase to the middle phase.';
+  const needed = terminationLength - middleLength + 1;
+  const plural = (n: number) => (n === 1 ? '1 session' : `${n} sessions`);
+  const options: string[] = [];
+  if (initial?.range && initialLength !== undefined && initialLength - needed >= 1) {
+    const end = initial.range.last - needed;
+    options.push(`shorten the initial phase to ${plural(initialLength - needed)} (end it at session ${end} and start the middle phase at ${end + 1})`);
+  }
+  const total = ctx.plannedTotal;
+  const max = variant?.sessions.max;
+  if (total !== undefined && (max === undefined || total + needed <= max)) {
+    options.push(`raise \`sessions\` to ${total + needed} and give the new ${needed === 1 ? 'session' : 'sessions'} to the middle phase`);
+  }
+  const why = `The termination phase cannot give any: it is at its minimum of ${plural(terminationMin)}${variant ? ` for ${variantName(variant)}` : ''}.`;
+  if (options.length === 0) return `${why} This plan has too few sessions for a longer middle phase: set \`variant\` if this is another IPT format.`;
+  const [first, ...rest] = options;
+  return `${why} ${first.charAt(0).toUpperCase()}${first.slice(1)}${rest.length ? `, or ${rest.join(', or ')}` : ''}.`;
+}

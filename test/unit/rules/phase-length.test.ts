@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basePlan, diagnosticsOf, lineRange, replace, ruleIds } from './plan-fixtures.js';
+import { rangeOfText, basePlan, diagnosticsOf, lineRange, replace, ruleIds } from './plan-fixtures.js';
 
 const id = 'phase-length';
 
@@ -95,5 +95,51 @@ describe('phase-length', () => {
     const found = diagnosticsOf(id, text);
     expect(found.map((d) => d.range)).toEqual([lineRange(38, 27, 31)]);
     expect(found[0].message).toContain('The termination phase has 8 sessions;');
+  });
+
+  it('never advises taking a session from a termination phase at its minimum (smallest maintenance plan)', () => {
+    const text = `plan "C-0142 maintenance IPT"
+  client "C-0142"
+  clinician "J. Rivera, LCSW"
+  variant maintenance
+  diagnosis "Major depressive disorder, recurrent, in partial remission" code F33.41
+  sessions 4 monthly 50min
+
+focus role-dispute "Recurring conflict with partner about household roles"
+  stage renegotiation
+  goal G1 "Keep the weekly check-in with partner"
+
+measure PHQ-9 at 1, 4
+
+risk low "No current suicidal thoughts"
+
+phase initial sessions 1-2
+  session 1 "Review and sick role"
+    task symptom-review, sick-role, interpersonal-inventory
+  session 2 "Formulation and contract"
+    task formulation, treatment-contract
+
+phase middle sessions 3
+  session 3 "Work on the dispute"
+    technique communication-analysis
+    targets G1
+
+phase termination sessions 4
+  session 4 "Review and ending"
+    task review-progress, relapse-prevention, discuss-ending
+`;
+    const [d, ...rest] = diagnosticsOf(id, text);
+    expect(rest).toEqual([]);
+    expect(d.message).toBe(
+      'The middle phase has 1 session and the termination phase 1 session; the middle phase, where the work on the focus happens, should be the longer one [S3] [S6]. The termination phase cannot give any: it is at its minimum of 1 session for Maintenance IPT (IPT-M). Shorten the initial phase to 1 session (end it at session 1 and start the middle phase at 2), or raise `sessions` to 5 and give the new session to the middle phase.',
+    );
+    expect(d.range).toEqual(rangeOfText(text, '3', 2));
+    expect(ruleIds(text)).toEqual([id]);
+    // Following either piece of advice leaves no phase-length report.
+    const shorter = replace(replace(text, 'phase initial sessions 1-2', 'phase initial sessions 1'), 'phase middle sessions 3', 'phase middle sessions 2-3');
+    const movedSession = replace(replace(shorter, '  session 2 "Formulation and contract"\n    task formulation, treatment-contract\n', ''), '    task symptom-review, sick-role, interpersonal-inventory\n', '    task symptom-review, sick-role, interpersonal-inventory, formulation, treatment-contract\n');
+    expect(diagnosticsOf(id, movedSession)).toEqual([]);
+    const added = replace(replace(replace(text, 'sessions 4 monthly', 'sessions 5 monthly'), 'phase middle sessions 3', 'phase middle sessions 3-4'), 'phase termination sessions 4', 'phase termination sessions 5');
+    expect(diagnosticsOf(id, replace(replace(added, 'session 4 "Review', 'session 5 "Review'), 'PHQ-9 at 1, 4', 'PHQ-9 at 1, 5'))).toEqual([]);
   });
 });
