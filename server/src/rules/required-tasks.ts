@@ -35,9 +35,10 @@ export interface WholePhaseMessages {
 }
 
 /**
- * Reports each required task the named phase lacks. Says nothing when the phase is missing
- * (`phase-order` reports that), and nothing about a task written in another known phase (the `task`
- * rule reports it there, naming the phase it belongs to): one mistake, one diagnostic.
+ * Reports the required tasks the named phase lacks: one diagnostic per severity, listing each missing
+ * task with its own fix, so a dropped line that held two tasks is one report. Says nothing when the
+ * phase is missing or written twice (`phase-order` reports that), and nothing about a task written in
+ * another known phase (the `task` rule reports it there): one mistake, one diagnostic.
  */
 export function checkRequiredTasks(
   ctx: RuleContext,
@@ -46,7 +47,8 @@ export function checkRequiredTasks(
   whole: WholePhaseMessages,
 ): void {
   const blocks = ctx.file.phases.filter((phase) => phase.name?.value === phaseName);
-  if (blocks.length === 0) return;
+  // Missing, or written twice (which block is meant is unclear): `phase-order` reports it.
+  if (blocks.length !== 1) return;
   const first = blocks[0];
   const at = { start: first.keyword.start, end: first.name?.span.end ?? first.keyword.end };
   const sessions = blocks.flatMap((phase) => phase.sessions);
@@ -64,11 +66,14 @@ export function checkRequiredTasks(
     ctx.catalogue.tasks,
     ctx.file.phases.filter((phase) => phase.name?.value !== phaseName && phaseNameOf(phase) !== undefined).flatMap((phase) => phase.sessions),
   );
-  for (const task of required) {
+  const missing = required.filter((task) => {
     const ids = [task.id, ...(task.alsoSatisfiedBy ?? [])];
-    if (ids.some((id) => here.has(id))) continue;
-    if (ids.some((id) => elsewhere.has(id))) continue;
-    ctx.report({ span: at, severity: task.severity, message: task.message, fixes: [addTaskFix(ctx, sessions, task)] });
+    return !ids.some((id) => here.has(id) || elsewhere.has(id));
+  });
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    const tasks = missing.filter((task) => task.severity === severity);
+    if (tasks.length === 0) continue;
+    ctx.report({ span: at, severity, message: tasks.map((task) => task.message).join(' '), fixes: tasks.map((task) => addTaskFix(ctx, sessions, task)) });
   }
 }
 

@@ -2,7 +2,8 @@
  * `task`: Tasks are known, and used in a phase they belong to (ipt-domain.md §1.2: the initial phase
  * assesses and formulates, the middle phase works on the focus, the termination phase ends) [S3] [S6].
  * Inside a phase block with an unknown or missing name nothing is said about phase fit: `phase-order`
- * reports the name. Nor for a session whose number lies outside its block's range (see withinPhase).
+ * reports the name; nor in a phase whose name is written twice. Nor for a session whose number lies
+ * outside its block's range (see withinPhase).
  */
 import type { Phase, Session, Word } from '../language/ast.js';
 import type { PhaseName, TaskEntry } from '../language/catalogue-types.js';
@@ -11,6 +12,7 @@ import type { Fix } from '../language/diagnostic.js';
 import { phaseNameOf } from './plan-queries.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
 import { namesOf, suggestUnique } from './suggest.js';
+import { uniquePhase } from './structure-queries.js';
 
 export default {
   id: 'task',
@@ -20,7 +22,10 @@ export default {
   scope: 'statement',
   check(ctx) {
     for (const phase of ctx.file.phases) {
-      const phaseName = phaseNameOf(phase);
+      // A phase name written twice (e.g. `phase initial` renamed `middle`): which block is which phase
+      // is unclear, and `phase-order` reports it; phase fit is not judged in either block.
+      const named = phaseNameOf(phase);
+      const phaseName = named !== undefined && uniquePhase(ctx.file, named) === phase ? named : undefined;
       for (const session of phase.sessions) {
         const phaseKnown = phaseName !== undefined && withinPhase(phase, session);
         for (const item of session.items) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { onlyDiagnostic } from './content-helpers.js';
-import { applyEdits, basePlan, diagnosticsOf, rangeOfText, remove, replace } from './plan-fixtures.js';
+import { applyEdits, basePlan, diagnosticsOf, rangeOfText, remove, replace, ruleIds } from './plan-fixtures.js';
 
 describe('initial-tasks', () => {
   it('accepts an initial phase with all five tasks', () => {
@@ -36,30 +36,43 @@ describe('initial-tasks', () => {
     expect(applyEdits(plan, d.fixes![0].edits)).toBe(replace(plan, '    task treatment-contract\n', '    task treatment-contract\n    task formulation\n'));
   });
 
-  it('reports sick role, treatment contract and symptom review as warnings', () => {
+  it('reports sick role, treatment contract and symptom review in one warning, with a fix for each', () => {
     let plan = replace(basePlan, 'task symptom-review, sick-role, medication-review', 'task medication-review');
     plan = replace(plan, 'task formulation, treatment-contract', 'task formulation');
     const found = diagnosticsOf('initial-tasks', plan);
     expect(found.map((d) => [d.severity, d.message])).toEqual([
       [
         'warning',
-        "The initial phase does not give the sick role (`sick-role` or `psychoeducation`): depression named as a treatable illness that is not the client's fault. Add `task sick-role` to an initial session.",
-      ],
-      [
-        'warning',
-        'The initial phase has no `treatment-contract`. IPT agrees the focus, time limit, goals and roles with the client before the middle phase; add `task treatment-contract`, usually with the formulation.',
-      ],
-      [
-        'warning',
-        'The initial phase has no `symptom-review` (or `diagnosis`). IPT starts by reviewing symptoms and confirming the diagnosis, backed by a severity score; add `task symptom-review` to the first session.',
+        "The initial phase does not give the sick role (`sick-role` or `psychoeducation`): depression named as a treatable illness that is not the client's fault. Add `task sick-role` to an initial session. " +
+          'The initial phase has no `treatment-contract`. IPT agrees the focus, time limit, goals and roles with the client before the middle phase; add `task treatment-contract`, usually with the formulation. ' +
+          'The initial phase has no `symptom-review` (or `diagnosis`). IPT starts by reviewing symptoms and confirming the diagnosis, backed by a severity score; add `task symptom-review` to the first session.',
       ],
     ]);
-    for (const d of found) expect(d.range).toEqual(rangeOfText(plan, 'phase initial'));
-    expect(found.map((d) => d.fixes![0].title)).toEqual([
+    expect(found[0].range).toEqual(rangeOfText(plan, 'phase initial'));
+    expect(found[0].fixes!.map((fix) => fix.title)).toEqual([
       'Add `task sick-role` to session 1',
       'Add `task treatment-contract` to session 3',
       'Add `task symptom-review` to session 1',
     ]);
+  });
+
+  it('gives one diagnostic per severity when a dropped line held tasks of both severities', () => {
+    const plan = remove(basePlan, '    task formulation, treatment-contract\n');
+    const found = diagnosticsOf('initial-tasks', plan);
+    expect(found.map((d) => [d.severity, d.fixes!.map((fix) => fix.title)])).toEqual([
+      ['error', ['Add `task formulation` to session 3']],
+      ['warning', ['Add `task treatment-contract` to session 3']],
+    ]);
+  });
+
+  it('says nothing when `phase initial` is written twice, and `task` does not judge either block', () => {
+    const plan = replace(basePlan, 'phase middle sessions 4-13', 'phase initial sessions 4-13');
+    expect(diagnosticsOf('initial-tasks', plan)).toEqual([]);
+    expect(diagnosticsOf('task', plan)).toEqual([]);
+    expect(ruleIds(plan)).toEqual(['phase-order']);
+    // `phase initial` renamed `middle`: the initial tasks now sit in a repeated middle phase.
+    const renamed = replace(basePlan, 'phase initial sessions 1-3', 'phase middle sessions 1-3');
+    expect(ruleIds(renamed)).toEqual(['phase-order']);
   });
 
   it('accepts psychoeducation for the sick role and diagnosis for the symptom review', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { onlyDiagnostic } from './content-helpers.js';
-import { applyEdits, basePlan, diagnosticsOf, rangeOfText, remove, replace } from './plan-fixtures.js';
+import { applyEdits, basePlan, diagnosticsOf, rangeOfText, remove, replace, ruleIds } from './plan-fixtures.js';
 
 describe('termination-tasks', () => {
   it('accepts a termination phase that reviews progress, prevents relapse and discusses the ending', () => {
@@ -20,20 +20,35 @@ describe('termination-tasks', () => {
     expect(applyEdits(plan, d.fixes![0].edits)).toBe(`${plan}    task discuss-ending\n`);
   });
 
-  it('warns about missing progress review and relapse prevention separately', () => {
+  it('warns about missing progress review and relapse prevention in one diagnostic, with a fix for each', () => {
     let plan = replace(basePlan, '    task review-progress\n', '    note "Look back over the course"\n');
     plan = remove(plan, '    task relapse-prevention\n');
-    const found = diagnosticsOf('termination-tasks', plan);
-    expect(found.map((d) => d.severity)).toEqual(['warning', 'warning']);
-    expect(found.map((d) => d.message)).toEqual([
-      'The termination phase has no `review-progress`. Reviewing the gains and crediting the client with the change consolidates them; add `task review-progress` to a termination session.',
-      'The termination phase has no `relapse-prevention`. Review the warning signs of relapse and agree what to do if they return; add `task relapse-prevention` to a termination session.',
-    ]);
-    for (const d of found) expect(d.range).toEqual(rangeOfText(plan, 'phase termination'));
+    const [d, ...rest] = diagnosticsOf('termination-tasks', plan);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('warning');
+    expect(d.message).toBe(
+      'The termination phase has no `review-progress`. Reviewing the gains and crediting the client with the change consolidates them; add `task review-progress` to a termination session. ' +
+        'The termination phase has no `relapse-prevention`. Review the warning signs of relapse and agree what to do if they return; add `task relapse-prevention` to a termination session.',
+    );
+    expect(d.range).toEqual(rangeOfText(plan, 'phase termination'));
     // Relapse prevention goes where the maintenance plan is; progress review into the session titled for it.
-    expect(found.map((d) => d.fixes![0].title)).toEqual(['Add `task review-progress` to session 14', 'Add `task relapse-prevention` to session 16']);
-    const fixed = applyEdits(plan, found[0].fixes![0].edits);
+    expect(d.fixes!.map((fix) => fix.title)).toEqual(['Add `task review-progress` to session 14', 'Add `task relapse-prevention` to session 16']);
+    const fixed = applyEdits(plan, d.fixes![0].edits);
     expect(fixed).toContain('  session 14 "Review progress"\n    note "Look back over the course"\n    task review-progress\n');
+  });
+
+  it('gives one diagnostic when a line listing two required tasks is dropped', () => {
+    const plan = remove(basePlan, '    task discuss-ending, maintenance-plan\n');
+    const found = diagnosticsOf('termination-tasks', plan);
+    expect(found).toHaveLength(1);
+    expect(found[0].fixes!.map((fix) => fix.title)).toEqual(['Add `task discuss-ending` to session 16']);
+  });
+
+  it('says nothing about a termination phase whose name is written twice (`phase-order` reports it)', () => {
+    const plan = replace(basePlan, 'phase middle sessions 4-13', 'phase termination sessions 4-13');
+    expect(diagnosticsOf('termination-tasks', plan)).toEqual([]);
+    expect(diagnosticsOf('task', plan)).toEqual([]);
+    expect(ruleIds(plan)).toEqual(['phase-order']);
   });
 
   it('reports a termination phase without task lines once', () => {
