@@ -3,7 +3,7 @@ import type { Phase, Session, SessionSpan } from '../language/ast.js';
 import type { Fix } from '../language/diagnostic.js';
 import { headerOf, phaseNameOf } from './plan-queries.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { lineNumberOf, numbersText, sessionsText, trustedTotal, variantName } from './structure-queries.js';
+import { lineNumberOf, numbersText, overlappingPairs, sessionsText, trustedTotal, variantName } from './structure-queries.js';
 
 export default {
   id: 'phase-coverage',
@@ -178,21 +178,27 @@ function beyondPlanMessage(ctx: RuleContext, number: SessionSpan, phases: Phase[
  */
 function checkPlannedTwice(ctx: RuleContext, outside: Set<Session>, overlapping: Interval[]): void {
   const entries = ctx.file.phases.flatMap((phase) => phase.sessions).filter((session) => session.number && !outside.has(session));
-  /** For each entry, the earlier entries that plan some of its sessions too (outside overlapping phase ranges). */
-  const clashes = new Map<Session, { earlier: Session; shared: Interval[] }[]>();
-  entries.forEach((session, i) => {
-    for (const earlier of entries.slice(0, i)) {
-      const a = session.number!;
-      const b = earlier.number!;
-      const shared = subtract({ first: Math.max(a.first, b.first), last: Math.min(a.last, b.last) }, overlapping);
-      if (shared.length > 0) clashes.set(session, [...(clashes.get(session) ?? []), { earlier, shared }]);
-    }
-  });
+  /** For each entry, the earlier entries that plan some of its sessions too (outside overlapping phase ranges), in text order. */
+  const clashes = new Map<Session, { earlier: Session; index: number; shared: Interval[] }[]>();
+  /** For each entry, the later entries it clashes with, in text order. */
+  const laterOf = new Map<Session, { session: Session; index: number }[]>();
+  for (const [i, j] of overlappingPairs(entries.map((session) => session.number!))) {
+    const a = entries[j].number!;
+    const b = entries[i].number!;
+    const shared = subtract({ first: Math.max(a.first, b.first), last: Math.min(a.last, b.last) }, overlapping);
+    if (shared.length === 0) continue;
+    if (!clashes.has(entries[j])) clashes.set(entries[j], []);
+    clashes.get(entries[j])!.push({ earlier: entries[i], index: i, shared });
+    if (!laterOf.has(entries[i])) laterOf.set(entries[i], []);
+    laterOf.get(entries[i])!.push({ session: entries[j], index: j });
+  }
+  for (const list of clashes.values()) list.sort((x, y) => x.index - y.index);
+  for (const list of laterOf.values()) list.sort((x, y) => x.index - y.index);
   const handled = new Set<Session>();
   // An entry whose range reaches into two or more later entries is most likely the one mistyped
   // (`session 4-8` over `session 6` and `session 7-9`): one report on it, not one per later entry.
   for (const session of entries) {
-    const later = entries.filter((other) => clashes.get(other)?.some((c) => c.earlier === session) && !handled.has(other));
+    const later = (laterOf.get(session) ?? []).map((other) => other.session).filter((other) => !handled.has(other));
     if (later.length < 2) continue;
     for (const other of later) handled.add(other);
     const names = later.map((other) => `\`${entryText(ctx, other)}\` (line ${lineNumberOf(ctx.lines, other.span.start)})`);

@@ -27,6 +27,11 @@ interface Detector {
   group?: number;
   /** Extra test on the matched text; false drops the match. */
   accept?: (matched: string) => boolean;
+  /**
+   * A cheap test every text this detector can match passes (e.g. it holds an `@`), so the full
+   * pattern runs only on the few texts that might hold such data. Never narrower than the regex.
+   */
+  mayMatch?: RegExp;
 }
 
 /** What to do, per kind of finding: only contact details can belong to someone else, like the clinic. */
@@ -47,16 +52,19 @@ const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);
 
 const DETECTORS: Detector[] = [
   {
+    mayMatch: /@/,
     regex: /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])/g,
     message: `This looks like an e-mail address. ${REMOVE_CONTACT}`,
   },
   {
+    mayMatch: /\d{3}[\s.-]\d{4}/,
     // North American numbers: (617) 555-0143, 617-555-0143, 617.555.0143, +1 617 555 0143.
     regex: /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(([2-9]\d{2})\)[\s.-]?|([2-9]\d{2})[\s.-])[2-9]\d{2}[\s.-]\d{4}(?![\w-])/g,
     message: `This looks like a phone number. ${REMOVE_CONTACT}`,
     accept: (matched) => !TOLL_FREE.has(areaCode(matched)),
   },
   {
+    mayMatch: /\+/,
     // International numbers with a country code other than 1: +44 20 7946 0958, +49 30 1234567.
     regex: /(?<![\w+])\+[2-9]\d{0,2}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?![\w-])/g,
     message: `This looks like a phone number. ${REMOVE_CONTACT}`,
@@ -66,34 +74,41 @@ const DETECTORS: Detector[] = [
     },
   },
   {
+    mayMatch: /\d{3}[\s.-]\d{4}/,
     // A local number only counts next to a word that says it is one ("call 555-0143").
     regex: /\b(?:call|phone|tel|telephone|cell|mobile|text|ring)\b\.?:?\s*(?:him|her|them|the client|client)?\s*(?:on|at)?\s*([2-9]\d{2}[\s.-]\d{4})(?![\w-])/gi,
     group: 1,
     message: `This looks like a phone number. ${REMOVE_CONTACT}`,
   },
   {
+    mayMatch: /\d{3}-\d{2}-\d{4}/,
     regex: /(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])/g,
     message: `This looks like a US Social Security number. ${REMOVE_SSN}`,
   },
   {
+    mayMatch: /SS|[Ss]ocial [Ss]ecurity/,
     regex: /\b(?:SSN|SS#|[Ss]ocial [Ss]ecurity(?: [Nn]umber| [Nn]o\.?)?)\s*[:#]?\s*\d{3}[\s-]?\d{2}[\s-]?\d{4}(?![\w-])/g,
     message: `This looks like a US Social Security number. ${REMOVE_SSN}`,
   },
   {
+    mayMatch: /\d[A-Za-z]?\s+[A-Z]/,
     // "12 Elm Street", "400 Main St.": a number, capitalised name words, a street type. Types that
     // also end ordinary title-case phrases (Court, Place, Way, Square) are left out for precision.
     regex: /(?<![\w.-])\d{1,5}[A-Za-z]?\s+(?:[A-Z][A-Za-z'’-]*\.?\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Terrace|Parkway|Pkwy\.?|Highway|Hwy\.?|Crescent)(?![\w’'-])/g,
     message: `This looks like a street address. ${REMOVE_ADDRESS}`,
   },
   {
+    mayMatch: /D\.?O\.?B/,
     regex: new RegExp(`(?<![\\w.])(?:DOB|D\\.O\\.B\\.?)(?![\\w])(?:\\s*[:-]?\\s*${DATE})?`, 'g'),
     message: `This looks like a date of birth. ${REMOVE_BIRTH}`,
   },
   {
+    mayMatch: /[Dd]ate of [Bb]irth/,
     regex: new RegExp(`\\b[Dd]ate of [Bb]irth\\b(?:\\s*[:-]?\\s*${DATE})?`, 'g'),
     message: `This looks like a date of birth. ${REMOVE_BIRTH}`,
   },
   {
+    mayMatch: /[Bb]orn/,
     regex: new RegExp(`\\b[Bb]orn(?:\\s+on)?\\s+${DATE}`, 'g'),
     message: `This looks like a date of birth. ${REMOVE_BIRTH}`,
   },
@@ -111,24 +126,40 @@ export default {
   check(ctx) {
     const detectors = [...DETECTORS, ...configDetectors(ctx)];
     for (const { word, statement } of stringWords(ctx.file)) {
+      // The escapes `\"` and `\\` never make or break a match of the quick tests, so the raw text
+      // tells which detectors can match before the string is decoded.
+      const candidates = detectorsFor(ctx.text.slice(word.span.start, word.span.end), detectors);
+      if (candidates.length === 0 && statement.kind !== 'client') continue;
       const { value, offsets } = decodeString(ctx.text, word.span);
       const toSource = (start: number, end: number): Span => ({ start: offsets[start], end: offsets[end] });
-      for (const finding of findIdentifyingData(value, detectors, ctx.config.phi.allow)) {
+      for (const finding of findIdentifyingData(value, candidates, ctx.config.phi.allow)) {
         ctx.report({ span: toSource(finding.start, finding.end), message: finding.message });
       }
       if (statement.kind === 'client') checkClientName(ctx, value, toSource);
     }
     for (const comment of ctx.file.comments) {
       const base = comment.span.start + 1; // just after `#`
-      for (const finding of findIdentifyingData(comment.text, detectors, ctx.config.phi.allow)) {
+      const candidates = detectorsFor(comment.text, detectors);
+      if (candidates.length === 0) continue;
+      for (const finding of findIdentifyingData(comment.text, candidates, ctx.config.phi.allow)) {
         ctx.report({ span: { start: base + finding.start, end: base + finding.end }, message: finding.message });
       }
     }
   },
 } satisfies Rule;
 
+/** Any built-in detector's quick test, in one pattern: most texts fail it and are done at once. */
+const ANY_BUILT_IN = new RegExp(DETECTORS.map((detector) => detector.mayMatch!.source).join('|'));
+
+/** The detectors whose quick test the text passes (all of them for patterns without one). */
+function detectorsFor(text: string, detectors: readonly Detector[]): Detector[] {
+  if (detectors.length === DETECTORS.length && !ANY_BUILT_IN.test(text)) return [];
+  return detectors.filter((detector) => !detector.mayMatch || detector.mayMatch.test(text));
+}
+
 /** Every identifying-looking part of `text`, without overlaps, skipping allowed texts. */
 function findIdentifyingData(text: string, detectors: readonly Detector[], allow: readonly string[]): Finding[] {
+  if (detectors.length === 0) return [];
   const allowed = allowedSpans(text, allow);
   const found: Finding[] = [];
   for (const detector of detectors) {

@@ -62,14 +62,15 @@ export function checkRequiredTasks(
     return;
   }
   const here = tasksIn(ctx.catalogue.tasks, sessions);
+  const idsOf = (task: RequiredTask) => [task.id, ...(task.alsoSatisfiedBy ?? [])];
+  const notHere = required.filter((task) => !idsOf(task).some((id) => here.has(id)));
+  if (notHere.length === 0) return;
+  // Only now read the other phases (in a long plan, most of its sessions).
   const elsewhere = tasksIn(
     ctx.catalogue.tasks,
     ctx.file.phases.filter((phase) => phase.name?.value !== phaseName && phaseNameOf(phase) !== undefined).flatMap((phase) => phase.sessions),
   );
-  const missing = required.filter((task) => {
-    const ids = [task.id, ...(task.alsoSatisfiedBy ?? [])];
-    return !ids.some((id) => here.has(id) || elsewhere.has(id));
-  });
+  const missing = notHere.filter((task) => !idsOf(task).some((id) => elsewhere.has(id)));
   for (const severity of ['error', 'warning', 'info'] as const) {
     const tasks = missing.filter((task) => task.severity === severity);
     if (tasks.length === 0) continue;

@@ -48,8 +48,13 @@ export default {
   },
 } satisfies Rule;
 
+/** Every name NO_SUICIDE_CONTRACT matches holds one of these words: a quick test before the full pattern. */
+const CONTRACT_WORD = /contract|agreement|pact/i;
+
 function checkContractWording(ctx: RuleContext): void {
   for (const { word } of stringWords(ctx.file)) {
+    // The escapes `\"` and `\\` cannot split these words, so the raw text answers the quick test.
+    if (!CONTRACT_WORD.test(ctx.text.slice(word.span.start, word.span.end))) continue;
     const { value, offsets } = decodeString(ctx.text, word.span);
     for (const match of value.matchAll(NO_SUICIDE_CONTRACT)) {
       const start = match.index ?? 0;

@@ -105,6 +105,13 @@ describe('phi', () => {
     expect(found.map((d) => d.range)).toEqual([rangeOfText(plan, '(617) 555-0143')]);
   });
 
+  it('finds data in strings with escapes and in comments (the quick pre-check reads the raw text)', () => {
+    const plan = withNote('Said \\"call me\\" on (617) 555-0143, SSN 123-45-6789');
+    expect(diagnosticsOf('phi', plan).map((d) => d.range)).toEqual([rangeOfText(plan, '(617) 555-0143'), rangeOfText(plan, 'SSN 123-45-6789')]);
+    const commented = replace(basePlan, '    homework', '    # client e-mail c0142@example.com\n    homework');
+    expect(diagnosticsOf('phi', commented).map((d) => d.range)).toEqual([rangeOfText(commented, 'c0142@example.com')]);
+  });
+
   it('never reports texts listed in phi.allow', () => {
     const plan = withNote('Reschedule through the front desk at (617) 555-0100');
     expect(diagnosticsOf('phi', plan)).toHaveLength(1);
