@@ -82,6 +82,20 @@ describe('docs/language.md', () => {
     expect(analysis.ast.phases).toHaveLength(3);
   });
 
+  it('has a directive example that suppresses a real diagnostic', () => {
+    const directive = /```ipt\n(# ipt-disable-next-line [\s\S]*?)```/.exec(section('Inline directives'))?.[1];
+    const example = /```ipt\n([\s\S]*?)```/.exec(section('A complete example'))?.[1];
+    expect(directive).toMatch(/^# ipt-disable-next-line phase-length -- .+\nphase initial sessions 1-4\n$/);
+    // The complete example with a four-session initial phase, as the directive's reason describes.
+    const withDirective = example!
+      .replace('phase initial sessions 1-3\n', directive!)
+      .replace('phase middle sessions 4-13\n  session 4-7', 'phase middle sessions 5-13\n  session 5-7')
+      .replace('  session 3 "Formulation and treatment contract"\n', '  session 3 "Onset"\n    task onset-review\n  session 4 "Formulation and treatment contract"\n');
+    expect(analyse(withDirective).diagnostics.map((d) => d.rule)).toEqual([]);
+    const withoutDirective = withDirective.replace(/^# ipt-disable-next-line.*\n/m, '');
+    expect(analyse(withoutDirective).diagnostics.map((d) => d.rule)).toEqual(['phase-length']);
+  });
+
   it('shows only examples that parse without syntax errors (those that can stand alone)', () => {
     // One-line examples of `goal`, `session`, `task`… belong under a block and cannot stand alone.
     const blocks = [...doc.matchAll(/```ipt\n([\s\S]*?)```/g)]
