@@ -7,7 +7,8 @@ import type { Focus } from '../language/ast.js';
 import { findEntry } from '../language/catalogue.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
 import { deeper, deleteLines, hasUnparsedLine, indentationAt, insertLineAfter } from './plan-queries.js';
-import { namesOf, orList, suggestUnique } from './suggest.js';
+import { namesOf, suggestUnique } from './suggest.js';
+import { listOf } from './structure-queries.js';
 
 const ROLE_DISPUTE = 'role-dispute';
 
@@ -30,7 +31,7 @@ export default {
 
 function checkDispute(ctx: RuleContext, focus: Focus): void {
   const stageNames = ctx.catalogue.stages.map((stage) => stage.id);
-  const listed = orList(stageNames);
+  const listed = listOf(stageNames, 'or');
   if (focus.stages.length === 0) {
     // A line under the focus that the parser dropped (e.g. a misspelt `stgae`) may be the stage:
     // the syntax error is the one diagnostic for it. Likewise a stage under another focus (say, a

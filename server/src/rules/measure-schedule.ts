@@ -2,7 +2,8 @@
 import type { Measure, Phase } from '../language/ast.js';
 import { findEntry } from '../language/catalogue.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { entryNames, listOf, phaseRangesContiguous, planAnchor, replacementSuggestion, sessionsText, trustedTotal, uniquePhase } from './structure-queries.js';
+import { listOf, phaseRangesContiguous, planAnchor, replacementSuggestion, sessionsText, trustedTotal, uniquePhase } from './structure-queries.js';
+import { namesOf } from './suggest.js';
 
 export default {
   id: 'measure-schedule',
@@ -62,7 +63,7 @@ function checkInstrument(ctx: RuleContext, measure: Measure): void {
   const instrument = measure.instrument;
   const instruments = ctx.catalogue.instruments;
   if (!instrument || findEntry(instruments, instrument.value)) return;
-  const hint = replacementSuggestion(instrument, entryNames(instruments));
+  const hint = replacementSuggestion(instrument, namesOf(instruments));
   ctx.report({
     span: instrument.span,
     message: `\`${instrument.value}\` is not a known instrument; the known ones are ${listOf(instruments.map((i) => i.id))}.${hint.text} To use another scale, add it under \`vocabulary.instruments\` in .iptrc.json.`,

@@ -3,9 +3,9 @@ import type { Phase } from '../language/ast.js';
 import type { PhaseName } from '../language/catalogue-types.js';
 import type { Fix, TextEdit } from '../language/diagnostic.js';
 import type { LineIndex, Span } from '../language/span.js';
-import { PHASE_ORDER, phaseNameOf } from './plan-queries.js';
+import { lineBreakOf, PHASE_ORDER, phaseNameOf } from './plan-queries.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { article, lineBreakIn, lineNumberOf, listOf, planAnchor, replacementSuggestion } from './structure-queries.js';
+import { article, lineNumberOf, listOf, planAnchor, replacementSuggestion } from './structure-queries.js';
 
 /** Other names the IPT literature uses for the three phases (ipt-domain.md §1.2). */
 const SYNONYMS: Record<string, PhaseName> = {
@@ -174,7 +174,7 @@ function reportMisplaced(ctx: RuleContext, firsts: Phase[]): void {
 /** Cuts a phase block (with the comments just above it) and inserts it before or after another block. */
 function moveFix(ctx: RuleContext, phase: Phase, target: Phase, relation: 'before' | 'after', safe: boolean): Fix {
   const { text, lines } = ctx;
-  const nl = lineBreakIn(text);
+  const nl = lineBreakOf(text);
   const region = blockRegion(text, lines, phase);
   const moving = text.slice(region.start, region.contentEnd);
   const edits: TextEdit[] = [];

@@ -2,7 +2,8 @@
 import type { Header, PlanBlock } from '../language/ast.js';
 import type { Fix } from '../language/diagnostic.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { lineBreakIn, lineNumberOf, planAnchor, wholeLines } from './structure-queries.js';
+import { lineNumberOf, planAnchor } from './structure-queries.js';
+import { lineBreakOf, wholeLines } from './plan-queries.js';
 
 export default {
   id: 'plan-header',
@@ -82,7 +83,7 @@ function addSessionsFix(ctx: RuleContext, plan: PlanBlock): Fix[] | undefined {
   const indent = plan.headers.length > 0 ? indentationOf(ctx.text, plan.headers[0].span.start) : '  ';
   const lineEnd = ctx.lines.lineEnd(ctx.lines.positionAt(last.span.end).line);
   const line = `sessions ${total}${cadence}`;
-  return [{ title: `Add \`${line}\` (the phases end at session ${total})`, edits: [{ span: { start: lineEnd, end: lineEnd }, newText: `${lineBreakIn(ctx.text)}${indent}${line}` }], safe: false }];
+  return [{ title: `Add \`${line}\` (the phases end at session ${total})`, edits: [{ span: { start: lineEnd, end: lineEnd }, newText: `${lineBreakOf(ctx.text)}${indent}${line}` }], safe: false }];
 }
 
 /** The spaces or tabs before the statement that starts at `offset`. */

@@ -96,15 +96,20 @@ export function deeper(indent: string): string {
   return indent.includes('\t') ? `${indent}\t` : `${indent}  `;
 }
 
-/** An edit that deletes the whole line(s) holding `span`, with the line break. */
-export function deleteLines(text: string, span: { start: number; end: number }): TextEdit {
+/** The full lines a span touches, with the last line break, so deleting them leaves no blank line. */
+export function wholeLines(text: string, span: { start: number; end: number }): { start: number; end: number } {
   let start = span.start;
   while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
   let end = span.end;
   while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
   if (text[end] === '\r') end++;
-  if (text[end] === '\n') end++;
-  return { span: { start, end }, newText: '' };
+  if (text[end] === '\n' && text[end - 1] !== '\n') end++;
+  return { start, end };
+}
+
+/** An edit that deletes the whole line(s) holding `span`, with the line break. */
+export function deleteLines(text: string, span: { start: number; end: number }): TextEdit {
+  return { span: wholeLines(text, span), newText: '' };
 }
 
 /**

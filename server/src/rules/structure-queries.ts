@@ -71,28 +71,6 @@ export function replacementSuggestion(word: Word, candidates: readonly string[])
   };
 }
 
-/** The full lines a span touches, with the last line break, so deleting them leaves no blank line. */
-export function wholeLines(text: string, span: Span): Span {
-  let start = span.start;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  let end = span.end;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  if (text[end] === '\r') end++;
-  if (text[end] === '\n' && text[end - 1] !== '\n') end++;
-  return { start, end };
-}
-
-/** Every accepted spelling (ids and aliases) of catalogue entries, for did-you-mean. */
-export function entryNames(entries: readonly { id: string; aliases?: string[] }[]): string[] {
-  return entries.flatMap((entry) => [entry.id, ...(entry.aliases ?? [])]);
-}
-
-/** The line break the text uses (CRLF when its first line break is one). */
-export function lineBreakIn(text: string): string {
-  const index = text.indexOf('\n');
-  return index > 0 && text[index - 1] === '\r' ? '\r\n' : '\n';
-}
-
 /**
  * The planned total when it can be trusted for cross-checks: undefined when `sessions` is missing
  * (`plan-header` reports it) or outside the variant's range (`session-count` reports it, and its fix

@@ -66,9 +66,3 @@ export function suggestUnique(word: string, candidates: Iterable<string>): strin
 export function namesOf(entries: readonly { id: string; aliases?: string[] }[]): string[] {
   return entries.flatMap((entry) => [entry.id, ...(entry.aliases ?? [])]);
 }
-
-/** "`a`, `b` or `c`", for messages that list the allowed words. */
-export function orList(names: readonly string[]): string {
-  const quoted = names.map((name) => `\`${name}\``);
-  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
-}

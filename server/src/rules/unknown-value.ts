@@ -3,7 +3,8 @@ import type { Word } from '../language/ast.js';
 import type { CatalogueEntry } from '../language/catalogue-types.js';
 import { findEntry } from '../language/catalogue.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { entryNames, listOf, replacementSuggestion } from './structure-queries.js';
+import { listOf, replacementSuggestion } from './structure-queries.js';
+import { namesOf } from './suggest.js';
 
 export default {
   id: 'unknown-value',
@@ -58,7 +59,7 @@ function checkValue(ctx: RuleContext, word: Word, entries: readonly CatalogueEnt
     });
     return;
   }
-  const hint = replacementSuggestion(word, entryNames(entries));
+  const hint = replacementSuggestion(word, namesOf(entries));
   ctx.report({
     span: word.span,
     message: `\`${word.value}\` is not ${what}; use one of ${allowed}, e.g. ${example}.${hint.text}`,

@@ -2,7 +2,8 @@
 import { findEntry } from '../language/catalogue.js';
 import { headerOf } from './plan-queries.js';
 import { docsUrl, type Rule } from './rule.js';
-import { entryNames, listOf, replacementSuggestion, variantName } from './structure-queries.js';
+import { listOf, replacementSuggestion, variantName } from './structure-queries.js';
+import { namesOf } from './suggest.js';
 
 export default {
   id: 'variant',
@@ -16,7 +17,7 @@ export default {
       if (header.kind !== 'variant' || !header.name) continue;
       if (findEntry(variants, header.name.value)) continue;
       const known = variants.map((v) => v.id);
-      const hint = replacementSuggestion(header.name, entryNames(variants));
+      const hint = replacementSuggestion(header.name, namesOf(variants));
       ctx.report({
         span: header.name.span,
         message: `\`${header.name.value}\` is not a known IPT variant; the known ones are ${listOf(known, 'and')}.${hint.text} For another format, define it under \`variants\` in .iptrc.json.`,
