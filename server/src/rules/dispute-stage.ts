@@ -7,7 +7,7 @@ import type { Focus } from '../language/ast.js';
 import { findEntry } from '../language/catalogue.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
 import { deeper, deleteLines, hasUnparsedLine, indentationAt, insertLineAfter } from './plan-queries.js';
-import { namesOf, suggestUnique } from './suggest.js';
+import { changeTo, namesOf, suggestUnique } from './suggest.js';
 import { listOf } from './structure-queries.js';
 
 const ROLE_DISPUTE = 'role-dispute';
@@ -61,7 +61,7 @@ function checkDispute(ctx: RuleContext, focus: Focus): void {
         message: suggestion
           ? `\`${name.value}\` is not a stage of a role dispute. Did you mean \`${suggestion}\`?`
           : `\`${name.value}\` is not a stage of a role dispute. Use ${listed}.`,
-        fixes: suggestion ? [{ title: `Change to \`${suggestion}\``, edits: [{ span: name.span, newText: suggestion }], safe: true }] : undefined,
+        fixes: suggestion ? [changeTo(name, suggestion)] : undefined,
       });
       continue;
     }

@@ -1,7 +1,7 @@
 /** `focus-area`: The focus names a known IPT problem area. */
 import { findEntry } from '../language/catalogue.js';
 import { docsUrl, type Rule } from './rule.js';
-import { namesOf, suggestUnique } from './suggest.js';
+import { changeTo, namesOf, suggestUnique } from './suggest.js';
 
 export default {
   id: 'focus-area',
@@ -22,7 +22,7 @@ export default {
           ? `\`${area.value}\` is not an IPT problem area. Did you mean \`${suggestion}\`?`
           : `\`${area.value}\` is not an IPT problem area. Use one of ${known}, or add it to \`vocabulary.problemAreas\` in .iptrc.json if your IPT adaptation defines it.`,
         fixes: suggestion
-          ? [{ title: `Change to \`${suggestion}\``, edits: [{ span: area.span, newText: suggestion }], safe: true }]
+          ? [changeTo(area, suggestion)]
           : undefined,
       });
     }

@@ -12,7 +12,7 @@ import type { ScoreItem, Word } from '../language/ast.js';
 import type { InstrumentEntry } from '../language/catalogue-types.js';
 import { findEntry } from '../language/catalogue.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { namesOf, suggestUnique } from './suggest.js';
+import { changeTo, namesOf, suggestUnique } from './suggest.js';
 
 /** Self-report questionnaires scored as the sum of whole-number item scores [S20] [S63] [S65]. */
 const WHOLE_NUMBER_TOTALS: ReadonlySet<string> = new Set(['PHQ-9', 'BDI-II', 'EPDS', 'GAD-7']);
@@ -69,7 +69,7 @@ function reportUnknownInstrument(ctx: RuleContext, instrument: Word): void {
     message: suggestion
       ? `\`${instrument.value}\` is not a known instrument, so this score cannot be checked. Did you mean \`${suggestion}\`?`
       : `\`${instrument.value}\` is not a known instrument, so this score cannot be checked. Use one of ${known}, or add it with its score range to \`vocabulary.instruments\` in .iptrc.json.`,
-    fixes: suggestion ? [{ title: `Change to \`${suggestion}\``, edits: [{ span: instrument.span, newText: suggestion }], safe: true }] : undefined,
+    fixes: suggestion ? [changeTo(instrument, suggestion)] : undefined,
   });
 }
 

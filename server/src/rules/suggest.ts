@@ -1,4 +1,6 @@
 /** Did-you-mean: the closest known word to a misspelt one, for messages and quick fixes. */
+import type { Fix } from '../language/diagnostic.js';
+import type { Span } from '../language/span.js';
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions), case-insensitive. */
 export function editDistance(a: string, b: string): number {
@@ -65,4 +67,9 @@ export function suggestUnique(word: string, candidates: Iterable<string>): strin
 /** The ids and aliases of catalogue entries: every accepted spelling, for did-you-mean. */
 export function namesOf(entries: readonly { id: string; aliases?: string[] }[]): string[] {
   return entries.flatMap((entry) => [entry.id, ...(entry.aliases ?? [])]);
+}
+
+/** The quick fix "Change to `x`" that replaces one word; `safe` ones are applied by `ipt lint --fix`. */
+export function changeTo(word: { span: Span }, replacement: string, safe = true): Fix {
+  return { title: `Change to \`${replacement}\``, edits: [{ span: word.span, newText: replacement }], safe };
 }

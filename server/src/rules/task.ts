@@ -11,7 +11,7 @@ import { findEntry } from '../language/catalogue.js';
 import type { Fix } from '../language/diagnostic.js';
 import { phaseNameOf } from './plan-queries.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { namesOf, suggestUnique } from './suggest.js';
+import { changeTo, namesOf, suggestUnique } from './suggest.js';
 import { uniquePhase } from './structure-queries.js';
 
 export default {
@@ -62,7 +62,7 @@ function reportUnknown(ctx: RuleContext, word: Word): void {
   }
   const suggestion = suggestUnique(word.value, namesOf(ctx.catalogue.tasks));
   const fixes: Fix[] | undefined = suggestion
-    ? [{ title: `Change to \`${suggestion}\``, edits: [{ span: word.span, newText: suggestion }], safe: true }]
+    ? [changeTo(word, suggestion)]
     : undefined;
   ctx.report({
     span: word.span,

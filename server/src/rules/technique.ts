@@ -8,7 +8,7 @@ import type { ListItem, Word } from '../language/ast.js';
 import { findEntry } from '../language/catalogue.js';
 import type { Fix } from '../language/diagnostic.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { namesOf, suggestUnique } from './suggest.js';
+import { changeTo, namesOf, suggestUnique } from './suggest.js';
 
 export default {
   id: 'technique',
@@ -53,7 +53,7 @@ function checkTechnique(ctx: RuleContext, item: ListItem, word: Word): void {
 
   const suggestion = suggestUnique(word.value, namesOf(catalogue.techniques));
   const fixes: Fix[] | undefined = suggestion
-    ? [{ title: `Change to \`${suggestion}\``, edits: [{ span: word.span, newText: suggestion }], safe: true }]
+    ? [changeTo(word, suggestion)]
     : undefined;
   ctx.report({
     span: word.span,
