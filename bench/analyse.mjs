@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PerformanceObserver } from 'node:perf_hooks';
 import YAML from 'yaml';
 import Ajv from 'ajv';
 import { planJsonSchema, planObject, planText } from './generate.mjs';
@@ -44,24 +45,39 @@ const core = require(bundle);
 
 const ajv = new Ajv({ allErrors: true });
 const validate = ajv.compile(planJsonSchema);
-const gc = globalThis.gc;
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Median ms of `fn` after warm-up; with `collect`, a full GC before each sample (GC excluded). */
-function time(fn, { runs, collect = false }) {
+/** The samples of `fn` after warm-up, as [start, end] times. */
+function sample(fn, runs) {
   for (let i = 0; i < Math.max(3, Math.floor(runs / 5)); i++) fn();
   const samples = [];
   for (let i = 0; i < runs; i++) {
-    if (collect && gc) gc();
     const t = performance.now();
     fn();
-    samples.push(performance.now() - t);
+    samples.push([t, performance.now()]);
   }
-  return median(samples);
+  return samples;
+}
+
+/** Median ms of `fn`. */
+function time(fn, { runs }) {
+  return median(sample(fn, runs).map(([start, end]) => end - start));
+}
+
+// Garbage-collection pauses, from perf_hooks 'gc' entries (delivered asynchronously).
+const gcEntries = [];
+new PerformanceObserver((list) => gcEntries.push(...list.getEntries())).observe({ entryTypes: ['gc'] });
+
+/** Median ms of `fn` minus the GC pauses that fall inside each sample. */
+async function timeWithoutGc(fn, { runs }) {
+  const samples = sample(fn, runs);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const pause = (start, end) => gcEntries.reduce((sum, e) => (e.startTime >= start && e.startTime < end ? sum + e.duration : sum), 0);
+  return median(samples.map(([start, end]) => end - start - pause(start, end)));
 }
 
 const sizes = [16, 200, 2000, 20000];
@@ -81,7 +97,7 @@ for (const n of sizes) {
     lex: time(() => core.lexPlan(text), { runs }),
     parse: time(() => core.parsePlan(text), { runs }),
     analyse: time(() => core.analyse(text), { runs }),
-    analyseNoGc: time(() => core.analyse(text), { runs, collect: true }),
+    analyseNoGc: await timeWithoutGc(() => core.analyse(text), { runs }),
     yamlAjv: time(() => validate(YAML.parse(yamlText)), { runs }),
     json: time(() => JSON.parse(jsonText), { runs }),
     diagnostics: check.diagnostics.length,
@@ -137,7 +153,7 @@ for (const n of [200, 2000]) {
 }
 
 const f = (ms) => (ms < 1 ? ms.toFixed(3) : ms.toFixed(2)).padStart(9);
-console.log(`node ${process.version}; medians in ms (GC-excluded column: a full GC before each sample${gc ? '' : ' — run with --expose-gc'})`);
+console.log(`node ${process.version}; medians in ms (an.no-GC: analyse minus the GC pauses inside each sample)`);
 console.log('sessions   bytes       lex     parse   analyse  an.no-GC  yaml+ajv      JSON  yaml/analyse  analyse/JSON  µs/session');
 for (const r of rows) {
   console.log(
