@@ -36,11 +36,20 @@ export function phaseLength(phase: Phase): number | undefined {
 
 // ---------------------------------------------------------------- strings and text edits
 
+/** stringWords' answer per parsed file: `phi` and `risk-assessment` both read every string. */
+const stringWordsCache = new WeakMap<PlanFile, readonly { word: Word; statement: Statement }[]>();
+
 /** Every quoted string of the plan (header texts, descriptions, goals, risk, titles, notes) in text order. */
-export function* stringWords(file: PlanFile): Generator<{ word: Word; statement: Statement }> {
-  for (const statement of statements(file)) {
-    for (const word of stringsOf(statement)) yield { word, statement };
+export function stringWords(file: PlanFile): readonly { word: Word; statement: Statement }[] {
+  let found = stringWordsCache.get(file);
+  if (!found) {
+    const list: { word: Word; statement: Statement }[] = [];
+    for (const statement of statements(file)) {
+      for (const word of stringsOf(statement)) list.push({ word, statement });
+    }
+    stringWordsCache.set(file, (found = list));
   }
+  return found;
 }
 
 function stringsOf(statement: Statement): Word[] {
