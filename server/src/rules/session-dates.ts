@@ -47,9 +47,14 @@ export default {
 
     let anchor: Anchor | undefined = startWord && startDay !== undefined ? { k: 1, day: startDay, describe: `\`start\` (${startWord.value})` } : undefined;
     let previous: Dated | undefined;
+    /** The next dated session with a higher number (without copying the rest of the list). */
+    const nextDated = (index: number): Dated | undefined => {
+      for (let i = index + 1; i < dated.length; i++) if (dated[i].k > dated[index].k) return dated[i];
+      return undefined;
+    };
     /** Whether the next dated session after `index` keeps the cadence counted from `from`. */
     const nextKeeps = (index: number, from: { k: number; day: number }): boolean => {
-      const next = dated.slice(index + 1).find((d) => d.k > dated[index].k);
+      const next = nextDated(index);
       return !!cadence && next !== undefined && Math.abs(next.day - addCadence(from.day, next.k - from.k, cadence)) <= TOLERANCE_DAYS;
     };
     /** After a reported date the rhythm may go on from it (all later dates moved): then it is the new anchor. */
@@ -89,7 +94,7 @@ export default {
           // A lone wrong date (the next dated session keeps the old rhythm) is not an anchor; a
           // rescheduled session is, so the sessions after it are not reported again.
           // Look at the next dated session to tell the three cases apart.
-          const hasNext = dated.slice(index + 1).some((d) => d.k > entry.k);
+          const hasNext = nextDated(index) !== undefined;
           const lone = nextKeeps(index, base);
           const rescheduled = !lone && (!hasNext || nextKeeps(index, entry));
           // Normal practice, not mistakes: a session put off by whole cadence periods with the rhythm
