@@ -92,6 +92,13 @@ describe('stylish format', () => {
     );
   });
 
+  it('does not count fixes in a plan with syntax errors, which --fix leaves untouched', () => {
+    const syntax = { ...reports[0].diagnostics[0], rule: 'syntax', message: 'Did you mean `session`?', fixes: [{ title: 'Change to `session`', edits: [], safe: true }] };
+    const out = formatStylish([{ file: 'broken.ipt', diagnostics: [syntax, ...reports[0].diagnostics] }], options);
+    expect(out).toContain('✖ 4 problems (2 errors, 1 warning, 1 info)');
+    expect(out).not.toContain('potentially fixable');
+  });
+
   it('says how many plans were checked when there is nothing to report', () => {
     expect(formatStylish([{ file: 'a.ipt', diagnostics: [] }, { file: 'b.ipt', diagnostics: [] }], options)).toBe('✔ 2 plans checked: no problems.\n');
   });

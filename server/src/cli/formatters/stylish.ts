@@ -40,7 +40,8 @@ export const formatStylish: Formatter = (reports, options) => {
   const summaryColour = count.error > 0 ? ansi.red : count.warning > 0 ? ansi.yellow : ansi.blue;
   out.push('', paint(ansi.bold + summaryColour, `✖ ${plural(problems, 'problem')} (${parts.join(', ')})`));
 
-  const fixable = reports.flatMap((r) => r.diagnostics).filter(isFixable);
+  // --fix never touches a plan with syntax errors, so its fixes are not counted as fixable.
+  const fixable = reports.filter((r) => !r.diagnostics.some((d) => d.rule === 'syntax')).flatMap((r) => r.diagnostics).filter(isFixable);
   if (fixable.length > 0) {
     const fixCount = countBySeverity(fixable);
     out.push(
