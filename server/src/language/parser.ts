@@ -337,7 +337,7 @@ const itemKinds = new Set(['task', 'technique', 'targets', 'homework', 'note', '
 /** Hangs each statement on the nearest block opener above it (LANGUAGE.md: indentation is not significant). */
 class TreeBuilder {
   private plan: PlanBlock | undefined;
-  private opener: PlanBlock | Focus | Risk | Phase | Session | undefined;
+  private opener: PlanBlock | Focus | Risk | Phase | Session | Measure | undefined;
   private phase: Phase | undefined;
   /** Set after a line that could not be read at all: its children must not also be reported as misplaced. */
   private afterLostLine = false;
@@ -371,9 +371,11 @@ class TreeBuilder {
         this.phase = statement;
         return this.openSection(statement);
       case 'measure':
-        // A measure is a one-line section: it opens no block, so the opener above stays in force.
+        // A measure is a one-line section: like every section line it ends the block above it.
         this.file.measures.push(statement);
         this.file.sections.push(statement);
+        this.opener = statement;
+        this.phase = undefined;
         return;
       case 'stage':
       case 'goal':
@@ -452,7 +454,12 @@ class TreeBuilder {
 }
 
 function misplaced(statement: Statement, parent: string, opener: string, current: Statement | undefined): Report {
-  const where = current ? `the nearest block above it is a \`${current.kind}\`` : 'there is no block above it';
+  const where =
+    current?.kind === 'measure'
+      ? 'a `measure` line above it ends the block (move the `measure` line out of the block, or this line above it)'
+      : current
+        ? `the nearest block above it is a \`${current.kind}\``
+        : 'there is no block above it';
   return {
     span: statement.keyword,
     message: `\`${statement.kind}\` belongs under a ${parent}, but ${where}. Move this line below ${opener}.`,

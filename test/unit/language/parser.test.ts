@@ -233,6 +233,13 @@ describe('parser: error recovery, one diagnostic per bad line', () => {
     expect(errors[0].message).toMatch(/`stage` belongs under a `focus`/);
   });
 
+  test('a measure line ends the block above it: a goal after it is misplaced', () => {
+    const broken = text.replace('measure HAM-D at 1, 8-9, 16', 'measure HAM-D at 1, 8-9, 16\n  goal G3 "Late goal"');
+    const result = parsePlan(broken);
+    expect(result.errors.map((e) => e.message)).toEqual([expect.stringMatching(/`goal` belongs under a `focus`, but a `measure` line above it ends the block/)]);
+    expect(result.file.focuses[0].goals.map((g) => g.id?.value)).toEqual(['G1', 'G2']);
+  });
+
   test('a second plan line is reported, the first plan kept', () => {
     const result = parsePlan(text + '\nplan "Another"\n');
     expect(result.errors.map((e) => e.message)).toEqual([expect.stringMatching(/second `plan` line/)]);
