@@ -4,7 +4,7 @@
  * hangs statements on the nearest block opener above them. One bad line gives one diagnostic; every
  * other line still reaches the tree.
  */
-import { EOF, type CstNode, type IRecognitionException, type IToken } from 'chevrotain';
+import { EOF, type CstNode, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import type {
   Comment,
   DiagnosisHeader,
@@ -31,7 +31,7 @@ import type {
 } from './ast.js';
 import type { Report } from './diagnostic.js';
 import { PlanGrammar, ruleForKeyword, type StatementRuleName } from './grammar.js';
-import { keywordOf, keywordSpellings, lexPlan, Newline, stringValue, UnterminatedString } from './lexer.js';
+import { Keyword, keywordOf, keywordSpellings, lexPlan, Newline, stringValue, UnterminatedString } from './lexer.js';
 import type { Span } from './span.js';
 import { suggest } from '../rules/suggest.js';
 
@@ -100,17 +100,22 @@ export function parsePlan(text: string): ParseResult {
 type Reporter = (report: Report) => void;
 const ignore: Reporter = () => undefined;
 
+/** The rule that parses a line starting with a token type (only statement keywords have one). */
+const ruleForTokenType = new Map<TokenType, StatementRuleName>(
+  keywordSpellings.filter((k) => ruleForKeyword[k] !== undefined).map((k) => [Keyword[k], ruleForKeyword[k]!]),
+);
+
 function parseLine(parser: PlanGrammar, line: IToken[], lineSpan: Span, report: Reporter): Statement | undefined {
   const first = line[0];
-  const keyword = keywordOf(first);
-  const ruleName = keyword ? ruleForKeyword[keyword] : undefined;
+  const ruleName = ruleForTokenType.get(first.tokenType);
   if (!ruleName) {
-    report(unknownStatement(first, keyword));
+    report(unknownStatement(first, keywordOf(first)));
     return undefined;
   }
   parser.input = line;
   const cst = (parser[ruleName as keyof PlanGrammar] as unknown as () => CstNode).call(parser);
-  const unclosed = line.find((token) => token.tokenType === UnterminatedString);
+  let unclosed: IToken | undefined;
+  for (let i = 0; i < line.length && !unclosed; i++) if (line[i].tokenType === UnterminatedString) unclosed = line[i];
   if (unclosed) {
     report({
       span: tokenSpan(unclosed),
@@ -236,7 +241,7 @@ function toStatement(ruleName: StatementRuleName, cst: CstNode, span: Span, hadE
 function buildStatement(ruleName: StatementRuleName, c: Children, span: Span, keyword: Span, keywordImage: string, report: Reporter): Statement | undefined {
   switch (ruleName) {
     case 'planStatement':
-      return { kind: 'plan', span, keyword, blockSpan: span, title: stringWord(tokenAt(c, 'title')), headers: [] } satisfies PlanBlock;
+      return { kind: 'plan', span, keyword, blockSpan: { start: span.start, end: span.end }, title: stringWord(tokenAt(c, 'title')), headers: [] } satisfies PlanBlock;
     case 'textHeader':
       return { kind: keywordImage as TextHeader['kind'], span, keyword, text: stringWord(tokenAt(c, 'text')) } satisfies TextHeader;
     case 'variantStatement':
@@ -264,7 +269,7 @@ function buildStatement(ruleName: StatementRuleName, c: Children, span: Span, ke
     case 'startStatement':
       return { kind: 'start', span, keyword, date: dateWord(tokenAt(c, 'date'), report) };
     case 'focusStatement':
-      return { kind: 'focus', span, keyword, blockSpan: span, area: word(tokenAt(c, 'area')), description: stringWord(tokenAt(c, 'text')), stages: [], goals: [] } satisfies Focus;
+      return { kind: 'focus', span, keyword, blockSpan: { start: span.start, end: span.end }, area: word(tokenAt(c, 'area')), description: stringWord(tokenAt(c, 'text')), stages: [], goals: [] } satisfies Focus;
     case 'stageStatement':
       return { kind: 'stage', span, keyword, name: word(tokenAt(c, 'name')) } satisfies Stage;
     case 'goalStatement':
@@ -293,7 +298,7 @@ function buildStatement(ruleName: StatementRuleName, c: Children, span: Span, ke
         const end = text ? text.startOffset + text.image.length : safetyKeyword.startOffset + safetyKeyword.image.length;
         safetyPlans.push({ kind: 'safety-plan', span: { start: safetyKeyword.startOffset, end }, keyword: tokenSpan(safetyKeyword), text: stringWord(text) });
       }
-      return { kind: 'risk', span, keyword, blockSpan: span, level: word(tokenAt(c, 'level')), text: stringWord(tokenAt(c, 'text')), safetyPlans } satisfies Risk;
+      return { kind: 'risk', span, keyword, blockSpan: { start: span.start, end: span.end }, level: word(tokenAt(c, 'level')), text: stringWord(tokenAt(c, 'text')), safetyPlans } satisfies Risk;
     }
     case 'safetyPlanStatement':
       return { kind: 'safety-plan', span, keyword, text: stringWord(tokenAt(c, 'text')) } satisfies SafetyPlan;
@@ -303,7 +308,7 @@ function buildStatement(ruleName: StatementRuleName, c: Children, span: Span, ke
         kind: 'phase',
         span,
         keyword,
-        blockSpan: span,
+        blockSpan: { start: span.start, end: span.end },
         name: word(tokenAt(c, 'name')),
         sessionsKeyword: sessionsKeyword ? tokenSpan(sessionsKeyword) : undefined,
         range: sessionSpan(tokenAt(c, 'range'), report),
@@ -311,7 +316,7 @@ function buildStatement(ruleName: StatementRuleName, c: Children, span: Span, ke
       } satisfies Phase;
     }
     case 'sessionStatement':
-      return { kind: 'session', span, keyword, blockSpan: span, number: sessionSpan(tokenAt(c, 'number'), report), title: stringWord(tokenAt(c, 'title')), items: [] } satisfies Session;
+      return { kind: 'session', span, keyword, blockSpan: { start: span.start, end: span.end }, number: sessionSpan(tokenAt(c, 'number'), report), title: stringWord(tokenAt(c, 'title')), items: [] } satisfies Session;
     case 'listItem': {
       const values: Word[] = [];
       for (const token of tokensAt(c, 'values')) values.push({ value: token.image, span: tokenSpan(token) });
@@ -423,7 +428,7 @@ class TreeBuilder {
   private addHeader(header: Header, report: Reporter): void {
     if (!this.plan && this.file.sections.length === 0) {
       // Header lines with no `plan` line above them: keep them (plan-header reports the missing line).
-      this.plan = { kind: 'plan', span: { start: header.span.start, end: header.span.start }, keyword: { start: header.span.start, end: header.span.start }, blockSpan: header.span, headers: [], implicit: true };
+      this.plan = { kind: 'plan', span: { start: header.span.start, end: header.span.start }, keyword: { start: header.span.start, end: header.span.start }, blockSpan: { start: header.span.start, end: header.span.end }, headers: [], implicit: true };
       this.file.plan = this.plan;
       this.opener = this.plan;
     }
@@ -443,8 +448,9 @@ class TreeBuilder {
     if (section.kind !== 'phase') this.phase = undefined;
   }
 
+  /** Grows a block to its last child (each block owns its blockSpan object, so it can grow in place). */
   private extend(block: { blockSpan: Span }, child: { span: Span }): void {
-    if (child.span.end > block.blockSpan.end) block.blockSpan = { start: block.blockSpan.start, end: child.span.end };
+    if (child.span.end > block.blockSpan.end) block.blockSpan.end = child.span.end;
   }
 
   finish(comments: Comment[]): PlanFile {
