@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
 import { main } from '../../../server/src/cli/main.js';
 import type { OutputStream } from '../../../server/src/cli/context.js';
 
@@ -51,4 +52,20 @@ export function writeFile(dir: string, name: string, text: string): string {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, text);
   return file;
+}
+
+/**
+ * For a test file: returns `project(files)`, which makes a temporary folder of plans that is
+ * removed after the test that made it.
+ */
+export function tempProjects(): (files?: Record<string, string>) => string {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => {
+    while (cleanups.length > 0) cleanups.pop()!();
+  });
+  return (files = {}) => {
+    const made = tempProject(files);
+    cleanups.push(made.cleanup);
+    return made.dir;
+  };
 }

@@ -1,20 +1,11 @@
 /** Which plans `ipt lint` finds: globs, folders, .gitignore (root and nested), ignore options, 1,000 plans. */
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { basePlan, replace } from '../rules/plan-fixtures.js';
-import { runCli, tempProject } from './cli-harness.js';
+import { runCli, tempProjects } from './cli-harness.js';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
-function project(files: Record<string, string>): string {
-  const made = tempProject(files);
-  cleanup = made.cleanup;
-  return made.dir;
-}
+const project = tempProjects();
 async function linted(argv: string[], dir: string): Promise<string[]> {
   const result = await runCli(['lint', '--format', 'json', ...argv], dir);
   return (JSON.parse(result.stdout) as { file: string }[]).map((f) => f.file);

@@ -1,26 +1,16 @@
 /** Every exit-code path of `ipt lint`: 0 clean, 1 errors or too many warnings, 2 usage, config and I/O. */
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { basePlan, replace } from '../rules/plan-fixtures.js';
-import { runCli, tempProject } from './cli-harness.js';
+import { runCli, tempProjects } from './cli-harness.js';
 
 /** The clean plan with one error (20 sessions for acute IPT). */
 const withError = replace(basePlan, 'sessions 16 weekly 50min', 'sessions 20 weekly 50min');
 /** The clean plan with one warning (a non-IPT technique). */
 const withWarning = replace(basePlan, 'technique role-play, decision-analysis', 'technique role-play, mindfulness');
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
-
-function project(files: Record<string, string>): string {
-  const made = tempProject(files);
-  cleanup = made.cleanup;
-  return made.dir;
-}
+const project = tempProjects();
 
 describe('ipt lint exit codes', () => {
   it('exits 0 for a clean plan', async () => {

@@ -1,24 +1,15 @@
 /** `ipt lint --fix`: every safe fix is applied, the result is formatted, and broken plans are never touched. */
 import { lstatSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../server/src/analyse.js';
 import { applyEdits, applySafeFixes, chooseEdits, MAX_FIX_PASSES } from '../../../server/src/cli/apply-fixes.js';
 import { format } from '../../../server/src/format/format.js';
 import type { Diagnostic } from '../../../server/src/language/diagnostic.js';
 import { basePlan, replace } from '../rules/plan-fixtures.js';
-import { runCli, tempProject } from './cli-harness.js';
+import { runCli, tempProjects } from './cli-harness.js';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
-function project(files: Record<string, string>): string {
-  const made = tempProject(files);
-  cleanup = made.cleanup;
-  return made.dir;
-}
+const project = tempProjects();
 
 /** The middle and termination blocks of the clean plan, as written (no trailing line break). */
 function middleAndTermination(): string {

@@ -1,24 +1,15 @@
 /** `ipt fmt`: canonical layout in place, --check, refusal of plans with syntax errors, idempotence. */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { basePlan, replace } from '../rules/plan-fixtures.js';
-import { runCli, tempProject } from './cli-harness.js';
+import { runCli, tempProjects } from './cli-harness.js';
 
 /** The clean plan with wrong indentation and trailing spaces: only whitespace differs. */
 const messy = basePlan.replace('  client "C-0142"', 'client "C-0142"   ').replace('    targets G1', '\t targets G1');
 const broken = replace(basePlan, '  goal G2 "State needs', '  goal G2 State "needs');
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
-function project(files: Record<string, string>): string {
-  const made = tempProject(files);
-  cleanup = made.cleanup;
-  return made.dir;
-}
+const project = tempProjects();
 const read = (dir: string, name: string) => readFileSync(path.join(dir, name), 'utf8');
 
 describe('ipt fmt', () => {

@@ -1,9 +1,9 @@
 /** `ipt lint` options: --quiet, --output-file, --no-inline-config, --config and nested .iptrc.json files. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { basePlan, replace } from '../rules/plan-fixtures.js';
-import { runCli, tempProject } from './cli-harness.js';
+import { runCli, tempProjects } from './cli-harness.js';
 
 const withError = replace(basePlan, 'sessions 16 weekly 50min', 'sessions 20 weekly 50min');
 const withWarning = replace(basePlan, 'technique role-play, decision-analysis', 'technique role-play, mindfulness');
@@ -14,16 +14,7 @@ const suppressed = replace(
   '    # ipt-disable-next-line technique -- agreed with the supervisor\n    technique role-play, mindfulness\n',
 );
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
-function project(files: Record<string, string>): string {
-  const made = tempProject(files);
-  cleanup = made.cleanup;
-  return made.dir;
-}
+const project = tempProjects();
 type JsonReport = { file: string; diagnostics: { rule: string; severity: string }[] }[];
 
 describe('ipt lint options', () => {

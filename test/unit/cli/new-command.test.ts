@@ -1,23 +1,14 @@
 /** `ipt new` and the skeleton generator: every variant × problem area lints with no diagnostics at all. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../server/src/analyse.js';
 import { skeleton, skeletonShape } from '../../../server/src/cli/skeleton.js';
 import { format } from '../../../server/src/format/format.js';
 import { builtinCatalogue } from '../../../server/src/language/catalogue.js';
-import { runCli, tempProject } from './cli-harness.js';
+import { runCli, tempProjects } from './cli-harness.js';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
-function project(files: Record<string, string>): string {
-  const made = tempProject(files);
-  cleanup = made.cleanup;
-  return made.dir;
-}
+const project = tempProjects();
 
 describe('skeleton plans', () => {
   for (const variant of builtinCatalogue.variants) {

@@ -1,20 +1,11 @@
 /** `ipt render` (smoke: the renderer's own tests check the content). */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { basePlan, replace } from '../rules/plan-fixtures.js';
-import { runCli, tempProject } from './cli-harness.js';
+import { runCli, tempProjects } from './cli-harness.js';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
-function project(files: Record<string, string>): string {
-  const made = tempProject(files);
-  cleanup = made.cleanup;
-  return made.dir;
-}
+const project = tempProjects();
 
 describe('ipt render', () => {
   it('--to html writes a standalone page to stdout', async () => {

@@ -1,21 +1,12 @@
 /** `--stdin` for lint and fmt: plans piped through `ipt` by editors and scripts. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { basePlan, replace } from '../rules/plan-fixtures.js';
-import { runCli, tempProject } from './cli-harness.js';
+import { runCli, tempProjects } from './cli-harness.js';
 
 const withWarning = replace(basePlan, 'technique role-play, decision-analysis', 'technique role-play, mindfulness');
 const messy = basePlan.replace('  client "C-0142"', 'client "C-0142"');
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
-function project(files: Record<string, string>): string {
-  const made = tempProject(files);
-  cleanup = made.cleanup;
-  return made.dir;
-}
+const project = tempProjects();
 
 describe('ipt lint --stdin', () => {
   it('lints the piped plan and reports it as <stdin>', async () => {
