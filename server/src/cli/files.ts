@@ -9,11 +9,12 @@
  * - a named file or folder that does not exist, a folder with no plans, or a glob that matches
  *   nothing (or only ignored files), is an error (exit 2), as in ESLint.
  */
-import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { IgnoreRules, relativeInside, type IgnoreOptions } from './ignore-files.js';
 import { walkFiles } from './walk.js';
+import { reason } from './context.js';
 
 export const PLAN_EXTENSION = '.ipt';
 
@@ -126,4 +127,14 @@ function dedupeByRealPath(files: string[]): string[] {
     kept.push(file);
   }
   return kept;
+}
+
+/** A plan's text, or undefined after telling `fail` why it cannot be read (the caller counts the failure). */
+export function readPlan(file: string, shown: string, fail: (message: string) => void): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    fail(`Cannot read ${shown} (${reason(error)}).`);
+    return undefined;
+  }
 }

@@ -1,9 +1,8 @@
 /** `ipt fmt`: rewrite plans in the canonical layout, or with --check list those that would change. */
-import { readFileSync } from 'node:fs';
 import { format } from '../format/format.js';
 import { flag, parseCommandArgs } from './args.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, reason, type MainOptions } from './context.js';
-import { discoverPlans, displayPath } from './files.js';
+import { discoverPlans, displayPath, readPlan } from './files.js';
 import { ignoreOptions } from './ignore-files.js';
 import { readStdin, STDIN_NAME } from './stdin.js';
 import { writeFileAtomic } from './write-file.js';
@@ -37,11 +36,8 @@ export async function fmtCommand(args: string[], io: MainOptions): Promise<numbe
   let changed = 0;
   for (const file of discovery.files) {
     const shown = displayPath(io.cwd, file);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      err(`ipt fmt: Cannot read ${shown} (${reason(error)}).`);
+    const text = readPlan(file, shown, (message) => err(`ipt fmt: ${message}`));
+    if (text === undefined) {
       failures++;
       continue;
     }

@@ -1,5 +1,5 @@
 /** `ipt lint`: check plans, print a report, optionally apply safe fixes. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyse } from '../analyse.js';
 import { format } from '../format/format.js';
@@ -7,7 +7,7 @@ import { allRules } from '../rules/registry.js';
 import { applySafeFixes } from './apply-fixes.js';
 import { choiceOption, countOption, flag, parseCommandArgs, stringOption, type ParsedArgs } from './args.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, reason, type MainOptions } from './context.js';
-import { discoverPlans, displayPath } from './files.js';
+import { discoverPlans, displayPath, readPlan } from './files.js';
 import { ignoreOptions } from './ignore-files.js';
 import { formatNames, formatters, type FormatName } from './formatters/index.js';
 import type { FileReport } from './formatters/types.js';
@@ -64,11 +64,8 @@ export async function lintCommand(args: string[], io: MainOptions): Promise<numb
   const fixed = { plans: 0, fixes: 0 };
   for (const file of discovery.files) {
     const shown = displayPath(io.cwd, file);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      err(`ipt lint: Cannot read ${shown} (${reason(error)}).`);
+    let text = readPlan(file, shown, (message) => err(`ipt lint: ${message}`));
+    if (text === undefined) {
       ioFailures++;
       continue;
     }
