@@ -25,7 +25,7 @@ import { loadConfig } from '../rules/load-config.js';
 import { ruleById } from '../rules/registry.js';
 import { TOOL_VERSION } from '../cli/version.js';
 import { codeActionsFor } from './code-actions.js';
-import { hoverAt } from './hover.js';
+import { hoverAt } from '../features/hover.js';
 import { planSymbols, type PlanSymbol, type SymbolKindName } from './symbols.js';
 
 const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
@@ -157,8 +157,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const { analysis, config } = analysisOf(document);
-    const hover = hoverAt(analysis, document.offsetAt(params.position), config.catalogue);
-    return hover ? { contents: { kind: 'markdown', value: hover.contents }, range: analysis.lines.rangeOf(hover.word.span) } : null;
+    const hover = hoverAt(analysis, document.offsetAt(params.position), config);
+    return hover ? { contents: { kind: 'markdown', value: hover.contents }, range: analysis.lines.rangeOf(hover.span) } : null;
   });
 
   documents.listen(connection);

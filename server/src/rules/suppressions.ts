@@ -60,15 +60,15 @@ const NOT_SUPPRESSIBLE: Record<string, string> = {
     '`unused-disable` cannot be disabled inline. Remove the directive it reports, or set "unused-disable": "off" in .iptrc.json.',
 };
 
-type DirectiveKind = 'ipt-disable-next-line' | 'ipt-disable' | 'ipt-enable';
+export type DirectiveKind = 'ipt-disable-next-line' | 'ipt-disable' | 'ipt-enable';
 const DIRECTIVES: ReadonlySet<string> = new Set<DirectiveKind>(['ipt-disable-next-line', 'ipt-disable', 'ipt-enable']);
 
-interface RuleName {
+export interface RuleName {
   id: string;
   span: Span;
 }
 
-interface Directive {
+export interface Directive {
   kind: DirectiveKind;
   comment: Comment;
   /** The directive word, e.g. `ipt-disable-next-line`. */
@@ -216,7 +216,8 @@ function unusedMessage(s: Suppression): string {
 
 // ---------------------------------------------------------------- parsing
 
-function parseDirective(comment: Comment, lines: LineIndex): Directive | { unknownWord: string; span: Span } | undefined {
+/** Reads an `ipt-…` directive out of a comment (also used by semantic highlighting). */
+export function parseDirective(comment: Comment, lines: LineIndex): Directive | { unknownWord: string; span: Span } | undefined {
   const base = comment.span.start + 1; // the text starts after `#`
   const head = /^\s*(ipt-[A-Za-z-]*)/.exec(comment.text);
   if (!head) return undefined;

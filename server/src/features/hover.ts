@@ -4,11 +4,14 @@ import type { Statement, Word } from '../language/ast.js';
 import { statements } from '../language/ast.js';
 import type { Catalogue, CatalogueEntry, InstrumentEntry, NonIptTechniqueEntry, TaskEntry, VariantEntry } from '../language/catalogue-types.js';
 import { findEntry } from '../language/catalogue.js';
+import type { Span } from '../language/span.js';
+import type { ResolvedConfig } from '../rules/config.js';
 
 export interface HoverResult {
   /** Markdown. */
   contents: string;
-  word: Word;
+  /** The span the hover is about (the editor highlights it). */
+  span: Span;
 }
 
 /** The catalogue words a statement holds, each with the list it is looked up in. */
@@ -61,13 +64,14 @@ function describe(entry: CatalogueEntry): string {
   return lines.join('\n');
 }
 
-export function hoverAt(analysis: Analysis, offset: number, catalogue: Catalogue): HoverResult | undefined {
+export function hoverAt(analysis: Analysis, offset: number, config: ResolvedConfig): HoverResult | undefined {
+  const catalogue = config.catalogue;
   for (const statement of statements(analysis.ast)) {
     if (offset < statement.span.start || offset > statement.span.end) continue;
     for (const [word, entries] of wordsOf(statement, catalogue)) {
       if (!word || offset < word.span.start || offset > word.span.end) continue;
       const entry = findEntry(entries, word.value);
-      if (entry) return { contents: describe(entry), word };
+      if (entry) return { contents: describe(entry), span: word.span };
     }
   }
   return undefined;

@@ -1,0 +1,382 @@
+/**
+ * Semantic tokens: what each word of a plan is, for the editor's colours. Built from the analysis'
+ * syntax tree (keywords, vocabulary words by kind, goal ids, numbers, dates, strings), its comments
+ * (with `ipt-disable…` directives and their rule ids), and, for the lines the parser could not read,
+ * from the tokens of that line alone.
+ *
+ * Vocabulary words get a standard LSP token type (so every theme colours them) plus a modifier for
+ * their kind. A word is marked `unknown` only when a rule reported that exact word and the catalogue
+ * does not know it, so a word added by config is never shown as unknown.
+ */
+import type { Analysis } from '../analyse.js';
+import type { PlanFile, SessionSpan, Statement, Word } from '../language/ast.js';
+import { statements } from '../language/ast.js';
+import type { Catalogue, CatalogueEntry } from '../language/catalogue-types.js';
+import { builtinCatalogue } from '../language/catalogue.js';
+import { keywordOf, lexPlan } from '../language/lexer.js';
+import { ruleForKeyword } from '../language/grammar.js';
+import type { Span } from '../language/span.js';
+import type { ResolvedConfig } from '../rules/config.js';
+import { parseDirective } from '../rules/suppressions.js';
+
+const tokenTypes = [
+  'keyword',
+  'type', // variant, problem area
+  'enumMember', // phase name, stage, cadence, risk level, session status
+  'function', // task, technique: what is done in a session
+  'class', // instrument
+  'variable', // goal id
+  'number', // counts, session numbers and ranges, scores, durations, dates
+  'string',
+  'comment',
+  'macro', // an `ipt-disable…` directive word
+  'decorator', // a rule id in a directive
+] as const;
+
+const tokenModifiers = [
+  'declaration', // a goal id where it is defined
+  'unknown', // a vocabulary word or goal id that the rules reported as unknown
+  'nonIpt', // a known technique that is not part of IPT
+  'date',
+  'variant',
+  'area',
+  'stage',
+  'phase',
+  'task',
+  'technique',
+  'instrument',
+  'cadence',
+  'risk',
+  'status',
+] as const;
+
+export type SemanticTokenType = (typeof tokenTypes)[number];
+export type SemanticTokenModifier = (typeof tokenModifiers)[number];
+
+export const semanticTokensLegend: { tokenTypes: string[]; tokenModifiers: string[] } = {
+  tokenTypes: [...tokenTypes],
+  tokenModifiers: [...tokenModifiers],
+};
+
+const typeIndex = new Map<string, number>(tokenTypes.map((t, i) => [t, i]));
+const modifierBit = new Map<string, number>(tokenModifiers.map((m, i) => [m, 1 << i]));
+
+/** One token before encoding: an offset span, a type and modifier bits. */
+interface RawToken {
+  start: number;
+  end: number;
+  type: number;
+  modifiers: number;
+}
+
+type Vocabulary = 'variant' | 'area' | 'stage' | 'phase' | 'task' | 'technique' | 'instrument' | 'cadence' | 'risk' | 'status';
+
+const vocabularyType: Record<Vocabulary, SemanticTokenType> = {
+  variant: 'type',
+  area: 'type',
+  stage: 'enumMember',
+  phase: 'enumMember',
+  task: 'function',
+  technique: 'function',
+  instrument: 'class',
+  cadence: 'enumMember',
+  risk: 'enumMember',
+  status: 'enumMember',
+};
+
+function entriesOf(catalogue: Catalogue, kind: Vocabulary): CatalogueEntry[] {
+  switch (kind) {
+    case 'variant':
+      return catalogue.variants;
+    case 'area':
+      return catalogue.problemAreas;
+    case 'stage':
+      return catalogue.stages;
+    case 'phase':
+      return catalogue.phases;
+    case 'task':
+      return catalogue.tasks;
+    case 'technique':
+      return catalogue.techniques;
+    case 'instrument':
+      return catalogue.instruments;
+    case 'cadence':
+      return catalogue.cadences;
+    case 'risk':
+      return catalogue.riskLevels;
+    case 'status':
+      return catalogue.statuses;
+  }
+}
+
+/** Id and alias sets per vocabulary kind, built once per catalogue. */
+const nameSets = new WeakMap<Catalogue, Map<string, Set<string>>>();
+
+function namesOf(catalogue: Catalogue, kind: Vocabulary | 'nonIpt'): Set<string> {
+  let sets = nameSets.get(catalogue);
+  if (!sets) {
+    sets = new Map();
+    nameSets.set(catalogue, sets);
+  }
+  let names = sets.get(kind);
+  if (!names) {
+    names = new Set();
+    for (const entry of kind === 'nonIpt' ? catalogue.nonIptTechniques : entriesOf(catalogue, kind)) {
+      names.add(entry.id);
+      for (const alias of entry.aliases ?? []) names.add(alias);
+    }
+    sets.set(kind, names);
+  }
+  return names;
+}
+
+/** Collects tokens in text order; the tree yields statements in text order, so pushes stay sorted. */
+class TokenCollector {
+  readonly tokens: RawToken[] = [];
+  private readonly reported = new Set<string>();
+  private readonly goals = new Set<string>();
+
+  constructor(
+    analysis: Analysis,
+    private readonly catalogue: Catalogue,
+  ) {
+    for (const d of analysis.diagnostics) this.reported.add(`${d.span.start}:${d.span.end}`);
+    for (const focus of analysis.ast.focuses) for (const goal of focus.goals) if (goal.id) this.goals.add(goal.id.value);
+  }
+
+  push(span: Span | undefined, type: SemanticTokenType, ...modifiers: SemanticTokenModifier[]): void {
+    if (!span || span.end <= span.start) return;
+    let bits = 0;
+    for (const m of modifiers) bits |= modifierBit.get(m)!;
+    this.tokens.push({ start: span.start, end: span.end, type: typeIndex.get(type)!, modifiers: bits });
+  }
+
+  private wasReported(span: Span): boolean {
+    return this.reported.has(`${span.start}:${span.end}`);
+  }
+
+  vocabulary(word: Word | undefined, kind: Vocabulary): void {
+    if (!word) return;
+    const modifiers: SemanticTokenModifier[] = [kind];
+    if (kind === 'technique' && namesOf(this.catalogue, 'nonIpt').has(word.value)) modifiers.push('nonIpt');
+    else if (this.wasReported(word.span) && !namesOf(this.catalogue, kind).has(word.value)) modifiers.push('unknown');
+    this.push(word.span, vocabularyType[kind], ...modifiers);
+  }
+
+  goal(word: Word | undefined, declaration: boolean): void {
+    if (!word) return;
+    if (declaration) return this.push(word.span, 'variable', 'declaration');
+    const unknown = this.wasReported(word.span) && !this.goals.has(word.value);
+    this.push(word.span, 'variable', ...(unknown ? (['unknown'] as const) : []));
+  }
+
+  number(part: Word<number> | SessionSpan | undefined): void {
+    if (part) this.push(part.span, 'number');
+  }
+
+  date(word: Word | undefined): void {
+    if (word) this.push(word.span, 'number', 'date');
+  }
+
+  string(word: Word | undefined): void {
+    if (word) this.push(word.span, 'string');
+  }
+}
+
+function addStatement(out: TokenCollector, statement: Statement): void {
+  // An implicit plan block (header lines without a `plan` line) has an empty keyword span: push skips it.
+  out.push(statement.keyword, 'keyword');
+  switch (statement.kind) {
+    case 'plan':
+      return out.string(statement.title);
+    case 'client':
+    case 'clinician':
+    case 'supervisor':
+    case 'homework':
+    case 'note':
+    case 'safety-plan':
+      return out.string(statement.text);
+    case 'variant':
+      return out.vocabulary(statement.name, 'variant');
+    case 'diagnosis':
+      out.string(statement.text);
+      out.push(statement.codeKeyword, 'keyword');
+      // An ICD/DSM code is a name from another code system, not IPT vocabulary.
+      if (statement.code) out.push(statement.code.span, 'enumMember');
+      return;
+    case 'sessions':
+      out.number(statement.count);
+      out.vocabulary(statement.cadence, 'cadence');
+      return out.number(statement.duration);
+    case 'start':
+    case 'date':
+      return out.date(statement.date);
+    case 'focus':
+      out.vocabulary(statement.area, 'area');
+      return out.string(statement.description);
+    case 'stage':
+      return out.vocabulary(statement.name, 'stage');
+    case 'goal':
+      out.goal(statement.id, true);
+      return out.string(statement.text);
+    case 'measure':
+      out.vocabulary(statement.instrument, 'instrument');
+      if (!statement.schedule) return;
+      out.push(statement.schedule.keyword, 'keyword');
+      if (statement.schedule.kind === 'at') for (const s of statement.schedule.sessions) out.number(s);
+      else out.number(statement.schedule.interval);
+      return;
+    case 'risk':
+      out.vocabulary(statement.level, 'risk');
+      out.string(statement.text);
+      // A `safety-plan` on the risk line itself is part of this statement.
+      for (const plan of statement.safetyPlans) {
+        if (plan.span.start > statement.span.end) continue;
+        out.push(plan.keyword, 'keyword');
+        out.string(plan.text);
+      }
+      return;
+    case 'phase':
+      out.vocabulary(statement.name, 'phase');
+      out.push(statement.sessionsKeyword, 'keyword');
+      return out.number(statement.range);
+    case 'session':
+      out.number(statement.number);
+      return out.string(statement.title);
+    case 'task':
+    case 'technique':
+      for (const value of statement.values) out.vocabulary(value, statement.kind);
+      return;
+    case 'targets':
+      for (const value of statement.values) out.goal(value, false);
+      return;
+    case 'score':
+      out.vocabulary(statement.instrument, 'instrument');
+      return out.number(statement.value);
+    case 'status':
+      return out.vocabulary(statement.value, 'status');
+  }
+}
+
+/** A comment: the directive word and its rule ids get their own tokens, the rest is comment. */
+function addComment(out: TokenCollector, comment: { text: string; span: Span }, analysis: Analysis): void {
+  const directive = parseDirective(comment, analysis.lines);
+  if (!directive || !('names' in directive)) return out.push(comment.span, 'comment');
+  let at = comment.span.start;
+  const gap = (end: number) => {
+    if (end > at) out.push({ start: at, end }, 'comment');
+  };
+  gap(directive.keyword.start);
+  out.push(directive.keyword, 'macro');
+  at = directive.keyword.end;
+  for (const name of directive.names) {
+    gap(name.span.start);
+    out.push(name.span, 'decorator');
+    at = name.span.end;
+  }
+  gap(comment.span.end);
+}
+
+/** Keywords that stand inside a statement rather than at its start. */
+const innerKeywords = new Set(['code', 'at', 'every', 'sessions', 'safety-plan']);
+
+/** Tokens of a line the parser could not read, from the lexer alone (no vocabulary kinds). */
+function addUnreadLine(out: TokenCollector, text: string, start: number, end: number): void {
+  const tokens = lexPlan(text.slice(start, end)).tokens;
+  tokens.forEach((token, index) => {
+    const span = { start: start + token.startOffset, end: start + token.startOffset + token.image.length };
+    const keyword = keywordOf(token);
+    const name = token.tokenType.name;
+    if (keyword) {
+      if (index === 0 ? ruleForKeyword[keyword] !== undefined : innerKeywords.has(keyword)) out.push(span, 'keyword');
+    } else if (name === 'String' || name === 'UnterminatedString') out.push(span, 'string');
+    else if (name === 'Date') out.push(span, 'number', 'date');
+    else if (name === 'Integer' || name === 'Decimal' || name === 'Range' || name === 'Duration') out.push(span, 'number');
+  });
+}
+
+/** The lines holding a `syntax` diagnostic: their statement may be missing from the tree. */
+function unreadLines(analysis: Analysis, span: Span): number[] {
+  const lines: number[] = [];
+  for (const d of analysis.diagnostics) {
+    if (d.rule !== 'syntax' || d.span.end < span.start || d.span.start > span.end) continue;
+    const line = d.range.start.line;
+    if (lines[lines.length - 1] !== line) lines.push(line);
+  }
+  return lines;
+}
+
+/** Statements that may overlap `span`, skipping whole sections outside it. */
+function* statementsIn(file: PlanFile, span: Span): Generator<Statement> {
+  if (span.start === 0 && span.end >= file.span.end) return yield* statements(file);
+  if (file.plan && file.plan.blockSpan.start <= span.end && file.plan.blockSpan.end >= span.start) {
+    yield file.plan;
+    yield* file.plan.headers;
+  }
+  for (const section of file.sections) {
+    const block = 'blockSpan' in section ? section.blockSpan : section.span;
+    if (block.end < span.start) continue;
+    if (block.start > span.end) break;
+    yield section;
+    if (section.kind === 'focus') yield* [...section.stages, ...section.goals].sort((a, b) => a.span.start - b.span.start);
+    else if (section.kind === 'risk') yield* section.safetyPlans;
+    else if (section.kind === 'phase') {
+      for (const session of section.sessions) {
+        if (session.blockSpan.end < span.start) continue;
+        if (session.blockSpan.start > span.end) break;
+        yield session;
+        yield* session.items;
+      }
+    }
+  }
+}
+
+/**
+ * The LSP semantic tokens of the document (or of the lines overlapping `span`): the relative
+ * integer encoding `[deltaLine, deltaStart, length, type, modifiers]` per token.
+ * `config` gives the catalogue that config extended; without it the built-in one is used (only for
+ * the `unknown` and `nonIpt` modifiers, which also need a diagnostic on the word).
+ */
+export function semanticTokensData(analysis: Analysis, span?: Span, config?: ResolvedConfig): number[] {
+  const range = span ?? { start: 0, end: analysis.text.length };
+  const out = new TokenCollector(analysis, config?.catalogue ?? builtinCatalogue);
+  const lines = analysis.lines;
+
+  const unread = unreadLines(analysis, range);
+  const unreadStarts = new Set(unread.map((line) => lines.lineStarts[line]));
+  for (const statement of statementsIn(analysis.ast, range)) {
+    if (unreadStarts.size > 0 && unreadStarts.has(lines.lineStarts[lines.positionAt(statement.span.start).line])) continue;
+    addStatement(out, statement);
+  }
+  for (const line of unread) addUnreadLine(out, analysis.text, lines.lineStarts[line], lines.lineEnd(line));
+  for (const comment of analysis.ast.comments) {
+    if (comment.span.end < range.start || comment.span.start > range.end) continue;
+    addComment(out, comment, analysis);
+  }
+
+  const tokens = out.tokens.filter((t) => t.end > range.start && t.start < range.end);
+  tokens.sort((a, b) => a.start - b.start);
+  return encode(tokens, analysis);
+}
+
+/** Relative encoding; tokens never span lines (strings and comments are one line). */
+function encode(tokens: RawToken[], analysis: Analysis): number[] {
+  const data: number[] = new Array(tokens.length * 5);
+  const starts = analysis.lines.lineStarts;
+  let line = tokens.length > 0 ? analysis.lines.positionAt(tokens[0].start).line : 0;
+  let previousLine = 0;
+  let previousChar = 0;
+  let i = 0;
+  for (const token of tokens) {
+    while (line + 1 < starts.length && starts[line + 1] <= token.start) line++;
+    const char = token.start - starts[line];
+    data[i++] = line - previousLine;
+    data[i++] = line === previousLine ? char - previousChar : char;
+    data[i++] = token.end - token.start;
+    data[i++] = token.type;
+    data[i++] = token.modifiers;
+    previousLine = line;
+    previousChar = char;
+  }
+  return data;
+}
