@@ -447,7 +447,7 @@ function inComment(analysis: Analysis, comment: Comment): PlanCompletion[] {
   if (!directive) {
     // The start of `ipt-` (not a bare `#`, or every comment would pop up a list).
     const typed = comment.text.trimStart();
-    if (typed === '' || !'ipt-'.startsWith(typed)) return [];
+    if (typed === '' || !directiveWords.some((word) => word.startsWith(typed))) return [];
     return directiveItems({ start: cursor - typed.length, end: cursor });
   }
   if ('unknownWord' in directive) return directive.span.end === cursor ? directiveItems(directive.span) : [];
