@@ -228,14 +228,8 @@ function addStatement(out: TokenCollector, statement: Statement): void {
       return;
     case 'risk':
       out.vocabulary(statement.level, 'risk');
-      out.string(statement.text);
-      // A `safety-plan` on the risk line itself is part of this statement.
-      for (const plan of statement.safetyPlans) {
-        if (plan.span.start > statement.span.end) continue;
-        out.push(plan.keyword, 'keyword');
-        out.string(plan.text);
-      }
-      return;
+      // A `safety-plan` on the risk line is in `safetyPlans`, which the tree walk yields next.
+      return out.string(statement.text);
     case 'phase':
       out.vocabulary(statement.name, 'phase');
       out.push(statement.sessionsKeyword, 'keyword');

@@ -1,0 +1,179 @@
+/** Hover: fixtures mark the cursor with `<|>`; the markdown is asserted exactly where it is the feature. */
+import { describe, expect, test } from 'vitest';
+import { hoverAt } from '../../../server/src/features/hover.js';
+import { defaultConfig } from '../../../server/src/rules/config.js';
+import { atCursor, planWith, spanText } from './cursor.js';
+
+function hover(source: string): { contents: string; span: string } | undefined {
+  const { text, offset, analysis } = atCursor(source);
+  const result = hoverAt(analysis, offset, defaultConfig);
+  return result ? { contents: result.contents, span: spanText(text, result.span)! } : undefined;
+}
+
+describe('vocabulary words', () => {
+  test('a task: its title, description, phase and sources', () => {
+    const result = hover(planWith('sick-role,', 'sick-<|>role,'))!;
+    expect(result.span).toBe('sick-role');
+    expect(result.contents).toBe(
+      [
+        '**Sick role** `sick-role`',
+        '',
+        'Tell the client that depression is a treatable illness and not their fault, and that they take on the work of recovery.',
+        '',
+        'Phase: initial.',
+        '',
+        '_Sources: S3, S6, seed 002, seed 003 (see docs/language.md)._',
+      ].join('\n'),
+    );
+  });
+
+  test('a non-IPT technique says so', () => {
+    const result = hover(planWith('technique role-play, decision-analysis', 'technique thought-rec<|>ord'))!;
+    expect(result.contents).toContain('⚠ Not an IPT technique.');
+  });
+
+  test('an unknown word has no catalogue hover', () => {
+    expect(hover(planWith('sick-role,', 'sick-rol<|>,'))?.contents ?? '').not.toContain('**Sick role**');
+  });
+});
+
+describe('goal ids', () => {
+  test('where it is defined: its text and the sessions targeting it', () => {
+    const result = hover(planWith('goal G1', 'goal G<|>1'))!;
+    expect(result).toEqual({ contents: "**Goal G1**\n\nName each partner's expectations about caregiving roles\n\nTargeted in sessions 4–7.", span: 'G1' });
+  });
+
+  test('in `targets`', () => {
+    expect(hover(planWith('targets G2', 'targets <|>G2'))!.contents).toBe('**Goal G2**\n\nState needs calmly during disagreements\n\nTargeted in sessions 8–13.');
+  });
+
+  test('an undefined goal', () => {
+    expect(hover(planWith('targets G2', 'targets G<|>9'))!.contents).toMatch(/^\*\*Goal `G9`\*\* is not defined in this plan/);
+  });
+
+  test('a goal no session targets', () => {
+    const source = 'plan "x"\nfocus grief "x"\n  goal G<|>1 "Tell the story"\n';
+    expect(hover(source)!.contents).toBe('**Goal G1**\n\nTell the story\n\nNo session targets it yet.');
+  });
+});
+
+describe('phase and session lines', () => {
+  test('a phase line: range, dates, entries, tasks, techniques, goals', () => {
+    const result = hover(planWith('phase middle', 'pha<|>se middle'))!;
+    expect(result.span).toBe('phase middle sessions 4-13');
+    expect(result.contents).toBe(
+      [
+        '**Middle phase** · sessions 4–13 (10 sessions) · 2026-02-23 to 2026-04-27',
+        '',
+        '2 session entries covering 10 sessions.',
+        '',
+        'Techniques: `communication-analysis`, `clarification`, `encouragement-of-affect`, `role-play`, `decision-analysis`.',
+        '',
+        'Goals targeted: G1, G2.',
+      ].join('\n'),
+    );
+  });
+
+  test('the initial phase lists its tasks', () => {
+    expect(hover(planWith('phase initial sessions 1-3', 'phase initial sessions 1-<|>3'))!.contents).toContain(
+      'Tasks planned: `symptom-review`, `sick-role`, `medication-review`, `interpersonal-inventory`, `formulation`, `treatment-contract`.',
+    );
+  });
+
+  test('the phase name shows the catalogue entry and the phase summary', () => {
+    const contents = hover(planWith('phase termination', 'phase termi<|>nation'))!.contents;
+    expect(contents).toMatch(/^\*\*Termination phase\*\* `termination`/);
+    expect(contents).toContain('---\n\n**Termination phase** · sessions 14–16 (3 sessions) · 2026-05-04 to 2026-05-18');
+  });
+
+  test('a session number: its computed date', () => {
+    expect(hover(planWith('session 15 "', 'session 1<|>5 "'))).toEqual({
+      contents: '**Session 15** · termination phase · Relapse warning signs\n\nFalls on 2026-05-11: weekly from `start` 2026-02-02.',
+      span: '15',
+    });
+    expect(hover(planWith('session 4-7', 'session 4-<|>7'))!.contents).toContain('Fall on 2026-02-23 to 2026-03-16');
+  });
+
+  test('a session without `start`', () => {
+    expect(hover('plan "x"\n  sessions 12 weekly\nphase initial sessions 1-3\n  sess<|>ion 1\n')!.contents).toBe(
+      '**Session 1** · initial phase\n\nAdd `start YYYY-MM-DD` to the plan header to see calendar dates.',
+    );
+  });
+});
+
+describe('scores', () => {
+  test('the baseline score', () => {
+    expect(hover(planWith('score PHQ-9 18', 'score PHQ-9 1<|>8'))!.contents).toBe(
+      '**PHQ-9 18** · range 0–27\n\nBand: **moderately severe** (15–19).\n\nThis is the baseline: the first PHQ-9 score in the plan.\n\nRemission (PHQ-9 < 5): not met.',
+    );
+  });
+
+  test('a later score: change, response and remission', () => {
+    expect(hover(planWith('score PHQ-9 12', 'sc<|>ore PHQ-9 12'))!.contents).toBe(
+      [
+        '**PHQ-9 12** · range 0–27',
+        '',
+        'Band: **moderate** (10–14).',
+        '',
+        'Change from baseline (session 1: 18): **−6** (−33.3 %).',
+        '',
+        'Response (a fall of 50 % or more, to 9 or less): not reached.',
+        '',
+        'Remission (PHQ-9 < 5): not met.',
+      ].join('\n'),
+    );
+    const last = hover(planWith('score PHQ-9 4', 'score PHQ-9 <|>4'))!.contents;
+    expect(last).toContain('Change from baseline (session 1: 18): **−14** (−77.8 %).');
+    expect(last).toContain('Response (a fall of 50 % or more, to 9 or less): reached.');
+    expect(last).toContain('Remission (PHQ-9 < 5): met.');
+  });
+
+  test('an instrument without bands or remission', () => {
+    const source = 'plan "x"\nphase initial sessions 1-3\n  session 1\n    score EPDS 1<|>4\n';
+    expect(hover(source)!.contents).toBe('**EPDS 14** · range 0–30\n\nThe catalogue gives no severity bands for EPDS.\n\nThis is the baseline: the first EPDS score in the plan.');
+  });
+
+  test('a score out of range says so, and the rule behind the diagnostic', () => {
+    const contents = hover(planWith('score PHQ-9 12', 'score PHQ-9 3<|>0'))!.contents;
+    expect(contents).toMatch(/^\*\*PHQ-9 30\*\* · range 0–27\n\nOutside the PHQ-9 range 0–27\./);
+    expect(contents).toContain('**`score-range`** (error) — ');
+    expect(contents).toContain('[Read more](https://github.com/ipt-plan/ipt-plan/blob/main/docs/rules/score-range.md)');
+  });
+});
+
+describe('measures', () => {
+  test('`every N`: 1, 1+N, … and the last session, with dates', () => {
+    expect(hover(planWith('measure PHQ-9 every 4', 'measure PHQ-9 ev<|>ery 4'))).toEqual({
+      contents:
+        '**PHQ-9** is given in 5 sessions (every 4, from session 1, and the last session):\n\nSessions 1 (2026-02-02), 5 (2026-03-02), 9 (2026-03-30), 13 (2026-04-27), 16 (2026-05-18).',
+      span: 'measure PHQ-9 every 4',
+    });
+  });
+
+  test('`at` a list', () => {
+    expect(hover(planWith('measure HAM-D at 1, 16', 'measure HAM-D at 1, <|>16'))!.contents).toBe('**HAM-D** is given in 2 sessions:\n\nSessions 1 (2026-02-02), 16 (2026-05-18).');
+  });
+
+  test('the instrument word shows the catalogue entry', () => {
+    expect(hover(planWith('measure HAM-D', 'measure HAM<|>-D'))!.contents).toMatch(/^\*\*Hamilton Depression Rating Scale \(HRSD-17\)\*\* `HAM-D`/);
+  });
+});
+
+describe('diagnostics', () => {
+  test("inside a diagnostic: the rule's explanation and docs link, without source tags", () => {
+    const result = hover(planWith('    task interpersonal-inventory\n', '    task interpersonal-inventory\n    technique thought-rec<|>ord\n'))!;
+    expect(result.contents).toContain('⚠ Not an IPT technique.');
+    expect(result.contents).toContain('---\n\n**`technique`** (warning) — ');
+    expect(result.contents).not.toMatch(/\[S\d+\]/);
+  });
+
+  test('a diagnostic alone: the hover covers its span', () => {
+    const result = hover(planWith('    task review-progress\n', '    task review-progress\n    note "Mood log goes to c.0142.home@exa<|>mple.com"\n'))!;
+    expect(result.contents).toMatch(/^\*\*`phi`\*\* \(warning\) — .* \[Read more\]\(https:\/\/github\.com\/ipt-plan\/ipt-plan\/blob\/main\/docs\/rules\/phi\.md\)$/);
+    expect(result.span).toContain('@example.com');
+  });
+
+  test('nothing to say: no hover', () => {
+    expect(hover(planWith('"Review progress"', '"Review <|>progress"'))).toBeUndefined();
+  });
+});
