@@ -1,30 +1,89 @@
-/** Quick fixes: the rules' fixes (shared with `ipt lint --fix`) and "disable for this line". Pure. */
-import type { Analysis } from '../analyse.js';
+/**
+ * Code actions, pure: each rule's fixes and "Disable RULE for this line" as quick fixes; "Fix all
+ * auto-fixable problems" (`source.fixAll.ipt`, exactly what `ipt lint --fix` writes); and the
+ * "organise" action that renumbers sessions (renumber-sessions.ts).
+ */
+import { analyse, type Analysis } from '../analyse.js';
 import type { Diagnostic, TextEdit } from '../language/diagnostic.js';
 import type { Span } from '../language/span.js';
+import { lineEdits } from '../format/edits.js';
+import { format } from '../format/format.js';
+import { applySafeFixes } from '../rules/apply-fixes.js';
+import type { ResolvedConfig } from '../rules/config.js';
+import { renumberSessionEdits } from './renumber-sessions.js';
+
+export const FIX_ALL_KIND = 'source.fixAll.ipt';
+export const ORGANISE_KIND = 'source.organize.ipt';
+
+export type CodeActionKindName = 'quickfix' | typeof FIX_ALL_KIND | typeof ORGANISE_KIND;
 
 export interface PlanCodeAction {
   title: string;
-  diagnostic: Diagnostic;
+  kind: CodeActionKindName;
+  /** The diagnostic a quick fix repairs. */
+  diagnostic?: Diagnostic;
   edits: TextEdit[];
   isPreferred: boolean;
 }
 
-const overlaps = (a: Span, b: Span) => a.start <= b.end && b.start <= a.end;
+export interface CodeActionRequest {
+  /** The selection or cursor. */
+  span: Span;
+  /** Kinds the client asked for (`only`); undefined = all. A kind matches its sub-kinds (`source` matches `source.fixAll.ipt`). */
+  only?: readonly string[];
+  config: ResolvedConfig;
+}
 
-export function codeActionsFor(analysis: Analysis, span: Span): PlanCodeAction[] {
+const overlaps = (a: Span, b: Span) => a.start <= b.end && b.start <= a.end;
+const RENUMBER_TITLE = 'Renumber sessions in order (phase ranges follow)';
+
+function wanted(kind: CodeActionKindName, only: readonly string[] | undefined): boolean {
+  return !only || only.some((asked) => kind === asked || kind.startsWith(`${asked}.`));
+}
+
+export function codeActionsFor(analysis: Analysis, request: CodeActionRequest): PlanCodeAction[] {
   const actions: PlanCodeAction[] = [];
+  if (wanted('quickfix', request.only)) actions.push(...quickFixes(analysis, request.span));
+  if (wanted(FIX_ALL_KIND, request.only)) {
+    const edits = fixAllEdits(analysis, request.config);
+    if (edits.length > 0) actions.push({ title: 'Fix all auto-fixable problems', kind: FIX_ALL_KIND, edits, isPreferred: false });
+  }
+  if (wanted(ORGANISE_KIND, request.only)) {
+    const edits = renumberSessionEdits(analysis);
+    if (edits) actions.push({ title: RENUMBER_TITLE, kind: ORGANISE_KIND, edits, isPreferred: false });
+  }
+  return actions;
+}
+
+function quickFixes(analysis: Analysis, span: Span): PlanCodeAction[] {
+  const actions: PlanCodeAction[] = [];
+  let renumber: TextEdit[] | undefined | null = null;
   for (const diagnostic of analysis.diagnostics) {
     if (!overlaps(diagnostic.span, span)) continue;
     const fixes = diagnostic.fixes ?? [];
     fixes.forEach((fix, index) => {
-      actions.push({ title: fix.title, diagnostic, edits: fix.edits, isPreferred: index === 0 && fixes.length === 1 && fix.safe === true });
+      actions.push({ title: fix.title, kind: 'quickfix', diagnostic, edits: fix.edits, isPreferred: index === 0 && fixes.length === 1 && fix.safe === true });
     });
+    if (diagnostic.rule === 'phase-coverage') {
+      // The renumbering also repairs gaps, overlaps and sessions outside their phase's range.
+      renumber ??= renumberSessionEdits(analysis);
+      if (renumber) actions.push({ title: RENUMBER_TITLE, kind: 'quickfix', diagnostic, edits: renumber, isPreferred: false });
+    }
     if (diagnostic.rule !== 'syntax' && diagnostic.rule !== 'internal-error' && diagnostic.rule !== 'unused-disable') {
-      actions.push({ title: `Disable ${diagnostic.rule} for this line`, diagnostic, edits: [disableNextLine(analysis, diagnostic)], isPreferred: false });
+      actions.push({ title: `Disable ${diagnostic.rule} for this line`, kind: 'quickfix', diagnostic, edits: [disableNextLine(analysis, diagnostic)], isPreferred: false });
     }
   }
   return actions;
+}
+
+/** The edits that turn the plan into what `ipt lint --fix` would write (safe fixes, then formatting). */
+export function fixAllEdits(analysis: Analysis, config: ResolvedConfig): TextEdit[] {
+  const outcome = applySafeFixes(analysis.text, {
+    analyse: (text) => (text === analysis.text ? analysis : analyse(text, { config })),
+    format,
+  });
+  if (outcome.refused || outcome.text === analysis.text) return [];
+  return lineEdits(analysis.text, outcome.text);
 }
 
 /** Inserts `# ipt-disable-next-line RULE` above the diagnostic's line, indented like it. */

@@ -7,7 +7,7 @@ import type { Analysis } from '../analyse.js';
 import type { Goal, Measure, Phase, ScoreItem, Session, SessionsHeader, StartHeader } from '../language/ast.js';
 import type { Catalogue, InstrumentEntry } from '../language/catalogue-types.js';
 import { findEntry } from '../language/catalogue.js';
-import { estimatedEnd } from '../render/course-dates.js';
+import { cadencePeriod, estimatedEnd } from '../render/course-dates.js';
 
 const dash = '–';
 
@@ -125,6 +125,8 @@ export function sessionFacts(analysis: Analysis, session: Session, phase: Phase)
     lines.push(`${number!.first === number!.last ? 'Falls on' : 'Fall on'} ${expected}: ${course.cadence} from \`start\` ${course.start}.`);
   } else if (!course.start) {
     lines.push('Add `start YYYY-MM-DD` to the plan header to see calendar dates.');
+  } else if (cadencePeriod(course.cadence) && number) {
+    lines.push('No calendar date: dates are worked out for the first 1,000 sessions only.');
   } else {
     lines.push('No calendar date: the `sessions` line has no known cadence.');
   }

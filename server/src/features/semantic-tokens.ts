@@ -58,16 +58,8 @@ export const semanticTokensLegend: { tokenTypes: string[]; tokenModifiers: strin
   tokenModifiers: [...tokenModifiers],
 };
 
-const typeIndex = new Map<string, number>(tokenTypes.map((t, i) => [t, i]));
-const modifierBit = new Map<string, number>(tokenModifiers.map((m, i) => [m, 1 << i]));
-
-/** One token before encoding: an offset span, a type and modifier bits. */
-interface RawToken {
-  start: number;
-  end: number;
-  type: number;
-  modifiers: number;
-}
+const typeIndex = Object.fromEntries(tokenTypes.map((t, i) => [t, i])) as Record<SemanticTokenType, number>;
+const modifierBit = Object.fromEntries(tokenModifiers.map((m, i) => [m, 1 << i])) as Record<SemanticTokenModifier, number>;
 
 type Vocabulary = 'variant' | 'area' | 'stage' | 'phase' | 'task' | 'technique' | 'instrument' | 'cadence' | 'risk' | 'status';
 
@@ -130,44 +122,67 @@ function namesOf(catalogue: Catalogue, kind: Vocabulary | 'nonIpt'): Set<string>
   return names;
 }
 
-/** Collects tokens in text order; the tree yields statements in text order, so pushes stay sorted. */
+/**
+ * Collects tokens as a flat list (start, end, type, modifier bits), only those overlapping the
+ * range. The tree yields statements in text order and comments are flushed in before the statement
+ * that follows them, so pushes normally stay sorted; `sorted` notes when they did not.
+ */
 class TokenCollector {
-  readonly tokens: RawToken[] = [];
-  private readonly reported = new Set<string>();
+  /** Four numbers per token; grown by doubling (a typed array keeps pushes cheap on big plans). */
+  flat = new Int32Array(1024);
+  length = 0;
+  sorted = true;
+  /** Diagnostic spans: start → ends. */
+  private readonly reported = new Map<number, number[]>();
   private readonly goals = new Set<string>();
 
   constructor(
     analysis: Analysis,
     private readonly catalogue: Catalogue,
+    private readonly range: Span,
   ) {
-    for (const d of analysis.diagnostics) this.reported.add(`${d.span.start}:${d.span.end}`);
+    for (const d of analysis.diagnostics) {
+      const ends = this.reported.get(d.span.start);
+      if (ends) ends.push(d.span.end);
+      else this.reported.set(d.span.start, [d.span.end]);
+    }
     for (const focus of analysis.ast.focuses) for (const goal of focus.goals) if (goal.id) this.goals.add(goal.id.value);
   }
 
-  push(span: Span | undefined, type: SemanticTokenType, ...modifiers: SemanticTokenModifier[]): void {
-    if (!span || span.end <= span.start) return;
-    let bits = 0;
-    for (const m of modifiers) bits |= modifierBit.get(m)!;
-    this.tokens.push({ start: span.start, end: span.end, type: typeIndex.get(type)!, modifiers: bits });
+  push(span: Span | undefined, type: SemanticTokenType, modifiers = 0): void {
+    if (!span || span.end <= span.start || span.end <= this.range.start || span.start >= this.range.end) return;
+    let flat = this.flat;
+    const at = this.length;
+    if (at + 4 > flat.length) {
+      flat = new Int32Array(flat.length * 2);
+      flat.set(this.flat);
+      this.flat = flat;
+    }
+    if (at > 0 && flat[at - 4] > span.start) this.sorted = false;
+    flat[at] = span.start;
+    flat[at + 1] = span.end;
+    flat[at + 2] = typeIndex[type];
+    flat[at + 3] = modifiers;
+    this.length = at + 4;
   }
 
   private wasReported(span: Span): boolean {
-    return this.reported.has(`${span.start}:${span.end}`);
+    return this.reported.get(span.start)?.includes(span.end) ?? false;
   }
 
   vocabulary(word: Word | undefined, kind: Vocabulary): void {
     if (!word) return;
-    const modifiers: SemanticTokenModifier[] = [kind];
-    if (kind === 'technique' && namesOf(this.catalogue, 'nonIpt').has(word.value)) modifiers.push('nonIpt');
-    else if (this.wasReported(word.span) && !namesOf(this.catalogue, kind).has(word.value)) modifiers.push('unknown');
-    this.push(word.span, vocabularyType[kind], ...modifiers);
+    let bits = modifierBit[kind];
+    if (kind === 'technique' && namesOf(this.catalogue, 'nonIpt').has(word.value)) bits |= modifierBit.nonIpt;
+    else if (this.wasReported(word.span) && !namesOf(this.catalogue, kind).has(word.value)) bits |= modifierBit.unknown;
+    this.push(word.span, vocabularyType[kind], bits);
   }
 
   goal(word: Word | undefined, declaration: boolean): void {
     if (!word) return;
-    if (declaration) return this.push(word.span, 'variable', 'declaration');
+    if (declaration) return this.push(word.span, 'variable', modifierBit.declaration);
     const unknown = this.wasReported(word.span) && !this.goals.has(word.value);
-    this.push(word.span, 'variable', ...(unknown ? (['unknown'] as const) : []));
+    this.push(word.span, 'variable', unknown ? modifierBit.unknown : 0);
   }
 
   number(part: Word<number> | SessionSpan | undefined): void {
@@ -175,7 +190,7 @@ class TokenCollector {
   }
 
   date(word: Word | undefined): void {
-    if (word) this.push(word.span, 'number', 'date');
+    if (word) this.push(word.span, 'number', modifierBit.date);
   }
 
   string(word: Word | undefined): void {
@@ -284,7 +299,7 @@ function addUnreadLine(out: TokenCollector, text: string, start: number, end: nu
     if (keyword) {
       if (index === 0 ? ruleForKeyword[keyword] !== undefined : innerKeywords.has(keyword)) out.push(span, 'keyword');
     } else if (name === 'String' || name === 'UnterminatedString') out.push(span, 'string');
-    else if (name === 'Date') out.push(span, 'number', 'date');
+    else if (name === 'Date') out.push(span, 'number', modifierBit.date);
     else if (name === 'Integer' || name === 'Decimal' || name === 'Range' || name === 'Duration') out.push(span, 'number');
   });
 }
@@ -333,42 +348,58 @@ function* statementsIn(file: PlanFile, span: Span): Generator<Statement> {
  */
 export function semanticTokensData(analysis: Analysis, span?: Span, config?: ResolvedConfig): number[] {
   const range = span ?? { start: 0, end: analysis.text.length };
-  const out = new TokenCollector(analysis, config?.catalogue ?? builtinCatalogue);
+  const out = new TokenCollector(analysis, config?.catalogue ?? builtinCatalogue, range);
   const lines = analysis.lines;
+  const text = analysis.text;
 
   const unread = unreadLines(analysis, range);
   const unreadStarts = new Set(unread.map((line) => lines.lineStarts[line]));
+  const comments = analysis.ast.comments;
+  let nextComment = 0;
+  let nextUnread = 0;
+  /** Comments and unread lines before `offset` go in first, so the list stays in text order. */
+  const flushBefore = (offset: number) => {
+    while (nextComment < comments.length && comments[nextComment].span.start < offset) addComment(out, comments[nextComment++], analysis);
+    while (nextUnread < unread.length && lines.lineStarts[unread[nextUnread]] < offset) {
+      const line = unread[nextUnread++];
+      addUnreadLine(out, text, lines.lineStarts[line], lines.lineEnd(line));
+    }
+  };
+  while (nextComment < comments.length && comments[nextComment].span.end <= range.start) nextComment++;
   for (const statement of statementsIn(analysis.ast, range)) {
+    flushBefore(statement.span.start);
     if (unreadStarts.size > 0 && unreadStarts.has(lines.lineStarts[lines.positionAt(statement.span.start).line])) continue;
     addStatement(out, statement);
   }
-  for (const line of unread) addUnreadLine(out, analysis.text, lines.lineStarts[line], lines.lineEnd(line));
-  for (const comment of analysis.ast.comments) {
-    if (comment.span.end < range.start || comment.span.start > range.end) continue;
-    addComment(out, comment, analysis);
-  }
-
-  const tokens = out.tokens.filter((t) => t.end > range.start && t.start < range.end);
-  tokens.sort((a, b) => a.start - b.start);
-  return encode(tokens, analysis);
+  flushBefore(range.end + 1);
+  return encode(out, analysis);
 }
 
 /** Relative encoding; tokens never span lines (strings and comments are one line). */
-function encode(tokens: RawToken[], analysis: Analysis): number[] {
-  const data: number[] = new Array(tokens.length * 5);
+function encode(out: TokenCollector, analysis: Analysis): number[] {
+  const flat = out.flat;
+  const count = out.length / 4;
+  let order: number[] | undefined;
+  if (!out.sorted) {
+    order = Array.from({ length: count }, (_, i) => i);
+    order.sort((a, b) => flat[a * 4] - flat[b * 4]);
+  }
+  const data: number[] = new Array(count * 5);
+  let i = 0;
   const starts = analysis.lines.lineStarts;
-  let line = tokens.length > 0 ? analysis.lines.positionAt(tokens[0].start).line : 0;
+  let line = count > 0 ? analysis.lines.positionAt(flat[order ? order[0] * 4 : 0]).line : 0;
   let previousLine = 0;
   let previousChar = 0;
-  let i = 0;
-  for (const token of tokens) {
-    while (line + 1 < starts.length && starts[line + 1] <= token.start) line++;
-    const char = token.start - starts[line];
+  for (let k = 0; k < count; k++) {
+    const at = (order ? order[k] : k) * 4;
+    const start = flat[at];
+    while (line + 1 < starts.length && starts[line + 1] <= start) line++;
+    const char = start - starts[line];
     data[i++] = line - previousLine;
     data[i++] = line === previousLine ? char - previousChar : char;
-    data[i++] = token.end - token.start;
-    data[i++] = token.type;
-    data[i++] = token.modifiers;
+    data[i++] = flat[at + 1] - start;
+    data[i++] = flat[at + 2];
+    data[i++] = flat[at + 3];
     previousLine = line;
     previousChar = char;
   }
