@@ -1,6 +1,6 @@
 /** A small argument parser over node:util parseArgs that turns its errors into usage errors. */
 import { parseArgs } from 'node:util';
-import { suggest } from '../rules/suggest.js';
+import { suggest } from '../language/suggest.js';
 import { CliError } from './context.js';
 
 export interface OptionSpec {

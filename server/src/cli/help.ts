@@ -1,5 +1,5 @@
 /** Help texts: `ipt --help` and `ipt <command> --help`. Kept in one place so docs/cli.md can mirror them. */
-import { TOOL_HOME } from './version.js';
+import { TOOL_HOME } from '../version.js';
 
 export const commandSummaries: [string, string][] = [
   ['lint', 'Check plans against the IPT rules'],

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { analyse } from '../analyse.js';
 import { format } from '../format/format.js';
 import { allRules } from '../rules/registry.js';
-import { applySafeFixes } from './apply-fixes.js';
+import { applySafeFixes } from '../rules/apply-fixes.js';
 import { choiceOption, countOption, flag, parseCommandArgs, stringOption, type ParsedArgs } from './args.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, reason, type MainOptions } from './context.js';
 import { discoverPlans, displayPath, readPlan } from './files.js';

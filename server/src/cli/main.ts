@@ -2,10 +2,10 @@
  * The `ipt` command line. `main()` returns the exit code and never calls process.exit, so tests run
  * it in-process with in-memory streams (as markdownlint-cli2 and ESLint do).
  */
-import { suggest } from '../rules/suggest.js';
+import { suggest } from '../language/suggest.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, type MainOptions } from './context.js';
 import { commandHelp, mainHelp } from './help.js';
-import { TOOL_VERSION } from './version.js';
+import { TOOL_VERSION } from '../version.js';
 
 export type { MainOptions, OutputStream } from './context.js';
 

@@ -2,14 +2,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findEntry } from '../language/catalogue.js';
-import type { CatalogueEntry } from '../language/catalogue-types.js';
 import { loadConfig } from '../rules/load-config.js';
-import { namesOf, suggest } from '../rules/suggest.js';
 import { parseCommandArgs, stringOption } from './args.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, reason, type MainOptions } from './context.js';
 import { displayPath } from './files.js';
 import { formatConfigError } from './plan-config.js';
-import { skeleton, skeletonShape } from './skeleton.js';
+import { isClientCode, skeleton, skeletonShape, unknownEntryMessage } from './skeleton.js';
 
 const newOptions = {
   variant: { type: 'string' },
@@ -21,9 +19,6 @@ const newOptions = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** A client code: letters and digits in parts joined by `-`, `_` or `.`, e.g. C-0142. No spaces, so no names. */
-const CLIENT_CODE = /^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$/;
-
 export async function newCommand(args: string[], io: MainOptions): Promise<number> {
   const parsed = parseCommandArgs('new', args, newOptions, false);
   const variantName = stringOption(parsed, 'variant');
@@ -32,7 +27,7 @@ export async function newCommand(args: string[], io: MainOptions): Promise<numbe
   const output = stringOption(parsed, 'output');
   if (variantName === undefined) throw new CliError('`--variant` is required, e.g. `--variant acute`.', 'new');
   if (areaName === undefined) throw new CliError('`--focus` is required, e.g. `--focus role-dispute`.', 'new');
-  if (client !== undefined && (!CLIENT_CODE.test(client) || client.length > 32)) {
+  if (client !== undefined && !isClientCode(client)) {
     throw new CliError(`\`--client ${client}\` is not a client code. Use a code such as C-0142 (letters, digits and dashes, no spaces), never a name.`, 'new');
   }
 
@@ -52,9 +47,9 @@ export async function newCommand(args: string[], io: MainOptions): Promise<numbe
   }
   const catalogue = loaded.config.catalogue;
   const variant = findEntry(catalogue.variants, variantName);
-  if (!variant) throw new CliError(unknownMessage('variant', variantName, catalogue.variants), 'new');
+  if (!variant) throw new CliError(unknownEntryMessage('variant', variantName, catalogue.variants), 'new');
   const area = findEntry(catalogue.problemAreas, areaName);
-  if (!area) throw new CliError(unknownMessage('problem area', areaName, catalogue.problemAreas), 'new');
+  if (!area) throw new CliError(unknownEntryMessage('problem area', areaName, catalogue.problemAreas), 'new');
 
   const text = skeleton({ variant, area, client, start });
   if (output === undefined) {
@@ -75,12 +70,6 @@ export async function newCommand(args: string[], io: MainOptions): Promise<numbe
   const shape = skeletonShape(variant);
   io.stderr.write(`Wrote ${shown}: a ${shape.total}-session ${variant.title} plan for ${area.title.toLowerCase()}. Replace every TODO, then run \`ipt lint ${shown}\`.\n`);
   return EXIT_OK;
-}
-
-function unknownMessage(what: string, name: string, entries: readonly CatalogueEntry[]): string {
-  const guess = suggest(name, namesOf(entries));
-  const known = entries.map((entry) => `\`${entry.id}\``).join(', ');
-  return `\`${name}\` is not a known ${what}.${guess ? ` Did you mean \`${guess}\`?` : ''} Known: ${known} (add others in .iptrc.json).`;
 }
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */

@@ -8,6 +8,7 @@
  * middle phase. Every text the clinician must write starts with "TODO:".
  */
 import type { CatalogueEntry, VariantEntry } from '../language/catalogue-types.js';
+import { namesOf, suggest } from '../language/suggest.js';
 
 export interface SkeletonOptions {
   variant: VariantEntry;
@@ -25,6 +26,20 @@ export interface SkeletonShape {
   initial: number;
   middle: number;
   termination: number;
+}
+
+/** A client code: letters and digits in parts joined by `-`, `_` or `.`, e.g. C-0142. No spaces, so no names. */
+const CLIENT_CODE = /^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$/;
+
+export function isClientCode(text: string): boolean {
+  return CLIENT_CODE.test(text) && text.length <= 32;
+}
+
+/** Why a `--variant` or `--focus` name was refused, with a did-you-mean and the known names. */
+export function unknownEntryMessage(what: string, name: string, entries: readonly CatalogueEntry[]): string {
+  const guess = suggest(name, namesOf(entries));
+  const known = entries.map((entry) => `\`${entry.id}\``).join(', ');
+  return `\`${name}\` is not a known ${what}.${guess ? ` Did you mean \`${guess}\`?` : ''} Known: ${known} (add others in .iptrc.json).`;
 }
 
 /** Placeholder code when `--client` is not given. */

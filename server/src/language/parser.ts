@@ -33,7 +33,7 @@ import type { Report } from './diagnostic.js';
 import { PlanGrammar, ruleForKeyword, type StatementRuleName } from './grammar.js';
 import { Keyword, keywordOf, keywordSpellings, lexPlan, Newline, stringValue, UnterminatedString } from './lexer.js';
 import type { Span } from './span.js';
-import { suggest } from '../rules/suggest.js';
+import { suggest } from './suggest.js';
 
 let grammar: PlanGrammar | undefined;
 

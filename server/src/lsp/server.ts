@@ -1,164 +1,327 @@
 /**
- * The language server: one analysis per document version, shared by every feature. Only the
- * connection differs between Node (main-node.ts) and, later, a browser worker.
+ * The language server, written once for Node and the browser: `createServer(connection, host)`.
+ * Each open document is analysed once per version and every feature reads that analysis. The
+ * features are pure functions in server/src/features/; this file only translates the protocol.
+ * A feature that throws is contained here: its stack goes to the client's log and the request
+ * gets an empty result, so one bad plan never takes the server down.
  */
-import { fileURLToPath } from 'node:url';
 import {
-  CodeActionKind,
-  DiagnosticSeverity,
-  DiagnosticTag,
-  SymbolKind,
+  DidChangeWatchedFilesNotification,
+  ResponseError,
+  ErrorCodes,
   TextDocumentSyncKind,
   TextDocuments,
   type CodeAction,
   type Connection,
-  type Diagnostic as LspDiagnostic,
-  type DocumentSymbol,
+  type InitializeParams,
   type InitializeResult,
+  type Location,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyse, type Analysis } from '../analyse.js';
-import type { Diagnostic } from '../language/diagnostic.js';
-import { formatEdits } from '../format/edits.js';
-import { defaultConfig, type ResolvedConfig } from '../rules/config.js';
-import { loadConfig } from '../rules/load-config.js';
-import { ruleById } from '../rules/registry.js';
-import { TOOL_VERSION } from '../cli/version.js';
-import { codeActionsFor } from './code-actions.js';
+import type { ResolvedConfig } from '../rules/config.js';
+import { CONFIG_FILE_NAME } from '../rules/config-text.js';
+import type { RenderFormat } from '../render/index.js';
+import { TOOL_VERSION } from '../version.js';
+import { codeActionsFor, FIX_ALL_KIND, ORGANISE_KIND } from '../features/code-actions.js';
+import { phaseLenses } from '../features/code-lens.js';
+import { completionsAt, completionTriggerCharacters } from '../features/completion.js';
+import { foldingRanges } from '../features/folding.js';
+import { goalDefinition, goalReferences, prepareGoalRename, renameGoal } from '../features/goal-references.js';
 import { hoverAt } from '../features/hover.js';
-import { planSymbols, type PlanSymbol, type SymbolKindName } from './symbols.js';
+import { sessionDateHints } from '../features/inlay-hints.js';
+import { catalogueLists, newPlanText, type NewPlanRequest } from '../features/new-plan.js';
+import { planPreview, renderPlan } from '../features/preview.js';
+import { onTypeFormatEdits, rangeFormatEdits } from '../features/range-formatting.js';
+import { selectionRangesAt } from '../features/selection-ranges.js';
+import { semanticTokensData, semanticTokensLegend } from '../features/semantic-tokens.js';
+import { planSummary } from '../features/summary.js';
+import { planSymbols } from '../features/symbols.js';
+import { formatEdits } from '../format/edits.js';
+import { codeActionKinds, toCompletionItem, toDocumentSymbol, toFoldingRange, toLspDiagnostic, toLspEdits, toSelectionRange } from './convert.js';
+import { folderOf, isInside, type PlanFileText, type ServerHost } from './host.js';
 
-const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
-const symbolKinds: Record<SymbolKindName, SymbolKind> = {
-  file: SymbolKind.File,
-  namespace: SymbolKind.Namespace,
-  class: SymbolKind.Class,
-  field: SymbolKind.Field,
-  event: SymbolKind.Event,
-  constant: SymbolKind.Constant,
-  property: SymbolKind.Property,
-};
+export { toLspDiagnostic } from './convert.js';
 
-export interface ServerOptions {
-  /** Config for a document; default: `.iptrc.json` files above a `file:` document, else the defaults. */
-  configFor?(uri: string): ResolvedConfig;
+interface Analysed {
+  version: number;
+  analysis: Analysis;
+  config: ResolvedConfig;
 }
 
-function configFromDisk(uri: string): ResolvedConfig {
-  if (!uri.startsWith('file:')) return defaultConfig;
-  return loadConfig(fileURLToPath(uri)).config;
-}
+type TextDocumentParams = { textDocument: { uri: string } };
 
-export function toLspDiagnostic(d: Diagnostic, uri: string): LspDiagnostic {
-  const rule = ruleById(d.rule);
-  const lsp: LspDiagnostic = {
-    range: d.range,
-    severity: severities[d.severity],
-    code: d.rule,
-    source: 'ipt',
-    message: d.message,
-  };
-  if (rule) lsp.codeDescription = { href: rule.docsUrl };
-  if (d.rule === 'unused-disable') lsp.tags = [DiagnosticTag.Unnecessary];
-  if (d.related?.length) lsp.relatedInformation = d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
-  return lsp;
-}
+const renderFormats: readonly RenderFormat[] = ['html', 'markdown', 'fhir'];
+/** Node's setImmediate runs after pending I/O (a newer edit); a browser worker has only timers. */
+const defer: (run: () => void) => void = typeof setImmediate === 'function' ? (run) => void setImmediate(run) : (run) => void setTimeout(run, 0);
 
-export function createServer(connection: Connection, options: ServerOptions = {}): void {
+export function createServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
-  const configFor = options.configFor ?? configFromDisk;
-  /** The analysis of each open document's latest version. */
-  const analyses = new Map<string, { version: number; analysis: Analysis; config: ResolvedConfig }>();
+  const analyses = new Map<string, Analysed>();
+  /** The version whose diagnostics were last published (or are about to be), per document. */
+  const published = new Map<string, number>();
+  let workspaceFolders: string[] = [];
 
-  function analysisOf(document: TextDocument) {
+  function analysisOf(document: TextDocument): Analysed {
     const cached = analyses.get(document.uri);
     if (cached && cached.version === document.version) return cached;
-    const config = configFor(document.uri);
+    const config = host.configFor(document.uri);
     const fresh = { version: document.version, analysis: analyse(document.getText(), { config }), config };
     analyses.set(document.uri, fresh);
     return fresh;
   }
 
-  /** Validates on the next turn of the event loop; a newer edit by then makes this one stale. */
-  function schedule(document: TextDocument) {
+  /** Runs a feature; a throw is logged with its stack and answered with `fallback`. */
+  function contained<T>(method: string, fallback: T, run: () => T): T {
+    try {
+      if (host.failingMethod === method) throw new Error(`injected failure in ${method} (IPT_LSP_FAIL)`);
+      return run();
+    } catch (error) {
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      connection.console.error(`ipt-language-server: ${method} failed and returned an empty result.\n${detail}`);
+      return fallback;
+    }
+  }
+
+  /** A request on an open document: null/empty for an unknown one, contained when the feature throws. */
+  function onDocument<P extends TextDocumentParams, R>(method: string, fallback: R, run: (document: TextDocument, analysed: Analysed, params: P) => R) {
+    return (params: P): R => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return fallback;
+      return contained(method, fallback, () => run(document, analysisOf(document), params));
+    };
+  }
+
+  /** Publishes on the next turn of the event loop, once per version; a newer edit by then makes this one stale. */
+  function schedule(document: TextDocument, force = false) {
     const { uri, version } = document;
-    setImmediate(() => {
+    if (!force && published.get(uri) === version) return;
+    published.set(uri, version);
+    defer(() => {
       const current = documents.get(uri);
       if (!current || current.version !== version) return;
-      const { analysis } = analysisOf(current);
-      void connection.sendDiagnostics({ uri, version, diagnostics: analysis.diagnostics.map((d) => toLspDiagnostic(d, uri)) });
+      const diagnostics = contained('textDocument/publishDiagnostics', [], () => analysisOf(current).analysis.diagnostics.map((d) => toLspDiagnostic(d, uri)));
+      void connection.sendDiagnostics({ uri, version, diagnostics });
     });
   }
 
-  connection.onInitialize(
-    (): InitializeResult => ({
+  /** Config changed: forget the analyses it governed and publish fresh diagnostics for them. */
+  function revalidate(governed: (uri: string) => boolean) {
+    for (const document of documents.all()) {
+      if (!governed(document.uri)) continue;
+      analyses.delete(document.uri);
+      schedule(document, true);
+    }
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    const canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    host.setConfigWatched?.(canWatch);
+    return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        documentFormattingProvider: true,
-        documentSymbolProvider: true,
+        completionProvider: { triggerCharacters: completionTriggerCharacters },
         hoverProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        codeActionProvider: { codeActionKinds: [codeActionKinds.quickfix, FIX_ALL_KIND, ORGANISE_KIND] },
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
+        semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
       },
       serverInfo: { name: 'ipt-language-server', version: TOOL_VERSION },
-    }),
-  );
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (host.setConfigWatched && host.configFilesChanged) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => host.setConfigWatched!(false));
+    }
+  });
 
   documents.onDidOpen((event) => schedule(event.document));
   documents.onDidChangeContent((event) => schedule(event.document));
   documents.onDidClose((event) => {
     analyses.delete(event.document.uri);
+    published.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
-  connection.onCodeAction((params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
-    const { analysis } = analysisOf(document);
-    const span = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
-    return codeActionsFor(analysis, span).map(
-      (action): CodeAction => ({
-        title: action.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [toLspDiagnostic(action.diagnostic, document.uri)],
-        isPreferred: action.isPreferred,
-        edit: {
-          changes: {
-            [document.uri]: action.edits.map((edit) => ({ range: analysis.lines.rangeOf(edit.span), newText: edit.newText })),
-          },
-        },
-      }),
-    );
+  // ------------------------------------------------------------- configuration
+
+  connection.onDidChangeWatchedFiles((params) => {
+    const changed = params.changes.map((c) => c.uri).filter((uri) => uri.endsWith(`/${CONFIG_FILE_NAME}`));
+    if (changed.length === 0 || !host.configFilesChanged?.(changed)) return;
+    const folders = changed.map(folderOf);
+    revalidate((uri) => folders.some((folder) => isInside(uri, folder)));
   });
 
-  connection.onDocumentFormatting((params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
-    const result = formatEdits(document.getText());
-    if ('error' in result) return [];
-    return result.edits.map((edit) => ({ range: { start: document.positionAt(edit.span.start), end: document.positionAt(edit.span.end) }, newText: edit.newText }));
+  connection.onNotification('ipt/configFiles', (params: { files?: PlanFileText[] }) => {
+    if (!host.setConfigFiles) return;
+    contained('ipt/configFiles', undefined, () => host.setConfigFiles!(params.files ?? []));
+    revalidate(() => true);
   });
 
-  connection.onDocumentSymbol((params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
-    const { analysis } = analysisOf(document);
-    const convert = (symbol: PlanSymbol): DocumentSymbol => ({
-      name: symbol.name,
-      detail: symbol.detail,
-      kind: symbolKinds[symbol.kind],
-      range: analysis.lines.rangeOf(symbol.span),
-      selectionRange: analysis.lines.rangeOf(symbol.selection),
-      children: symbol.children.map(convert),
-    });
-    return planSymbols(analysis).map(convert);
-  });
+  // ------------------------------------------------------------- editing features
 
-  connection.onHover((params) => {
+  connection.onCompletion(
+    onDocument('textDocument/completion', [], (document, { analysis, config }, params: TextDocumentParams & { position: { line: number; character: number } }) => {
+      const offset = document.offsetAt(params.position);
+      return completionsAt(analysis, offset, config).map((item) => toCompletionItem(analysis, offset, item));
+    }),
+  );
+
+  connection.onHover(
+    onDocument('textDocument/hover', null, (document, { analysis, config }, params) => {
+      const hover = hoverAt(analysis, document.offsetAt(params.position), config);
+      return hover ? { contents: { kind: 'markdown' as const, value: hover.contents }, range: analysis.lines.rangeOf(hover.span) } : null;
+    }),
+  );
+
+  connection.onDocumentSymbol(onDocument('textDocument/documentSymbol', [], (_document, { analysis }) => planSymbols(analysis).map((s) => toDocumentSymbol(analysis.lines, s))));
+
+  connection.onFoldingRanges(onDocument('textDocument/foldingRange', [], (_document, { analysis }) => foldingRanges(analysis).map(toFoldingRange)));
+
+  connection.onSelectionRanges(
+    onDocument('textDocument/selectionRange', [], (document, { analysis }, params) =>
+      params.positions.map((position) => toSelectionRange(analysis.lines, selectionRangesAt(analysis, document.offsetAt(position)))),
+    ),
+  );
+
+  connection.onDefinition(
+    onDocument('textDocument/definition', [] as Location[], (document, { analysis }, params) =>
+      goalDefinition(analysis, document.offsetAt(params.position)).map((span) => ({ uri: document.uri, range: analysis.lines.rangeOf(span) })),
+    ),
+  );
+
+  connection.onReferences(
+    onDocument('textDocument/references', [] as Location[], (document, { analysis }, params) =>
+      goalReferences(analysis, document.offsetAt(params.position), params.context.includeDeclaration).map((span) => ({ uri: document.uri, range: analysis.lines.rangeOf(span) })),
+    ),
+  );
+
+  connection.onPrepareRename((params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    const { analysis, config } = analysisOf(document);
-    const hover = hoverAt(analysis, document.offsetAt(params.position), config);
-    return hover ? { contents: { kind: 'markdown', value: hover.contents }, range: analysis.lines.rangeOf(hover.span) } : null;
+    const check = contained('textDocument/prepareRename', undefined, () => prepareGoalRename(analysisOf(document).analysis, document.offsetAt(params.position)));
+    if (!check) return null;
+    if ('error' in check) throw new ResponseError(ErrorCodes.InvalidRequest, check.error);
+    return { range: analysisOf(document).analysis.lines.rangeOf(check.span), placeholder: check.placeholder };
+  });
+
+  connection.onRenameRequest((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const { analysis } = analysisOf(document);
+    const result = contained('textDocument/rename', undefined, () => renameGoal(analysis, document.offsetAt(params.position), params.newName));
+    if (!result) return null;
+    if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
+    return { changes: { [document.uri]: toLspEdits(analysis.lines, result.edits) } };
+  });
+
+  connection.onCodeAction(
+    onDocument('textDocument/codeAction', [] as CodeAction[], (document, { analysis, config }, params) => {
+      const span = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
+      return codeActionsFor(analysis, { span, only: params.context.only, config }).map((action): CodeAction => {
+        const lsp: CodeAction = { title: action.title, kind: codeActionKinds[action.kind], edit: { changes: { [document.uri]: toLspEdits(analysis.lines, action.edits) } } };
+        if (action.diagnostic) lsp.diagnostics = [toLspDiagnostic(action.diagnostic, document.uri)];
+        if (action.isPreferred) lsp.isPreferred = true;
+        return lsp;
+      });
+    }),
+  );
+
+  connection.onCodeLens(
+    onDocument('textDocument/codeLens', [], (_document, { analysis }) =>
+      phaseLenses(analysis).map((lens) => ({ range: analysis.lines.rangeOf(lens.span), command: { title: lens.title, command: '' } })),
+    ),
+  );
+
+  connection.languages.inlayHint.on(
+    onDocument('textDocument/inlayHint', [], (document, { analysis }, params) => {
+      const span = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
+      return sessionDateHints(analysis, span).map((hint) => ({ position: analysis.lines.positionAt(hint.offset), label: hint.label, paddingLeft: true, tooltip: { kind: 'markdown' as const, value: hint.tooltip } }));
+    }),
+  );
+
+  connection.onDocumentFormatting(
+    onDocument('textDocument/formatting', [], (document, { analysis }) => {
+      const result = formatEdits(document.getText());
+      return 'error' in result ? [] : toLspEdits(analysis.lines, result.edits);
+    }),
+  );
+
+  connection.onDocumentRangeFormatting(
+    onDocument('textDocument/rangeFormatting', [], (document, { analysis }, params) => {
+      const result = rangeFormatEdits(document.getText(), { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) });
+      return 'error' in result ? [] : toLspEdits(analysis.lines, result.edits);
+    }),
+  );
+
+  connection.onDocumentOnTypeFormatting(
+    onDocument('textDocument/onTypeFormatting', [], (document, { analysis }, params) =>
+      toLspEdits(analysis.lines, onTypeFormatEdits(document.getText(), document.offsetAt(params.position), params.ch)),
+    ),
+  );
+
+  connection.languages.semanticTokens.on(onDocument('textDocument/semanticTokens/full', { data: [] as number[] }, (_document, { analysis, config }) => ({ data: semanticTokensData(analysis, undefined, config) })));
+
+  connection.languages.semanticTokens.onRange(
+    onDocument('textDocument/semanticTokens/range', { data: [] as number[] }, (document, { analysis, config }, params) => ({
+      data: semanticTokensData(analysis, { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) }, config),
+    })),
+  );
+
+  // ------------------------------------------------------------- custom requests (docs/language-server.md)
+
+  connection.onRequest(
+    'ipt/preview',
+    onDocument('ipt/preview', null, (document, { analysis, config }) => ({ uri: document.uri, version: document.version, ...planPreview(analysis, config) })),
+  );
+
+  connection.onRequest(
+    'ipt/render',
+    onDocument('ipt/render', null, (_document, { analysis, config }, params: TextDocumentParams & { to: RenderFormat }) => {
+      if (!renderFormats.includes(params.to)) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown format "${String(params.to)}"; use one of ${renderFormats.join(', ')}.`);
+      return { text: renderPlan(analysis, config, params.to) };
+    }),
+  );
+
+  connection.onRequest('ipt/summary', onDocument('ipt/summary', null, (_document, { analysis }) => planSummary(analysis)));
+
+  /** The config for plans written at the workspace's top (where a new plan is usually saved). */
+  const workspaceConfig = () => host.configFor(workspaceFolders[0] ? `${workspaceFolders[0].replace(/\/$/, '')}/new-plan.ipt` : 'untitled:new-plan.ipt');
+
+  connection.onRequest('ipt/newPlan', (params: NewPlanRequest) => {
+    const result = contained('ipt/newPlan', { error: 'The new plan could not be made; see the language server log.' }, () => newPlanText(workspaceConfig(), params));
+    if ('error' in result) throw new ResponseError(ErrorCodes.InvalidParams, result.error);
+    return result;
+  });
+
+  connection.onRequest('ipt/catalogue', () => contained('ipt/catalogue', { variants: [], problemAreas: [] }, () => catalogueLists(workspaceConfig())));
+
+  connection.onRequest('ipt/validateWorkspace', async (params: { files?: PlanFileText[] } | undefined) => {
+    const plans = params?.files ?? (host.findPlans ? await host.findPlans(workspaceFolders) : []);
+    let problems = 0;
+    for (const plan of plans) {
+      const open = documents.get(plan.uri);
+      const diagnostics = contained('ipt/validateWorkspace', [], () => {
+        const analysis = open ? analysisOf(open).analysis : analyse(plan.text, { config: host.configFor(plan.uri) });
+        return analysis.diagnostics.map((d) => toLspDiagnostic(d, plan.uri));
+      });
+      problems += diagnostics.length;
+      if (open) void connection.sendDiagnostics({ uri: plan.uri, version: open.version, diagnostics });
+      else void connection.sendDiagnostics({ uri: plan.uri, diagnostics });
+    }
+    return { files: plans.length, problems };
   });
 
   documents.listen(connection);

@@ -8,7 +8,7 @@ import type { Catalogue, CatalogueEntry, InstrumentEntry, TaskEntry, VariantEntr
 import type { RuleSetting } from '../language/diagnostic.js';
 import { builtinCatalogue, findEntry } from '../language/catalogue.js';
 import type { ConfigFile, VariantConfig } from './config-schema.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../language/suggest.js';
 
 export interface PhiPattern {
   name: string;

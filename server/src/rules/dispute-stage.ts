@@ -7,7 +7,7 @@ import type { Focus } from '../language/ast.js';
 import { findEntry } from '../language/catalogue.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
 import { deeper, deleteLines, hasUnparsedLine, indentationAt, insertLineAfter } from './plan-queries.js';
-import { changeTo, namesOf, suggestUnique } from './suggest.js';
+import { changeTo, namesOf, suggestUnique } from '../language/suggest.js';
 import { listOf } from './structure-queries.js';
 
 const ROLE_DISPUTE = 'role-dispute';

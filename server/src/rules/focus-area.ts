@@ -1,7 +1,7 @@
 /** `focus-area`: The focus names a known IPT problem area. */
 import { findEntry } from '../language/catalogue.js';
 import { docsUrl, type Rule } from './rule.js';
-import { changeTo, namesOf, suggestUnique } from './suggest.js';
+import { changeTo, namesOf, suggestUnique } from '../language/suggest.js';
 
 export default {
   id: 'focus-area',

@@ -10,7 +10,7 @@ import type { Focus, Goal, Word } from '../language/ast.js';
 import type { Fix } from '../language/diagnostic.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
 import { deeper, indentationAt, insertLineAfter } from './plan-queries.js';
-import { suggestUnique } from './suggest.js';
+import { suggestUnique } from '../language/suggest.js';
 
 /** A goal statement whose id the parser found. */
 type DefinedGoal = Goal & { id: Word };

@@ -3,7 +3,7 @@ import type { Measure, Phase } from '../language/ast.js';
 import { findEntry } from '../language/catalogue.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
 import { listOf, phaseRangesContiguous, planAnchor, replacementSuggestion, sessionsText, trustedTotal, uniquePhase } from './structure-queries.js';
-import { namesOf } from './suggest.js';
+import { namesOf } from '../language/suggest.js';
 
 export default {
   id: 'measure-schedule',

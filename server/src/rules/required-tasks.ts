@@ -8,7 +8,7 @@ import { findEntry } from '../language/catalogue.js';
 import type { Fix, Severity } from '../language/diagnostic.js';
 import type { RuleContext } from './rule.js';
 import { deeper, indentationAt, insertLineAfter, phaseNameOf } from './plan-queries.js';
-import { namesOf, suggestUnique } from './suggest.js';
+import { namesOf, suggestUnique } from '../language/suggest.js';
 
 export interface RequiredTask {
   /** The task id the fix inserts. */

@@ -12,7 +12,7 @@ import type { ScoreItem, Word } from '../language/ast.js';
 import type { InstrumentEntry } from '../language/catalogue-types.js';
 import { findEntry } from '../language/catalogue.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { changeTo, namesOf, suggestUnique } from './suggest.js';
+import { changeTo, namesOf, suggestUnique } from '../language/suggest.js';
 
 /** Self-report questionnaires scored as the sum of whole-number item scores [S20] [S63] [S65]. */
 const WHOLE_NUMBER_TOTALS: ReadonlySet<string> = new Set(['PHQ-9', 'BDI-II', 'EPDS', 'GAD-7']);

@@ -3,7 +3,7 @@ import type { Phase, PlanFile, Session, Word } from '../language/ast.js';
 import type { PhaseName, VariantEntry } from '../language/catalogue-types.js';
 import type { Fix } from '../language/diagnostic.js';
 import type { LineIndex, Span } from '../language/span.js';
-import { suggest } from './suggest.js';
+import { suggest } from '../language/suggest.js';
 
 /**
  * Where a "the plan lacks X" diagnostic points: the `plan` line (keyword and title), or the first

@@ -26,7 +26,7 @@ import type { Comment } from '../language/ast.js';
 import type { Fix, Report, TextEdit } from '../language/diagnostic.js';
 import type { LineIndex, Span } from '../language/span.js';
 import { allRules } from './registry.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../language/suggest.js';
 
 export interface SuppressionInput {
   comments: Comment[];

@@ -11,7 +11,7 @@ import { findEntry } from '../language/catalogue.js';
 import type { Fix } from '../language/diagnostic.js';
 import { phaseNameOf } from './plan-queries.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { changeTo, namesOf, suggestUnique } from './suggest.js';
+import { changeTo, namesOf, suggestUnique } from '../language/suggest.js';
 import { uniquePhase } from './structure-queries.js';
 
 export default {

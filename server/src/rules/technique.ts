@@ -8,7 +8,7 @@ import type { ListItem, Word } from '../language/ast.js';
 import { findEntry } from '../language/catalogue.js';
 import type { Fix } from '../language/diagnostic.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { changeTo, namesOf, suggestUnique } from './suggest.js';
+import { changeTo, namesOf, suggestUnique } from '../language/suggest.js';
 
 export default {
   id: 'technique',

@@ -4,7 +4,7 @@ import type { CatalogueEntry } from '../language/catalogue-types.js';
 import { findEntry } from '../language/catalogue.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
 import { listOf, replacementSuggestion } from './structure-queries.js';
-import { namesOf } from './suggest.js';
+import { namesOf } from '../language/suggest.js';
 
 export default {
   id: 'unknown-value',

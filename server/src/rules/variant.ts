@@ -3,7 +3,7 @@ import { findEntry } from '../language/catalogue.js';
 import { headerOf } from './plan-queries.js';
 import { docsUrl, type Rule } from './rule.js';
 import { listOf, replacementSuggestion, variantName } from './structure-queries.js';
-import { namesOf } from './suggest.js';
+import { namesOf } from '../language/suggest.js';
 
 export default {
   id: 'variant',

@@ -3,7 +3,7 @@ import { lstatSync, readdirSync, readFileSync, statSync, symlinkSync } from 'nod
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../server/src/analyse.js';
-import { applyEdits, applySafeFixes, chooseEdits, MAX_FIX_PASSES } from '../../../server/src/cli/apply-fixes.js';
+import { applyEdits, applySafeFixes, chooseEdits, MAX_FIX_PASSES } from '../../../server/src/rules/apply-fixes.js';
 import { format } from '../../../server/src/format/format.js';
 import type { Diagnostic } from '../../../server/src/language/diagnostic.js';
 import { basePlan, replace } from '../rules/plan-fixtures.js';

@@ -5,7 +5,7 @@
  */
 import type { Severity } from '../../language/diagnostic.js';
 import type { Rule } from '../../rules/rule.js';
-import { TOOL_HOME, TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { TOOL_HOME, TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import type { Formatter } from './types.js';
 import { oneBased } from './types.js';
 

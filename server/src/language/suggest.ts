@@ -1,6 +1,6 @@
 /** Did-you-mean: the closest known word to a misspelt one, for messages and quick fixes. */
-import type { Fix } from '../language/diagnostic.js';
-import type { Span } from '../language/span.js';
+import type { Fix } from './diagnostic.js';
+import type { Span } from './span.js';
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions), case-insensitive. */
 export function editDistance(a: string, b: string): number {
