@@ -48,6 +48,23 @@ async function bundleEntries() {
   console.log(`built ${entries.map((e) => `dist/${e.out}.js`).join(', ')}`);
 }
 
+/** dist/browser-server.js: the language server as a web worker (VS Code for the Web). */
+async function bundleBrowserServer() {
+  await build({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: ['server/src/lsp/main-browser.ts'],
+    outfile: 'dist/browser-server.js',
+    minify: !dev,
+    sourcemap: dev,
+    sourcesContent: false,
+    define: { 'process.env.IPT_SKIP_GRAMMAR_VALIDATION': dev ? 'undefined' : '"1"' },
+  });
+  console.log('built dist/browser-server.js');
+}
+
 /** Type declarations for the library API: dist/index.d.ts → dist/types/. */
 function emitTypes() {
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -74,6 +91,7 @@ async function writeConfigSchema() {
 
 if (!flags.has('--schema-only')) {
   await bundleEntries();
+  await bundleBrowserServer();
   if (!flags.has('--no-types')) emitTypes();
 }
 await writeConfigSchema();

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { CodeAction, Diagnostic, DocumentSymbol, Hover, InitializeResult, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
-import { repoRoot } from '../contract/helpers.js';
+import { repoRoot } from '../unit/contract/helpers.js';
 
 const serverJs = path.join(repoRoot, 'dist', 'server.js');
 
@@ -97,7 +97,7 @@ describe('language server over stdio (dist/server.js)', () => {
       documentFormattingProvider: true,
       documentSymbolProvider: true,
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.ipt', 'source.organize.ipt'] },
     });
     expect(init.serverInfo?.name).toBe('ipt-language-server');
   });
