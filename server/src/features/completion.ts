@@ -204,10 +204,25 @@ function inStatement(
     const inner = type.name.slice(3) as KeywordSpelling;
     items.push({ ...keywordItem(inner, 0), detail: innerKeywordPurpose[inner] ?? keywordPurpose[inner], documentation: undefined });
   }
-  if (expected.includes(AnyName)) items.push(...namesFor(analysis, context, config, keyword, new Set(written.slice(1))));
+  if (expected.includes(AnyName)) items.push(...namesFor(analysis, context, config, keyword, alreadyListed(context, keyword, written)));
   if (expected.includes(Integer) || expected.includes(Range)) items.push(...numbersFor(analysis, context, keyword, written));
   if (expected.includes(DateLiteral) && keyword === 'date') items.push(...sessionDate(analysis, context));
   return items;
+}
+
+/**
+ * Values a list line should not offer again: those written before the cursor on this line and, for
+ * tasks and techniques, those on the session's other lines of the same kind.
+ */
+function alreadyListed(context: CompletionContext, keyword: KeywordSpelling, written: string[]): Set<string> {
+  const listed = new Set(written.slice(1));
+  if (context.block.kind === 'session' && (keyword === 'task' || keyword === 'technique' || keyword === 'targets')) {
+    for (const item of context.block.session.items) {
+      if (item.kind !== keyword || onLine(item, context)) continue;
+      for (const value of item.values) listed.add(value.value);
+    }
+  }
+  return listed;
 }
 
 function valueItem(entry: CatalogueEntry, detail?: string): PlanCompletion {

@@ -81,9 +81,15 @@ describe('values for the slot being written', () => {
     ]);
   });
 
+  test("values on the session's other lines of the same kind are not offered again", () => {
+    const source = planWith('    task symptom-review, sick-role, medication-review\n', '    task symptom-review, sick-role\n    task <|>\n');
+    expect(labels(source)).toEqual(INITIAL_TASKS.filter((t) => t !== 'symptom-review' && t !== 'sick-role'));
+  });
+
   test('techniques are the IPT ones only, never the non-IPT ones', () => {
-    const offered = labels(planWith('    targets G2\n', '    targets G2\n    technique <|>\n'));
+    const offered = labels(planWith('    task formulation, treatment-contract\n', '    task formulation, treatment-contract\n    technique <|>\n'));
     expect(offered).toEqual(IPT_TECHNIQUES);
+    expect(labels(planWith('    targets G2\n', '    targets G2\n    technique <|>\n'))).toEqual(IPT_TECHNIQUES.filter((t) => t !== 'role-play' && t !== 'decision-analysis'));
     for (const nonIpt of builtinCatalogue.nonIptTechniques) expect(offered).not.toContain(nonIpt.id);
   });
 
