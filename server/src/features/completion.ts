@@ -16,7 +16,7 @@ import { estimatedEnd } from '../render/course-dates.js';
 import type { ResolvedConfig } from '../rules/config.js';
 import { allRules } from '../rules/registry.js';
 import { parseDirective } from '../rules/suppressions.js';
-import { completionContext, type Block, type CompletionContext } from './completion-context.js';
+import { completionContext, type CompletionContext } from './completion-context.js';
 import { missingPhase, nextPhaseRange, phaseSnippet, planSnippet, rangeText, sessionSnippet, type SnippetItem } from './completion-snippets.js';
 import { describeEntry } from './hover-entries.js';
 
@@ -484,4 +484,3 @@ function inComment(analysis: Analysis, comment: Comment): PlanCompletion[] {
     }));
 }
 
-export type { Block };

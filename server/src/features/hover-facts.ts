@@ -48,6 +48,21 @@ function dateSpan(course: Course, first: number, last: number): string | undefin
   return to ? `${from} to ${to}` : from;
 }
 
+/** The planned course: its length against the variant's bounds, and when it ends if every session keeps the cadence. */
+export function courseFacts(analysis: Analysis): string {
+  const course = courseOf(analysis);
+  const variant = analysis.variant;
+  const lines = [course.total !== undefined ? `**${plural(course.total, 'session')}**${course.cadence ? `, ${course.cadence}` : ''}` : '**Sessions**'];
+  if (variant) {
+    const bounds = variant.sessions.max === undefined ? `${variant.sessions.min} or more` : `${variant.sessions.min}${dash}${variant.sessions.max}`;
+    lines.push('', `${variant.title} plans ${bounds} sessions (${variant.cadences.join(', ')}).`);
+  }
+  const end = course.total !== undefined ? expectedDate(course, course.total) : undefined;
+  if (end) lines.push('', `From \`start\` ${course.start}, the last session falls on ${end}.`);
+  else if (!course.start) lines.push('', 'Add `start YYYY-MM-DD` to see when the course ends.');
+  return lines.join('\n');
+}
+
 // ---------------------------------------------------------------- goals
 
 /** The sessions whose `targets` name `id`, in text order. */

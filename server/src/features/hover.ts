@@ -12,7 +12,7 @@ import type { Span } from '../language/span.js';
 import type { ResolvedConfig } from '../rules/config.js';
 import { ruleById } from '../rules/registry.js';
 import { describeEntry } from './hover-entries.js';
-import { goalFacts, measureFacts, phaseFacts, scoreFacts, sessionFacts } from './hover-facts.js';
+import { courseFacts, goalFacts, measureFacts, phaseFacts, scoreFacts, sessionFacts } from './hover-facts.js';
 import { withoutSourceTags } from './hover-sources.js';
 
 export interface HoverResult {
@@ -87,6 +87,12 @@ function planHover(analysis: Analysis, offset: number, catalogue: Catalogue): Ho
   }
 
   switch (statement.kind) {
+    case 'sessions':
+    case 'start':
+      if (inside(offset, statement.keyword) || inside(offset, statement.kind === 'sessions' ? statement.count?.span : statement.date?.span)) {
+        return { contents: courseFacts(analysis), span: statement.span };
+      }
+      break;
     case 'goal':
       if (statement.id && inside(offset, statement.id.span)) return { contents: goalFacts(analysis, statement.id.value), span: statement.id.span };
       break;

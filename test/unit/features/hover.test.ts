@@ -101,6 +101,14 @@ describe('phase and session lines', () => {
   });
 });
 
+describe('the course', () => {
+  test('`sessions` and `start`: the variant bounds and the last date', () => {
+    const expected = '**16 sessions**, weekly\n\nAcute IPT plans 12–16 sessions (weekly).\n\nFrom `start` 2026-02-02, the last session falls on 2026-05-18.';
+    expect(hover(planWith('sessions 16', 'sessions 1<|>6'))).toEqual({ contents: expected, span: 'sessions 16 weekly 50min' });
+    expect(hover(planWith('start 2026', 'st<|>art 2026'))!.contents).toBe(expected);
+  });
+});
+
 describe('scores', () => {
   test('the baseline score', () => {
     expect(hover(planWith('score PHQ-9 18', 'score PHQ-9 1<|>8'))!.contents).toBe(
