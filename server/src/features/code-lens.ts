@@ -26,7 +26,8 @@ export function phaseLenses(analysis: Analysis): PlanCodeLens[] {
       parts.push('no session range');
     }
     const goals = targetedGoals(phase.sessions);
-    parts.push(goals.length > 0 ? `goal${goals.length === 1 ? '' : 's'} ${goals.join(', ')}` : 'no goals targeted');
+    // No "no goals" part: initial and termination phases rarely target goals, and that is fine.
+    if (goals.length > 0) parts.push(`goal${goals.length === 1 ? '' : 's'} ${goals.join(', ')}`);
     if (range && range.first <= range.last) {
       const from = expectedDate(course, range.first);
       const to = expectedDate(course, range.last);

@@ -38,5 +38,5 @@ export function renumberSessionEdits(analysis: Analysis): TextEdit[] | undefined
     }
     if (phase.range) change(phase.range, phaseFirst, next - 1);
   }
-  return edits.length > 0 ? edits : undefined;
+  return edits.length > 0 ? edits.sort((a, b) => a.span.start - b.span.start) : undefined;
 }
