@@ -119,12 +119,13 @@ function snippetItem(snippet: SnippetItem, group: number, index: number): PlanCo
 }
 
 /** The section keywords a new line may start (a plan has one focus and one risk). */
-function sectionKeywords(analysis: Analysis): KeywordSpelling[] {
+function sectionKeywords(analysis: Analysis, context: CompletionContext): KeywordSpelling[] {
   const file = analysis.ast;
+  const elsewhere = (list: readonly { span: Span }[]) => list.some((s) => !onLine(s, context));
   const out: KeywordSpelling[] = [];
-  if (file.focuses.length === 0) out.push('focus');
+  if (!elsewhere(file.focuses)) out.push('focus');
   out.push('measure');
-  if (file.risks.length === 0) out.push('risk');
+  if (!elsewhere(file.risks)) out.push('risk');
   out.push('phase');
   return out;
 }
@@ -134,7 +135,7 @@ function statementStart(analysis: Analysis, context: CompletionContext, config: 
   const block = context.block;
   const items: PlanCompletion[] = [];
   const keywords = (list: KeywordSpelling[], group: number) => items.push(...list.map((k) => keywordItem(k, group)));
-  const sections = () => keywords(sectionKeywords(analysis), 2);
+  const sections = () => keywords(sectionKeywords(analysis, context), 2);
 
   switch (block.kind) {
     case 'top':
@@ -147,19 +148,19 @@ function statementStart(analysis: Analysis, context: CompletionContext, config: 
       }
       return items;
     case 'plan': {
-      const used = new Set(block.plan.headers.map((h) => h.kind));
+      const used = new Set(block.plan.headers.filter((h) => !onLine(h, context)).map((h) => h.kind));
       keywords(headerKeywords.filter((k) => !used.has(k as never)), 0);
       sections();
       break;
     }
     case 'focus': {
       const area = block.focus.area ? findEntry(config.catalogue.problemAreas, block.focus.area.value) : undefined;
-      keywords(area?.id === 'role-dispute' && block.focus.stages.length === 0 ? ['stage', 'goal'] : ['goal'], 0);
+      keywords(area?.id === 'role-dispute' && !block.focus.stages.some((st) => !onLine(st, context)) ? ['stage', 'goal'] : ['goal'], 0);
       sections();
       break;
     }
     case 'risk':
-      if (block.risk.safetyPlans.length === 0) keywords(['safety-plan'], 0);
+      if (!block.risk.safetyPlans.some((plan) => !onLine(plan, context))) keywords(['safety-plan'], 0);
       sections();
       break;
     case 'measure':
@@ -170,7 +171,7 @@ function statementStart(analysis: Analysis, context: CompletionContext, config: 
       sections();
       break;
     case 'session': {
-      const present = new Set(block.session.items.filter((i) => i.span.start < context.lineStart).map((i) => i.kind));
+      const present = new Set(block.session.items.filter((i) => !onLine(i, context)).map((i) => i.kind));
       // A session has one date and one status; the other items may repeat.
       keywords(itemKeywords.filter((k) => !((k === 'date' || k === 'status') && present.has(k))), 0);
       keywords(['session'], 1);

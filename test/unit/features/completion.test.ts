@@ -53,6 +53,11 @@ describe('statement keywords by block', () => {
     expect(labels('plan "x"\nfocus grief "x"\n  <|>')).not.toContain('focus');
   });
 
+  test('retyping the keyword of an existing header line still offers it', () => {
+    expect(labels('plan "x"\n  vari<|>ant acute\n  client "C-1"\n')).toContain('variant');
+    expect(labels('plan "x"\n  variant acute\n  <|>\n')).not.toContain('variant');
+  });
+
   test('the partly typed keyword is the span every item replaces', () => {
     const { items, text } = complete(planWith('    task interpersonal-inventory\n', '    task interpersonal-inventory\n    tec<|>\n'));
     expect(items.every((i) => spanText(text, i.replace) === 'tec')).toBe(true);
