@@ -77,6 +77,7 @@ export function createServer(connection: Connection, host: ServerHost): void {
       if (host.failingMethod === method) throw new Error(`injected failure in ${method} (IPT_LSP_FAIL)`);
       return run();
     } catch (error) {
+      if (error instanceof ResponseError) throw error; // a deliberate answer (bad parameters), not a failure
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       connection.console.error(`ipt-language-server: ${method} failed and returned an empty result.\n${detail}`);
       return fallback;

@@ -1,0 +1,124 @@
+/**
+ * The custom requests of docs/language-server.md (ipt/preview, ipt/render, ipt/summary, ipt/newPlan,
+ * ipt/catalogue, ipt/validateWorkspace), compared with what the CLI and the library produce.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { repoRoot } from '../unit/contract/helpers.js';
+import { cliJs, PLAN, startServer, tempWorkspace, type Server } from './harness.js';
+
+const library = createRequire(import.meta.url)(path.join(repoRoot, 'dist', 'index.js')) as typeof import('../../server/src/index.js');
+
+let server: Server;
+let uri: string;
+
+const cli = (args: string[], cwd = server.folder) => spawnSync(process.execPath, [cliJs, ...args], { cwd, encoding: 'utf8' });
+
+beforeAll(async () => {
+  server = await startServer();
+  uri = server.uriOf('plan.ipt');
+  writeFileSync(path.join(server.folder, 'plan.ipt'), PLAN);
+  await server.open(uri, PLAN);
+  await server.diagnostics(uri);
+});
+afterAll(() => server.stop());
+
+describe('ipt/preview', () => {
+  test('the HTML renderer’s fragment for the open version, with data-line and no styles or scripts', async () => {
+    const preview: { uri: string; version: number; html: string; hasSyntaxErrors: boolean } = await server.request('ipt/preview', { textDocument: { uri } });
+    expect(preview.uri).toBe(uri);
+    expect(preview.version).toBe(1);
+    expect(preview.hasSyntaxErrors).toBe(false);
+    expect(preview.html).toBe(library.render(library.analyse(PLAN), { to: 'html', fragment: true }));
+    expect(preview.html.startsWith('<article class="ipt-plan">')).toBe(true);
+    expect(preview.html).toMatch(/data-line="16"/);
+    expect(preview.html).not.toMatch(/<style|<script/);
+  });
+
+  test('follows edits: the new version, and hasSyntaxErrors when the plan cannot be read', async () => {
+    const other = server.uriOf('preview-edit.ipt');
+    await server.open(other, PLAN);
+    await server.change(other, 2, PLAN.replace('session 2 "Inventory"', 'session 2 "Inventory'));
+    const preview: { version: number; hasSyntaxErrors: boolean } = await server.request('ipt/preview', { textDocument: { uri: other } });
+    expect(preview).toMatchObject({ version: 2, hasSyntaxErrors: true });
+  });
+});
+
+describe('ipt/render and ipt/summary', () => {
+  test.each(['markdown', 'html', 'fhir'] as const)('render to %s is what `ipt render --to %s` writes', async (to) => {
+    const rendered: { text: string } = await server.request('ipt/render', { textDocument: { uri }, to });
+    const written = cli(['render', 'plan.ipt', '--to', to]);
+    expect(written.status).toBe(0);
+    expect(rendered.text).toBe(written.stdout);
+  });
+
+  test('an unknown format is an error that names the formats', async () => {
+    await expect(server.request('ipt/render', { textDocument: { uri }, to: 'pdf' })).rejects.toThrow('Unknown format "pdf"; use one of html, markdown, fhir.');
+  });
+
+  test('summary: variant, sessions, cadence and problem counts', async () => {
+    expect(await server.request('ipt/summary', { textDocument: { uri } })).toEqual({ variant: 'acute', sessions: 16, cadence: 'weekly', errors: 0, warnings: 0, infos: 0 });
+    const other = server.uriOf('summary-problems.ipt');
+    await server.open(other, PLAN.replace('sessions 16', 'sessions 20').replace('sick-role', 'sick-rol'));
+    await server.diagnostics(other);
+    expect(await server.request('ipt/summary', { textDocument: { uri: other } })).toMatchObject({ sessions: 20, errors: 1, warnings: 1 }) // session-count, task;
+  });
+});
+
+describe('ipt/newPlan and ipt/catalogue', () => {
+  test('newPlan gives the text of `ipt new`', async () => {
+    const created: { text: string } = await server.request('ipt/newPlan', { variant: 'acute', focus: 'grief', client: 'C-0142' });
+    const written = cli(['new', '--variant', 'acute', '--focus', 'grief', '--client', 'C-0142']);
+    expect(written.status).toBe(0);
+    expect(created.text).toBe(written.stdout);
+  });
+
+  test('newPlan refuses an unknown variant (with a did-you-mean) and a client that is not a code', async () => {
+    await expect(server.request('ipt/newPlan', { variant: 'acut', focus: 'grief', client: 'C-0142' })).rejects.toThrow(/`acut` is not a known variant\. Did you mean `acute`\?/);
+    await expect(server.request('ipt/newPlan', { variant: 'acute', focus: 'grief', client: 'Jane Doe' })).rejects.toThrow(/is not a client code/);
+  });
+
+  test('catalogue lists the variants and problem areas for the pickers', async () => {
+    const catalogue: { variants: { id: string; title: string }[]; problemAreas: { id: string; title: string }[] } = await server.request('ipt/catalogue', {});
+    expect(catalogue.variants.map((v) => v.id)).toEqual(library.builtinCatalogue.variants.map((v) => v.id));
+    expect(catalogue.problemAreas.map((a) => a.id)).toEqual(['grief', 'role-dispute', 'role-transition', 'interpersonal-deficits']);
+    expect(catalogue.problemAreas[0].title).toBe('Grief');
+  });
+});
+
+describe('ipt/validateWorkspace', () => {
+  test('publishes diagnostics for every plan on disk, closed ones too, with the CLI’s ignore rules', async () => {
+    const folder = tempWorkspace();
+    writeFileSync(path.join(folder, 'clean.ipt'), PLAN);
+    mkdirSync(path.join(folder, 'clients'));
+    writeFileSync(path.join(folder, 'clients', 'two-problems.ipt'), PLAN.replace('sessions 16', 'sessions 20').replace('sick-role', 'sick-rol'));
+    mkdirSync(path.join(folder, 'node_modules', 'x'), { recursive: true });
+    writeFileSync(path.join(folder, 'node_modules', 'x', 'skipped.ipt'), 'plan "x"\n');
+    mkdirSync(path.join(folder, 'old'));
+    writeFileSync(path.join(folder, 'old', 'ignored.ipt'), 'plan "x"\n');
+    writeFileSync(path.join(folder, '.gitignore'), 'old/\n');
+    const workspace = await startServer({ folder });
+    try {
+      const result = await workspace.request('ipt/validateWorkspace', {});
+      expect(result).toEqual({ files: 2, problems: 2 });
+      const closed = await workspace.diagnostics(pathToFileURL(path.join(folder, 'clients', 'two-problems.ipt')).href);
+      expect(closed.version).toBeUndefined();
+      expect(closed.diagnostics.map((d) => d.code).sort()).toEqual(['session-count', 'task']);
+      expect(await workspace.diagnostics(pathToFileURL(path.join(folder, 'clean.ipt')).href)).toMatchObject({ diagnostics: [] });
+      expect(workspace.published.map((p: PublishDiagnosticsParams) => p.uri).filter((u) => /skipped|ignored/.test(u))).toEqual([]);
+    } finally {
+      await workspace.stop();
+    }
+  });
+
+  test('with `files` (the browser), those texts are validated instead of the disk', async () => {
+    const given = [{ uri: 'vscode-test-web://mount/a.ipt', text: PLAN.replace('sick-role', 'sick-rol') }];
+    expect(await server.request('ipt/validateWorkspace', { files: given })).toEqual({ files: 1, problems: 1 });
+    expect((await server.diagnostics(given[0].uri)).diagnostics.map((d) => d.code)).toEqual(['task']);
+  });
+});
