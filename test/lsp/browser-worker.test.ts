@@ -46,7 +46,9 @@ beforeAll(async () => {
   expect(existsSync(bundle), 'dist/browser-server.js is missing: run `npm run build` first').toBe(true);
   worker = new Worker(workerSource, { eval: true, workerData: { bundle } });
   connection = createMessageConnection(new PortMessageReader(worker), new PortMessageWriter(worker));
-  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => published.push(p));
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    published.push(p);
+  });
   connection.listen();
   const init: { capabilities: Record<string, unknown>; serverInfo?: { name: string } } = await connection.sendRequest('initialize', {
     processId: null,

@@ -60,7 +60,9 @@ export async function startServer(options: ServerOptions = {}): Promise<Server> 
     published.push(params);
     for (const wake of waiters) wake();
   });
-  connection.onNotification('window/logMessage', (params: { message: string }) => logs.push(params.message));
+  connection.onNotification('window/logMessage', (params: { message: string }) => {
+    logs.push(params.message);
+  });
   connection.onRequest('client/registerCapability', (params: unknown) => {
     registrations.push(params);
     return null;
