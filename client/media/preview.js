@@ -24,7 +24,7 @@
   function anchors() {
     const found = [];
     for (const element of content.querySelectorAll('[data-line]')) {
-      if (element.closest('.issues, .scores') || element.getClientRects().length === 0) continue;
+      if (element.closest('.issues, .scores, .course') || element.getClientRects().length === 0) continue;
       const line = Number(element.getAttribute('data-line'));
       if (!Number.isFinite(line)) continue;
       found.push({ line, top: element.getBoundingClientRect().top + window.scrollY });
@@ -128,9 +128,10 @@
   document.addEventListener('click', (event) => {
     if (!settings.revealOnClick || !(event.target instanceof Element)) return;
     if (event.target.closest('a, button') || String(window.getSelection() || '') !== '') return;
-    const block = event.target.closest('[data-line]');
+    // data-goto-line: a pointer to a line from elsewhere in the page (the course strip's cells).
+    const block = event.target.closest('[data-line], [data-goto-line]');
     if (!block) return;
-    const line = Number(block.getAttribute('data-line'));
+    const line = Number(block.getAttribute(block.hasAttribute('data-goto-line') ? 'data-goto-line' : 'data-line'));
     if (Number.isInteger(line) && line >= 0) vscode.postMessage({ type: 'reveal', line });
   });
 

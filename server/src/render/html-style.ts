@@ -85,6 +85,31 @@ export const planStyles = `
 .ipt-plan .details dt { color: var(--muted); }
 .ipt-plan .details dd { margin: 0; }
 
+.ipt-plan .course { margin: 6px 0 18px; }
+.ipt-plan .course-cells { display: flex; flex-wrap: wrap; gap: 4px; list-style: none; margin: 0; padding: 0; }
+.ipt-plan .course-cell { --phase-colour: var(--muted); position: relative; display: flex; flex-direction: column; align-items: center; justify-content: flex-start; width: 46px; min-height: 52px; padding: 3px 2px 2px; border-radius: 5px; border: 1px solid var(--phase-colour); border-top-width: 5px; background: var(--bg); font-size: 0.8em; line-height: 1.25; }
+.ipt-plan .course-cell.phase-initial { --phase-colour: var(--initial); }
+.ipt-plan .course-cell.phase-middle { --phase-colour: var(--middle); }
+.ipt-plan .course-cell.phase-termination { --phase-colour: var(--termination); }
+.ipt-plan .course-cell.unplanned { border-style: dashed; }
+.ipt-plan .course-cell.course-written { background: var(--surface); }
+.ipt-plan .course-number { font-weight: 600; font-variant-numeric: tabular-nums; }
+.ipt-plan .course-date { color: var(--muted); font-variant-numeric: tabular-nums; }
+.ipt-plan .course-date.planned { font-style: italic; }
+.ipt-plan .course-marks { min-height: 1.1em; display: flex; gap: 3px; }
+.ipt-plan .course-mark { font-size: 0.85em; }
+.ipt-plan .course-measure { color: var(--accent); }
+.ipt-plan .course-score { color: var(--fg); }
+.ipt-plan .course-missed, .ipt-plan .course-cancelled { background: repeating-linear-gradient(135deg, transparent 0 5px, var(--border) 5px 7px); }
+.ipt-plan .course-missed .course-number, .ipt-plan .course-cancelled .course-number { text-decoration: line-through; color: var(--warning); }
+.ipt-plan .course-legend { display: flex; flex-wrap: wrap; gap: 4px 14px; margin: 8px 0 0; color: var(--muted); font-size: 0.85em; }
+.ipt-plan .course-legend > span { display: inline-flex; align-items: center; gap: 5px; }
+.ipt-plan .legend-swatch { display: inline-block; width: 12px; height: 12px; border-radius: 3px; border: 1px solid var(--border); }
+.ipt-plan .legend-swatch.phase-initial { background: var(--initial); }
+.ipt-plan .legend-swatch.phase-middle { background: var(--middle); }
+.ipt-plan .legend-swatch.phase-termination { background: var(--termination); }
+.ipt-plan .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+
 .ipt-plan figure { margin: 6px 0 18px; }
 .ipt-plan figcaption { color: var(--muted); font-size: 0.88em; margin: 4px 0 6px; max-width: 70ch; }
 .ipt-plan .score-chart { max-width: 100%; height: auto; display: block; }
@@ -111,6 +136,7 @@ export const planStyles = `
   @page { margin: 16mm 14mm; }
   .ipt-plan { --bg: #ffffff; --fg: #000000; --surface: transparent; --chip: transparent; --chip-fg: #000000; max-width: none; padding: 0; font-size: 11pt; }
   .ipt-plan .chips li { border: 1px solid #8c959f; }
+  .ipt-plan .course-cells { break-inside: avoid; }
   .ipt-plan .panel { border-color: #8c959f; }
   .ipt-plan h2 { break-after: avoid; }
   .ipt-plan .phase-header { break-after: avoid; }

@@ -231,8 +231,70 @@ function timelineBlock(view: PlanView): string {
   if (view.phases.length === 0) return '<section class="timeline"><h2>Sessions</h2><p class="missing">No phases planned.</p></section>';
   return `<section class="timeline">
 <h2>Sessions</h2>
+${courseStrip(view)}
 ${view.phases.map((phase) => phaseBlock(phase, view)).join('\n')}
 </section>`;
+}
+
+/** The last session number the course strip shows: the planned total, or further when sessions are written past it. */
+function courseLength(view: PlanView): number {
+  const ends = [view.sessions?.count ?? 0, view.lastSession ?? 0, ...view.phases.map((p) => p.last ?? 0)];
+  return Math.min(Math.max(...ends.filter((n) => Number.isInteger(n) && n > 0), 0), 200);
+}
+
+/**
+ * The whole course at a glance: one cell per session, coloured by its phase, with its date (as
+ * written, else the cadence's date from `start`, muted), marks for scheduled measures and recorded
+ * scores, and missed or cancelled sessions struck through. Every cell says the same in its title.
+ * Cells point at their session with `data-goto-line` (the preview reveals it on click), not
+ * `data-line`: they are not where those lines' blocks are, so scroll sync must not use them.
+ */
+function courseStrip(view: PlanView): string {
+  const total = courseLength(view);
+  if (total === 0) return '';
+  const cells: string[] = [];
+  for (let n = 1; n <= total; n++) {
+    const phase = view.phases.find((p) => p.first !== undefined && p.last !== undefined && p.first <= n && n <= p.last);
+    const session = view.phases.flatMap((p) => p.sessions).find((s) => s.first !== undefined && s.last !== undefined && s.first <= n && n <= s.last);
+    const phaseId = phase?.name?.id;
+    const phaseClass = phaseId === 'initial' || phaseId === 'middle' || phaseId === 'termination' ? ` phase-${phaseId}` : phase ? '' : ' unplanned';
+    const statusId = session?.status?.title !== undefined ? session.status.id : undefined;
+    const statusClass = statusId === 'missed' || statusId === 'cancelled' ? ` course-${statusId}` : session ? ' course-written' : '';
+    const single = session !== undefined && session.first === session.last;
+    const written = single ? session.date : undefined;
+    const planned = written ? undefined : estimatedEnd(view.start, n, view.sessions?.cadence?.id);
+    const measures = view.measures.filter((m) => m.sessions.includes(n)).map((m) => m.instrument?.id ?? 'measure');
+    const scores = single ? session.scores.map((s) => `${s.instrument} ${s.value}`) : [];
+    const facts = [
+      `Session ${n}`,
+      phase?.name ? `${phase.name.title ?? phase.name.id} phase` : 'no phase covers it',
+      written ? written : planned ? `planned ${planned}` : '',
+      session?.status ? (session.status.title ?? session.status.id).toLowerCase() : session ? '' : 'not written yet',
+      measures.length ? `scheduled: ${measures.join(', ')}` : '',
+      scores.length ? `recorded: ${scores.join(', ')}` : '',
+    ].filter((fact) => fact !== '');
+    const date = written ?? planned;
+    const marks = `${measures.length ? '<span class="course-mark course-measure" aria-hidden="true">◆</span>' : ''}${scores.length ? '<span class="course-mark course-score" aria-hidden="true">●</span>' : ''}`;
+    const line = session?.line ?? phase?.line;
+    cells.push(
+      `<li class="course-cell${phaseClass}${statusClass}"${line !== undefined ? ` data-goto-line="${line}"` : ''} title="${e(facts.join(' · '))}"><span class="course-number">${n}</span>${
+        date ? `<span class="course-date${written ? '' : ' planned'}">${e(date.slice(5))}</span>` : ''
+      }<span class="course-marks">${marks}</span><span class="visually-hidden">${e(facts.slice(1).join(' · '))}</span></li>`,
+    );
+  }
+  const legend = [
+    '<span class="legend-swatch phase-initial"></span>Initial',
+    '<span class="legend-swatch phase-middle"></span>Middle',
+    '<span class="legend-swatch phase-termination"></span>Termination',
+    '<span class="course-mark course-measure">◆</span>measure scheduled',
+    '<span class="course-mark course-score">●</span>score recorded',
+    '<span class="legend-swatch course-missed"></span>missed or cancelled',
+  ];
+  const dated = view.start ? ' Dates in italics follow the cadence from the start date.' : '';
+  return `<div class="course">
+<ol class="course-cells" aria-label="Session timeline">${cells.join('')}</ol>
+<p class="course-legend">${legend.map((item) => `<span>${item}</span>`).join('')}<span class="muted">${dated}</span></p>
+</div>`;
 }
 
 function phaseBlock(phase: PhaseView, view: PlanView): string {
