@@ -2,32 +2,21 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { renderRequest, type ExportFormat } from '../protocol.js';
+import { exportFileName, exportFormats as formats } from '../export-names.js';
 import { writeText } from '../workspace-files.js';
 import { noPlanMessage, planTarget, type ActivePreviewSource } from './plan-target.js';
-
-const formats: Record<ExportFormat, { label: string; extension: string; filter: string }> = {
-  html: { label: 'HTML', extension: '.html', filter: 'HTML page' },
-  markdown: { label: 'Markdown', extension: '.md', filter: 'Markdown' },
-  fhir: { label: 'FHIR CarePlan', extension: '.fhir.json', filter: 'FHIR CarePlan (JSON)' },
-};
-
-/** `plan.ipt` → `plan.fhir.json` next to it (untitled plans: in the first workspace folder). */
-export function exportFileName(planPath: string, format: ExportFormat): string {
-  const base = planPath.replace(/^.*[\\/]/, '').replace(/\.ipt$/i, '') || 'plan';
-  return `${base}${formats[format].extension}`;
-}
 
 export async function exportPlan(client: BaseLanguageClient, format: ExportFormat, argument: unknown, activePreview: ActivePreviewSource): Promise<void> {
   const source = planTarget(argument, activePreview);
   if (!source) return noPlanMessage();
-  const { label, filter, extension } = formats[format];
+  const { label, filter, extensions } = formats[format];
   const folder = source.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(source, '..');
   const name = exportFileName(source.path, format);
   const target = await vscode.window.showSaveDialog({
     title: `Export the plan as ${label}`,
     saveLabel: 'Export',
     defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-    filters: { [filter]: [extension.replace(/^\.[^.]*\./, '').replace(/^\./, '')] },
+    filters: { [filter]: extensions },
   });
   if (!target) return;
   const result = await client.sendRequest(renderRequest, { textDocument: { uri: source.toString() }, to: format });

@@ -236,6 +236,12 @@ ${view.phases.map((phase) => phaseBlock(phase, view)).join('\n')}
 </section>`;
 }
 
+/** "Initial phase" (the catalogue title already says "phase"), or "<id> phase" for an unknown one. */
+function phaseName(name: Named): string {
+  const title = name.title ?? name.id;
+  return /\bphase$/i.test(title) ? title : `${title} phase`;
+}
+
 /** The last session number the course strip shows: the planned total, or further when sessions are written past it. */
 function courseLength(view: PlanView): number {
   const ends = [view.sessions?.count ?? 0, view.lastSession ?? 0, ...view.phases.map((p) => p.last ?? 0)];
@@ -267,7 +273,7 @@ function courseStrip(view: PlanView): string {
     const scores = single ? session.scores.map((s) => `${s.instrument} ${s.value}`) : [];
     const facts = [
       `Session ${n}`,
-      phase?.name ? `${phase.name.title ?? phase.name.id} phase` : 'no phase covers it',
+      phase?.name ? phaseName(phase.name) : 'no phase covers it',
       written ? written : planned ? `planned ${planned}` : '',
       session?.status ? (session.status.title ?? session.status.id).toLowerCase() : session ? '' : 'not written yet',
       measures.length ? `scheduled: ${measures.join(', ')}` : '',

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '../../..');
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const activation = readFileSync(path.join(root, 'client/src/activate-common.ts'), 'utf8');
+const contributes = manifest.contributes;
+const commandIds: string[] = contributes.commands.map((c: { command: string }) => c.command);
+
+describe('the extension manifest (package.json)', () => {
+  it('points main and browser at the bundles the build writes', () => {
+    expect(manifest.main).toBe('./dist/extension.js');
+    expect(manifest.browser).toBe('./dist/browser-extension.js');
+    const build = readFileSync(path.join(root, 'scripts/build.mjs'), 'utf8');
+    expect(build).toContain("out: 'extension'");
+    expect(build).toContain("outfile: 'dist/browser-extension.js'");
+  });
+
+  it('activates only for plans, a workspace with plans, and a restored preview (commands activate implicitly)', () => {
+    expect(manifest.activationEvents).toEqual(['onLanguage:ipt', 'workspaceContains:**/*.ipt', 'onWebviewPanel:ipt.preview']);
+  });
+
+  it('supports untrusted and virtual workspaces', () => {
+    expect(manifest.capabilities.untrustedWorkspaces.supported).toBe(true);
+    expect(manifest.capabilities.virtualWorkspaces).toBe(true);
+  });
+
+  it('contributes the ipt language with its grammar (source.ipt), configuration and snippets', () => {
+    expect(contributes.languages[0]).toMatchObject({ id: 'ipt', extensions: ['.ipt'], configuration: './syntaxes/language-configuration.json' });
+    expect(contributes.grammars[0]).toEqual({ language: 'ipt', scopeName: 'source.ipt', path: './syntaxes/ipt.tmLanguage.json' });
+    expect(contributes.snippets[0]).toEqual({ language: 'ipt', path: './syntaxes/ipt.snippets.json' });
+  });
+
+  it('puts every command under the IPT category, and registers each one', () => {
+    for (const command of contributes.commands) {
+      expect(command.category, command.command).toBe('IPT');
+      expect(activation, `${command.command} is registered`).toContain(`'${command.command}'`);
+    }
+    expect(commandIds).toEqual(
+      expect.arrayContaining([
+        'ipt.preview.open',
+        'ipt.preview.openToSide',
+        'ipt.newPlan',
+        'ipt.export.html',
+        'ipt.export.markdown',
+        'ipt.export.fhir',
+        'ipt.fixAll',
+        'ipt.showRuleDocumentation',
+        'ipt.validateWorkspace',
+      ]),
+    );
+  });
+
+  it('shows menu entries only for known commands, each with a when clause', () => {
+    for (const [menu, entries] of Object.entries(contributes.menus) as [string, { command: string; when?: string }[]][]) {
+      for (const entry of entries) {
+        expect(commandIds, `${menu}: ${entry.command}`).toContain(entry.command);
+        expect(entry.when, `${menu}: ${entry.command}`).toBeTruthy();
+      }
+    }
+  });
+
+  it('has editor settings only (rules stay in .iptrc.json), trace included', () => {
+    const keys = Object.keys(contributes.configuration.properties);
+    expect(keys).toContain('ipt.trace.server');
+    for (const key of keys) expect(key).toMatch(/^ipt\.(trace|preview)\./);
+  });
+
+  it('uses @types/vscode no newer than engines.vscode, and languageclient 10.1', () => {
+    const engine = manifest.engines.vscode.replace(/^\^/, '');
+    const types = manifest.devDependencies['@types/vscode'].replace(/^[~^]/, '');
+    const [a, b] = [engine, types].map((v: string) => v.split('.').map(Number));
+    expect(b[0] * 1000 + b[1]).toBeLessThanOrEqual(a[0] * 1000 + a[1]);
+    expect(manifest.devDependencies['vscode-languageclient']).toMatch(/^~10\.1\./);
+    expect(manifest.scripts.package).toContain('package-vsix.mjs');
+    expect(manifest.repository).toBeTruthy();
+  });
+});
