@@ -12,15 +12,6 @@ import { markers, rangeOf } from './markers.js';
 import { cliJs, PLAN, startServer, type Server } from './harness.js';
 
 let server: Server;
-let count = 0;
-
-async function openFixture(text: string): Promise<string> {
-  const uri = server.uriOf(`edit-${++count}.ipt`);
-  await server.open(uri, text);
-  await server.diagnostics(uri);
-  return uri;
-}
-
 const wholeFile = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** A plan with two misspellings that have safe fixes, one that needs a person, and loose layout. */
@@ -56,7 +47,7 @@ afterAll(() => server.stop());
 describe('code actions', () => {
   test('a quick fix from the rule (preferred, as it is the one safe fix) and "disable for this line"', async () => {
     const fixture = markers(FIXABLE.replace('sympton-review', 'symp<|>ton-re<|>view'));
-    const uri = await openFixture(fixture.text);
+    const uri = await server.openFixture(fixture.text);
     const actions: CodeAction[] = await server.request('textDocument/codeAction', { textDocument: { uri }, range: rangeOf(fixture), context: { diagnostics: [] } });
     const quickFixes = actions.filter((a) => a.kind === 'quickfix');
     expect(quickFixes.map((a) => a.title)).toEqual(['Change to `symptom-review`', 'Disable task for this line']);
@@ -69,7 +60,7 @@ describe('code actions', () => {
   });
 
   test('source.fixAll.ipt makes exactly the text `ipt lint --fix` writes', async () => {
-    const uri = await openFixture(FIXABLE);
+    const uri = await server.openFixture(FIXABLE);
     const actions: CodeAction[] = await server.request('textDocument/codeAction', { textDocument: { uri }, range: wholeFile, context: { diagnostics: [], only: ['source.fixAll'] } });
     expect(actions.map((a) => [a.kind, a.title])).toEqual([['source.fixAll.ipt', 'Fix all auto-fixable problems']]);
     const fixedByEditor = applyEdits(FIXABLE, actions[0].edit!.changes![uri]);
@@ -85,14 +76,14 @@ describe('code actions', () => {
 
   test('no fix-all action on a clean, formatted plan, nor on a plan with a syntax error', async () => {
     for (const text of [PLAN, FIXABLE.replace('session 2 "B"', 'session 2 "B')]) {
-      const uri = await openFixture(text);
+      const uri = await server.openFixture(text);
       expect(await server.request('textDocument/codeAction', { textDocument: { uri }, range: wholeFile, context: { diagnostics: [], only: ['source.fixAll.ipt'] } })).toEqual([]);
     }
   });
 
   test('organise: renumber sessions in order after one was inserted; phase ranges follow', async () => {
     const inserted = PLAN.replace('  session 2 "Inventory"\n', '  session 2 "Inventory"\n    task interpersonal-inventory\n  session 2 "Inventory, continued"\n');
-    const uri = await openFixture(inserted);
+    const uri = await server.openFixture(inserted);
     const actions: CodeAction[] = await server.request('textDocument/codeAction', { textDocument: { uri }, range: wholeFile, context: { diagnostics: [], only: ['source.organize.ipt'] } });
     expect(actions.map((a) => [a.kind, a.title])).toEqual([['source.organize.ipt', 'Renumber sessions in order (phase ranges follow)']]);
     const edits: TextEdit[] = actions[0].edit!.changes![uri];
@@ -105,7 +96,7 @@ describe('code actions', () => {
 
   test('the renumbering is also offered as a quick fix on a phase-coverage problem', async () => {
     const fixture = markers(PLAN.replace('  session 14-16 "Ending"', '  session <|>13-15<|> "Ending"'));
-    const uri = await openFixture(fixture.text);
+    const uri = await server.openFixture(fixture.text);
     const diagnostics = (await server.diagnostics(uri)).diagnostics;
     expect(diagnostics.map((d) => d.code)).toContain('phase-coverage');
     const actions: CodeAction[] = await server.request('textDocument/codeAction', { textDocument: { uri }, range: rangeOf(fixture), context: { diagnostics: [] } });
@@ -117,7 +108,7 @@ describe('code actions', () => {
 
 describe('code lens and inlay hints', () => {
   test('one lens per phase: sessions, count, goals targeted and the date span from `start`', async () => {
-    const uri = await openFixture(PLAN);
+    const uri = await server.openFixture(PLAN);
     const lenses: CodeLens[] = await server.request('textDocument/codeLens', { textDocument: { uri } });
     expect(lenses.map((l) => [l.range.start.line, l.command?.title])).toEqual([
       [16, 'sessions 1–3 · 3 sessions · 2026-02-02 to 2026-02-16'],
@@ -127,14 +118,14 @@ describe('code lens and inlay hints', () => {
   });
 
   test('without `start`, the lens has no dates', async () => {
-    const uri = await openFixture(PLAN.replace('  start 2026-02-02\n', ''));
+    const uri = await server.openFixture(PLAN.replace('  start 2026-02-02\n', ''));
     const lenses: CodeLens[] = await server.request('textDocument/codeLens', { textDocument: { uri } });
     expect(lenses[1].command?.title).toBe('sessions 4–13 · 10 sessions · goals G1, G2');
   });
 
   test('each undated session gets its computed date after its number; a session with `date` gets none', async () => {
     const text = PLAN.replace('  session 2 "Inventory"\n', '  session 2 "Inventory"\n    date 2026-02-10\n');
-    const uri = await openFixture(text);
+    const uri = await server.openFixture(text);
     const hints: InlayHint[] = await server.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } } });
     expect(hints.map((h) => [h.position.line, h.position.character, h.label])).toEqual([
       [17, 11, '2026-02-02'],
@@ -147,10 +138,10 @@ describe('code lens and inlay hints', () => {
   });
 
   test('only the hints in the requested range, and none without `start`', async () => {
-    const uri = await openFixture(PLAN);
+    const uri = await server.openFixture(PLAN);
     const some: InlayHint[] = await server.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 25, character: 0 }, end: { line: 33, character: 0 } } });
     expect(some.map((h) => h.label)).toEqual(['2026-02-23 to 2026-03-16', '2026-03-23 to 2026-04-27']);
-    const undated = await openFixture(PLAN.replace('  start 2026-02-02\n', ''));
+    const undated = await server.openFixture(PLAN.replace('  start 2026-02-02\n', ''));
     expect(await server.request('textDocument/inlayHint', { textDocument: { uri: undated }, range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } } })).toEqual([]);
   });
 });
@@ -158,7 +149,7 @@ describe('code lens and inlay hints', () => {
 describe('range and on-type formatting', () => {
   test('range formatting changes only the lines in the range', async () => {
     const messy = PLAN.replace('  client "C-0142"', 'client    "C-0142"').replace('    task interpersonal-inventory', '  task   interpersonal-inventory');
-    const uri = await openFixture(messy);
+    const uri = await server.openFixture(messy);
     const edits: TextEdit[] = await server.request('textDocument/rangeFormatting', {
       textDocument: { uri },
       range: { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } },
@@ -180,7 +171,7 @@ describe('range and on-type formatting', () => {
       const anchor = find.replace('\n<|>', '\n');
       const fixture = markers(PLAN.replace(anchor, find));
       const withNewLine = fixture.text.slice(0, fixture.offsets[0]) + '\n' + fixture.text.slice(fixture.offsets[0]);
-      const uri = await openFixture(withNewLine);
+      const uri = await server.openFixture(withNewLine);
       const edits: TextEdit[] = await server.request('textDocument/onTypeFormatting', { textDocument: { uri }, position: fixture.positions[0], ch: '\n', options: { tabSize: 2, insertSpaces: true } });
       expect(edits, find).toEqual([{ range: { start: fixture.positions[0], end: fixture.positions[0] }, newText: typed }]);
     }
@@ -188,7 +179,7 @@ describe('range and on-type formatting', () => {
 
   test('on-type formatting re-indents a line that starts with a keyword for that keyword', async () => {
     const fixture = markers(PLAN.replace('phase middle sessions 4-13\n', 'phase middle sessions 4-13\n<|>      session 4-7 "x"\n'));
-    const uri = await openFixture(fixture.text);
+    const uri = await server.openFixture(fixture.text);
     const edits: TextEdit[] = await server.request('textDocument/onTypeFormatting', { textDocument: { uri }, position: fixture.positions[0], ch: '\n', options: { tabSize: 2, insertSpaces: true } });
     expect(edits).toEqual([{ range: { start: fixture.positions[0], end: { line: fixture.positions[0].line, character: 6 } }, newText: '  ' }]);
   });

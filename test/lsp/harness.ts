@@ -34,6 +34,8 @@ export interface Server {
   uriOf(name: string): string;
   open(uri: string, text: string, version?: number): Promise<void>;
   change(uri: string, version: number, text: string): Promise<void>;
+  /** Opens `text` as a new document (a fresh name each time) and waits for its first diagnostics. */
+  openFixture(text: string): Promise<string>;
   /** The first diagnostics published for `uri` that satisfy `accept`, waiting up to 10 s. */
   diagnostics(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
   request<R>(method: string, params: unknown): Promise<R>;
@@ -77,7 +79,8 @@ export async function startServer(options: ServerOptions = {}): Promise<Server> 
   });
   await connection.sendNotification('initialized', {});
 
-  return {
+  let fixtures = 0;
+  const server: Server = {
     connection,
     init,
     folder,
@@ -87,6 +90,12 @@ export async function startServer(options: ServerOptions = {}): Promise<Server> 
     uriOf: (name) => pathToFileURL(path.join(folder, name)).href,
     open: (uri, text, version = 1) => connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'ipt', version, text } }),
     change: (uri, version, text) => connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] }),
+    async openFixture(text) {
+      const uri = server.uriOf(`fixture-${++fixtures}.ipt`);
+      await server.open(uri, text);
+      await server.diagnostics(uri);
+      return uri;
+    },
     diagnostics(uri, accept = () => true) {
       return new Promise((resolve, reject) => {
         const check = () => {
@@ -112,6 +121,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Server> 
       child.kill();
     },
   };
+  return server;
 }
 
 /** A complete acute plan that lints clean, dated from 2026-02-02 (weekly). */

@@ -2,17 +2,10 @@
  * The language server over a real stdio connection (the built dist/server.js): capabilities,
  * diagnostics on open and after incremental edits, quick fixes, formatting, outline and hover.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { CodeAction, Diagnostic, DocumentSymbol, Hover, InitializeResult, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
-import { repoRoot } from '../unit/contract/helpers.js';
-
-const serverJs = path.join(repoRoot, 'dist', 'server.js');
+import type { CodeAction, Diagnostic, DocumentSymbol, Hover, InitializeResult, TextEdit } from 'vscode-languageserver-protocol';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import { startServer, type Server } from './harness.js';
 
 const PLAN = `plan "C-0142 acute IPT"
   client "C-0142"
@@ -47,49 +40,22 @@ phase termination sessions 14-16
     task review-progress, relapse-prevention, discuss-ending
 `;
 
-let child: ChildProcess;
+let server: Server;
 let connection: MessageConnection;
-const published: PublishDiagnosticsParams[] = [];
 let uri: string;
 
-function diagnosticsFor(version: number): Promise<Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = () => {
-      const found = published.find((p) => p.uri === uri && p.version === version);
-      if (found) return resolve(found.diagnostics);
-      if (Date.now() - started > 10_000) return reject(new Error(`no diagnostics for version ${version}`));
-      setTimeout(poll, 10);
-    };
-    poll();
-  });
-}
+const diagnosticsFor = async (version: number): Promise<Diagnostic[]> => (await server.diagnostics(uri, (p) => p.version === version)).diagnostics;
 
 describe('language server over stdio (dist/server.js)', () => {
   let init: InitializeResult;
 
   beforeAll(async () => {
-    expect(existsSync(serverJs), 'dist/server.js is missing: run `npm run build` first').toBe(true);
-    // A folder of its own, so no .iptrc.json from elsewhere applies.
-    const dir = mkdtempSync(path.join(tmpdir(), 'ipt-lsp-'));
-    writeFileSync(path.join(dir, '.iptrc.json'), '{ "root": true }\n');
-    uri = pathToFileURL(path.join(dir, 'plan.ipt')).href;
-    child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-      published.push(params);
-    });
-    connection.listen();
-    init = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-    await connection.sendNotification('initialized', {});
+    server = await startServer();
+    ({ connection, init } = server);
+    uri = server.uriOf('plan.ipt');
   });
 
-  afterAll(async () => {
-    await connection?.sendRequest('shutdown').catch(() => undefined);
-    await connection?.sendNotification('exit').catch(() => undefined);
-    connection?.dispose();
-    child?.kill();
-  });
+  afterAll(() => server?.stop());
 
   test('announces its capabilities', () => {
     expect(init.capabilities).toMatchObject({

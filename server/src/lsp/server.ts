@@ -61,6 +61,8 @@ export function createServer(connection: Connection, host: ServerHost): void {
   /** The version whose diagnostics were last published (or are about to be), per document. */
   const published = new Map<string, number>();
   let workspaceFolders: string[] = [];
+  /** The client can register file watchers for us (dynamic registration of didChangeWatchedFiles). */
+  let canWatch = false;
 
   function analysisOf(document: TextDocument): Analysed {
     const cached = analyses.get(document.uri);
@@ -117,7 +119,7 @@ export function createServer(connection: Connection, host: ServerHost): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    const canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     host.setConfigWatched?.(canWatch);
     return {
       capabilities: {
@@ -143,7 +145,7 @@ export function createServer(connection: Connection, host: ServerHost): void {
   });
 
   connection.onInitialized(() => {
-    if (host.setConfigWatched && host.configFilesChanged) {
+    if (canWatch && host.setConfigWatched && host.configFilesChanged) {
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => host.setConfigWatched!(false));
     }
   });
