@@ -50,7 +50,7 @@ describe('ipt/preview', () => {
 });
 
 describe('ipt/render and ipt/summary', () => {
-  test.each(['markdown', 'html', 'fhir'] as const)('render to %s is what `ipt render --to %s` writes', async (to) => {
+  test.each(['markdown', 'html', 'fhir'] as const)('render to %s is what `ipt render --to` writes for that format', async (to) => {
     const rendered: { text: string } = await server.request('ipt/render', { textDocument: { uri }, to });
     const written = cli(['render', 'plan.ipt', '--to', to]);
     expect(written.status).toBe(0);
@@ -111,6 +111,25 @@ describe('ipt/validateWorkspace', () => {
       expect(closed.diagnostics.map((d) => d.code).sort()).toEqual(['session-count', 'task']);
       expect(await workspace.diagnostics(pathToFileURL(path.join(folder, 'clean.ipt')).href)).toMatchObject({ diagnostics: [] });
       expect(workspace.published.map((p: PublishDiagnosticsParams) => p.uri).filter((u) => /skipped|ignored/.test(u))).toEqual([]);
+    } finally {
+      await workspace.stop();
+    }
+  });
+
+  test('follows workspace folders as they are added and removed', async () => {
+    const first = tempWorkspace();
+    writeFileSync(path.join(first, 'one.ipt'), PLAN);
+    const second = tempWorkspace();
+    writeFileSync(path.join(second, 'two.ipt'), PLAN);
+    writeFileSync(path.join(second, 'three.ipt'), PLAN);
+    const workspace = await startServer({ folder: first, capabilities: { workspace: { workspaceFolders: true } } });
+    try {
+      expect(await workspace.request('ipt/validateWorkspace', {})).toEqual({ files: 1, problems: 0 });
+      const added = { uri: pathToFileURL(second).href, name: 'second' };
+      await workspace.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [added], removed: [] } });
+      expect(await workspace.request('ipt/validateWorkspace', {})).toEqual({ files: 3, problems: 0 });
+      await workspace.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: pathToFileURL(first).href, name: 'plans' }] } });
+      expect(await workspace.request('ipt/validateWorkspace', {})).toEqual({ files: 2, problems: 0 });
     } finally {
       await workspace.stop();
     }

@@ -41,7 +41,6 @@ import { formatEdits } from '../format/edits.js';
 import { codeActionKinds, toCompletionItem, toDocumentSymbol, toFoldingRange, toLspDiagnostic, toLspEdits, toSelectionRange } from './convert.js';
 import { folderOf, isInside, type PlanFileText, type ServerHost } from './host.js';
 
-export { toLspDiagnostic } from './convert.js';
 
 interface Analysed {
   version: number;
@@ -63,6 +62,8 @@ export function createServer(connection: Connection, host: ServerHost): void {
   let workspaceFolders: string[] = [];
   /** The client can register file watchers for us (dynamic registration of didChangeWatchedFiles). */
   let canWatch = false;
+  /** The client tells us when workspace folders are added or removed. */
+  let foldersChange = false;
 
   function analysisOf(document: TextDocument): Analysed {
     const cached = analyses.get(document.uri);
@@ -120,6 +121,7 @@ export function createServer(connection: Connection, host: ServerHost): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    foldersChange = params.capabilities.workspace?.workspaceFolders === true;
     host.setConfigWatched?.(canWatch);
     return {
       capabilities: {
@@ -139,12 +141,19 @@ export function createServer(connection: Connection, host: ServerHost): void {
         documentRangeFormattingProvider: true,
         documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
         semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: foldersChange } },
       },
       serverInfo: { name: 'ipt-language-server', version: TOOL_VERSION },
     };
   });
 
   connection.onInitialized(() => {
+    if (foldersChange) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => f.uri));
+        workspaceFolders = [...workspaceFolders.filter((uri) => !removed.has(uri)), ...event.added.map((f) => f.uri)];
+      });
+    }
     if (canWatch && host.setConfigWatched && host.configFilesChanged) {
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => host.setConfigWatched!(false));
     }
