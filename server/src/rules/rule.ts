@@ -3,6 +3,7 @@ import type { PlanFile } from '../language/ast.js';
 import type { Catalogue, VariantEntry } from '../language/catalogue-types.js';
 import type { Report, Severity } from '../language/diagnostic.js';
 import type { LineIndex } from '../language/span.js';
+import { TOOL_HOME } from '../version.js';
 import type { ResolvedConfig } from './config.js';
 
 export interface Rule {
@@ -34,7 +35,8 @@ export interface RuleContext {
   report(report: Report): void;
 }
 
-export const DOCS_BASE = 'https://github.com/ipt-plan/ipt-plan/blob/main/docs/rules/';
+/** Rule pages, under the repository named in package.json (see version.ts). */
+export const DOCS_BASE = `${TOOL_HOME}/blob/main/docs/rules/`;
 
 export function docsUrl(id: string): string {
   return `${DOCS_BASE}${id}.md`;

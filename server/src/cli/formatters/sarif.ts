@@ -1,11 +1,17 @@
 /**
  * `--format sarif`: SARIF 2.1.0 for GitHub code scanning and other viewers. Every rule is listed in
  * `tool.driver.rules` in the registry's order, so `ruleIndex` and `ruleId` are stable across runs;
- * file URIs are relative to the working directory (`%SRCROOT%`), as code scanning expects.
+ * file URIs are relative to the working directory (`%SRCROOT%`), as code scanning expects. Each rule
+ * carries its one-line description, the "What it checks" part of its docs page, the whole page as
+ * help, and tags; helpUri points at the page under package.json's `repository`.
  */
+import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Severity } from '../../language/diagnostic.js';
 import type { Rule } from '../../rules/rule.js';
+import { docsUrl } from '../../rules/rule.js';
 import { TOOL_HOME, TOOL_NAME, TOOL_VERSION } from '../../version.js';
+import { plainText, ruleDoc } from './rule-docs.js';
+import { ruleTags } from './rule-tags.js';
 import type { Formatter } from './types.js';
 import { oneBased } from './types.js';
 
@@ -21,14 +27,14 @@ export const formatSarif: Formatter = (reports, options) => {
     if (index === undefined) {
       // A diagnostic from a rule the registry does not list (should not happen): describe it anyway.
       index = rules.length;
-      rules.push({ id, defaultSeverity: 'error', description: `Reported by ${id}.`, docsUrl: TOOL_HOME, scope: 'statement', check() {} });
+      rules.push({ id, defaultSeverity: 'error', description: `Reported by ${id}.`, docsUrl: docsUrl(id), scope: 'statement', check() {} });
       indexOf.set(id, index);
     }
     return index;
   };
 
   const results = reports.flatMap((report) =>
-    report.diagnostics.map((diagnostic) => {
+    report.diagnostics.map((diagnostic): Result => {
       const at = oneBased(diagnostic);
       return {
         ruleId: diagnostic.rule,
@@ -47,7 +53,7 @@ export const formatSarif: Formatter = (reports, options) => {
     }),
   );
 
-  const log = {
+  const log: Log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
@@ -57,15 +63,7 @@ export const formatSarif: Formatter = (reports, options) => {
             name: TOOL_NAME,
             version: TOOL_VERSION,
             informationUri: TOOL_HOME,
-            rules: rules.map((rule) => ({
-              id: rule.id,
-              name: pascalCase(rule.id),
-              shortDescription: { text: firstSentence(rule.description) },
-              fullDescription: { text: rule.description },
-              helpUri: rule.docsUrl,
-              help: { text: `${rule.description} See ${rule.docsUrl}` },
-              defaultConfiguration: { level: levels[rule.defaultSeverity] },
-            })),
+            rules: rules.map(ruleDescriptor),
           },
         },
         columnKind: 'utf16CodeUnits',
@@ -75,6 +73,25 @@ export const formatSarif: Formatter = (reports, options) => {
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 };
+
+/** One rule as code scanning shows it: a title-like name, short and full descriptions, help and tags. */
+export function ruleDescriptor(rule: Rule): ReportingDescriptor {
+  const doc = ruleDoc(rule.id, rule.docsUrl);
+  const seeDocs = `See ${rule.docsUrl}`;
+  const full = doc?.checks;
+  return {
+    id: rule.id,
+    name: pascalCase(rule.id),
+    shortDescription: { text: plainText(rule.description), markdown: rule.description },
+    fullDescription: full
+      ? { text: plainText(full), markdown: full }
+      : { text: `${rule.description} ${seeDocs}`, markdown: `${rule.description} See [the rule's page](${rule.docsUrl}).` },
+    helpUri: rule.docsUrl,
+    help: doc ? { text: `${rule.description} ${seeDocs}`, markdown: doc.markdown } : { text: `${rule.description} ${seeDocs}` },
+    defaultConfiguration: { level: levels[rule.defaultSeverity] },
+    properties: { tags: ruleTags(rule.id) },
+  };
+}
 
 /** A file inside the working directory is relative to `%SRCROOT%`; one outside it gets a file URI. */
 function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
@@ -92,11 +109,7 @@ export function fileUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }
 
-function firstSentence(text: string): string {
-  const match = /^.*?[.!?](?=\s|$)/.exec(text);
-  return match ? match[0] : text;
-}
-
+/** `session-count` → `SessionCount`: SARIF's `name` is a readable identifier, distinct from the id. */
 function pascalCase(id: string): string {
   return id
     .split(/[^A-Za-z0-9]+/)
