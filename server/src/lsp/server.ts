@@ -104,7 +104,12 @@ export function createServer(connection: Connection, host: ServerHost): void {
     defer(() => {
       const current = documents.get(uri);
       if (!current || current.version !== version) return;
-      const diagnostics = contained('textDocument/publishDiagnostics', [], () => analysisOf(current).analysis.diagnostics.map((d) => toLspDiagnostic(d, uri)));
+      const diagnostics = contained('textDocument/publishDiagnostics', [], () => {
+        const found = analysisOf(current).analysis.diagnostics;
+        // A rule that threw is one `internal-error` diagnostic for the user; the log says which and why.
+        for (const d of found) if (d.rule === 'internal-error') connection.console.error(`ipt-language-server: ${uri} (version ${version}): ${d.message}`);
+        return found.map((d) => toLspDiagnostic(d, uri));
+      });
       void connection.sendDiagnostics({ uri, version, diagnostics });
     });
   }
@@ -220,24 +225,22 @@ export function createServer(connection: Connection, host: ServerHost): void {
     ),
   );
 
-  connection.onPrepareRename((params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const check = contained('textDocument/prepareRename', undefined, () => prepareGoalRename(analysisOf(document).analysis, document.offsetAt(params.position)));
-    if (!check) return null;
-    if ('error' in check) throw new ResponseError(ErrorCodes.InvalidRequest, check.error);
-    return { range: analysisOf(document).analysis.lines.rangeOf(check.span), placeholder: check.placeholder };
-  });
+  // Rename answers a refusal as an error, so the editor shows its reason instead of doing nothing.
+  connection.onPrepareRename(
+    onDocument('textDocument/prepareRename', null, (document, { analysis }, params) => {
+      const check = prepareGoalRename(analysis, document.offsetAt(params.position));
+      if ('error' in check) throw new ResponseError(ErrorCodes.InvalidRequest, check.error);
+      return { range: analysis.lines.rangeOf(check.span), placeholder: check.placeholder };
+    }),
+  );
 
-  connection.onRenameRequest((params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const { analysis } = analysisOf(document);
-    const result = contained('textDocument/rename', undefined, () => renameGoal(analysis, document.offsetAt(params.position), params.newName));
-    if (!result) return null;
-    if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
-    return { changes: { [document.uri]: toLspEdits(analysis.lines, result.edits) } };
-  });
+  connection.onRenameRequest(
+    onDocument('textDocument/rename', null, (document, { analysis }, params) => {
+      const result = renameGoal(analysis, document.offsetAt(params.position), params.newName);
+      if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
+      return { changes: { [document.uri]: toLspEdits(analysis.lines, result.edits) } };
+    }),
+  );
 
   connection.onCodeAction(
     onDocument('textDocument/codeAction', [] as CodeAction[], (document, { analysis, config }, params) => {
