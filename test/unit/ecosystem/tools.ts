@@ -1,0 +1,87 @@
+/**
+ * Helpers for the tests that check IPT Plan with outside tools (npm, pre-commit, actionlint, FHIR
+ * validators): run a command, make temporary folders, pack the package, snapshot the repository.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll } from 'vitest';
+
+export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+export interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command to completion (no shell), with npm kept quiet and away from the network when it can. */
+export function run(command: string, args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined>; timeout?: number; input?: string }): Ran {
+  const result = spawnSync(command, args, {
+    cwd: options.cwd,
+    encoding: 'utf8',
+    timeout: options.timeout ?? 240_000,
+    input: options.input,
+    env: { ...process.env, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
+  });
+  if (result.error) throw result.error;
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export const describeRun = (ran: Ran) => `exit ${ran.code}\n--- stdout\n${ran.stdout}\n--- stderr\n${ran.stderr}`;
+
+/** A temporary folder removed after the file's tests. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `ipt-${prefix}-`));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** True when a command can be found on PATH. */
+export function hasCommand(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
+}
+
+export const builtFiles = ['dist/index.js', 'dist/index.mjs', 'dist/index.d.ts', 'dist/index.d.mts', 'dist/cli.js', 'dist/server.js'];
+
+/** Files `npm run build` makes that the package needs (the tests pack what is built, they do not build). */
+export function missingBuild(): string[] {
+  return builtFiles.filter((file) => !existsSync(path.join(repoRoot, file)));
+}
+
+/** `npm pack` of the working tree into `dest` (scripts off: dist/ is already built); the tarball path and its file list. */
+export function packTarball(dest: string): { tarball: string; files: string[] } {
+  const ran = run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dest], { cwd: repoRoot });
+  if (ran.code !== 0) throw new Error(`npm pack failed\n${describeRun(ran)}`);
+  const [packed] = JSON.parse(ran.stdout) as { filename: string; files: { path: string }[] }[];
+  return { tarball: path.join(dest, packed.filename), files: packed.files.map((f) => f.path) };
+}
+
+/** Whether the project folder is a git work tree (a clone; not an unpacked tarball). */
+export function isGitCheckout(): boolean {
+  return run('git', ['rev-parse', '--is-inside-work-tree'], { cwd: repoRoot }).stdout.trim() === 'true';
+}
+
+/**
+ * A one-commit git repository holding the project's files as they are in the working tree (tracked
+ * and new, not ignored): what a clone at HEAD holds once everything is committed, as CI has it.
+ */
+export function snapshotRepository(dest: string): { dir: string; rev: string } {
+  const listed = run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot });
+  for (const file of listed.stdout.split('\0').filter(Boolean)) {
+    const from = path.join(repoRoot, file);
+    if (!existsSync(from)) continue; // deleted in the working tree
+    mkdirSync(path.dirname(path.join(dest, file)), { recursive: true });
+    copyFileSync(from, path.join(dest, file));
+  }
+  const git = (...args: string[]) => {
+    const ran = run('git', ['-c', 'user.name=ipt-test', '-c', 'user.email=ipt-test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dest });
+    if (ran.code !== 0) throw new Error(`git ${args.join(' ')} failed\n${describeRun(ran)}`);
+    return ran.stdout.trim();
+  };
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'snapshot');
+  return { dir: dest, rev: git('rev-parse', 'HEAD') };
+}
