@@ -31,6 +31,8 @@ export interface Server {
   logs: string[];
   /** client/registerCapability requests the server made. */
   registrations: unknown[];
+  /** How many times the server asked the client to re-request semantic tokens. */
+  tokenRefreshes: number;
   uriOf(name: string): string;
   open(uri: string, text: string, version?: number): Promise<void>;
   change(uri: string, version: number, text: string): Promise<void>;
@@ -69,6 +71,10 @@ export async function startServer(options: ServerOptions = {}): Promise<Server> 
     registrations.push(params);
     return null;
   });
+  connection.onRequest('workspace/semanticTokens/refresh', () => {
+    server.tokenRefreshes++;
+    return null;
+  });
   connection.listen();
   const folderUri = pathToFileURL(folder).href;
   const init: InitializeResult = await connection.sendRequest('initialize', {
@@ -87,6 +93,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Server> 
     published,
     logs,
     registrations,
+    tokenRefreshes: 0,
     uriOf: (name) => pathToFileURL(path.join(folder, name)).href,
     open: (uri, text, version = 1) => connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'ipt', version, text } }),
     change: (uri, version, text) => connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] }),

@@ -57,7 +57,7 @@ describe('.iptrc.json changes', () => {
     const folder = tempWorkspace();
     mkdirSync(path.join(folder, 'team-a'));
     mkdirSync(path.join(folder, 'team-b'));
-    const server = await startServer({ folder, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+    const server = await startServer({ folder, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, semanticTokens: { refreshSupport: true } } } });
     try {
       // The registration is a request the server sends after `initialized`: wait for it.
       for (let waited = 0; server.registrations.length === 0 && waited < 5_000; waited += 20) await settle(20);
@@ -80,6 +80,7 @@ describe('.iptrc.json changes', () => {
       expect(republished.diagnostics.map((d) => [d.code, d.severity])).toEqual([['task', 1]]);
       await settle();
       expect(server.published.slice(before).map((p) => p.uri)).toEqual([a]); // team-b is not governed by it
+      expect(server.tokenRefreshes).toBe(1); // the highlighting may change with the vocabulary
 
       rmSync(config);
       const afterDelete = server.published.length;

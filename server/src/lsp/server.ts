@@ -64,6 +64,8 @@ export function createServer(connection: Connection, host: ServerHost): void {
   let canWatch = false;
   /** The client tells us when workspace folders are added or removed. */
   let foldersChange = false;
+  /** The client re-requests semantic tokens when asked (config can add vocabulary words). */
+  let canRefreshTokens = false;
 
   function analysisOf(document: TextDocument): Analysed {
     const cached = analyses.get(document.uri);
@@ -116,17 +118,22 @@ export function createServer(connection: Connection, host: ServerHost): void {
 
   /** Config changed: forget the analyses it governed and publish fresh diagnostics for them. */
   function revalidate(governed: (uri: string) => boolean) {
+    let any = false;
     for (const document of documents.all()) {
       if (!governed(document.uri)) continue;
       analyses.delete(document.uri);
       schedule(document, true);
+      any = true;
     }
+    // Vocabulary added by config changes which words are known, so the highlighting changes too.
+    if (any && canRefreshTokens) void connection.languages.semanticTokens.refresh();
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     foldersChange = params.capabilities.workspace?.workspaceFolders === true;
+    canRefreshTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
     host.setConfigWatched?.(canWatch);
     return {
       capabilities: {
