@@ -1,0 +1,36 @@
+/** What differs between the Node and the browser language server, besides the connection. */
+import type { ResolvedConfig } from '../rules/config.js';
+
+export interface PlanFileText {
+  uri: string;
+  text: string;
+}
+
+export interface ServerHost {
+  /** The configuration for a document (cached per folder by the host). */
+  configFor(uri: string): ResolvedConfig;
+  /**
+   * `.iptrc.json` files changed (created, changed or deleted; Node: from watched-file events).
+   * Returns true when the host's cached configuration was dropped.
+   */
+  configFilesChanged?(uris: readonly string[]): boolean;
+  /** The client can tell the host about config changes, so per-folder caching is safe (Node). */
+  setConfigWatched?(watched: boolean): void;
+  /** The complete set of config files (browser: the `ipt/configFiles` notification). */
+  setConfigFiles?(files: readonly PlanFileText[]): void;
+  /** Every `.ipt` plan in the workspace folders, for `ipt/validateWorkspace` (Node: from disk). */
+  findPlans?(folderUris: readonly string[]): Promise<PlanFileText[]>;
+  /** Tests only: the LSP method whose handler throws on purpose, to prove failures are contained. */
+  failingMethod?: string;
+}
+
+/** The folder part of a URI (`file:///a/b/plan.ipt` → `file:///a/b`). */
+export function folderOf(uri: string): string {
+  const slash = uri.lastIndexOf('/');
+  return slash < 0 ? uri : uri.slice(0, slash);
+}
+
+/** True when `uri` lies in `folder` or below it. */
+export function isInside(uri: string, folder: string): boolean {
+  return uri === folder || uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
+}
