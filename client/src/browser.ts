@@ -1,15 +1,38 @@
 /** The web entry (dist/browser-extension.js, vscode.dev / github.dev): the language server is dist/browser-server.js in a web worker. */
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
 import { activateCommon, clientId, clientName, deactivateCommon } from './activate-common.js';
 
+type ServerWorker = Exclude<ConstructorParameters<typeof LanguageClient>[2], () => unknown>;
 /** The web worker constructor (the project's tsconfig has no DOM lib; the web extension host has Worker). */
-declare const Worker: new (url: string, options?: { name?: string }) => ConstructorParameters<typeof LanguageClient>[2];
+declare const Worker: new (url: string, options?: { name?: string }) => ServerWorker;
+
+/**
+ * The server's worker. From a web address (vscode.dev, github.dev) it loads directly; an extension
+ * installed on a remote server (code-server, Codespaces in the browser) has a `vscode-remote:` address
+ * the web extension host cannot start workers from, so the script is read through workspace.fs and
+ * started from a blob: URL instead.
+ */
+async function serverWorker(extensionUri: vscode.Uri): Promise<ServerWorker> {
+  const script = vscode.Uri.joinPath(extensionUri, 'dist', 'browser-server.js');
+  const options = { name: 'IPT language server' };
+  if (script.scheme !== 'vscode-remote') return new Worker(script.toString(true), options);
+  const source = await vscode.workspace.fs.readFile(script);
+  return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), options);
+}
+
+/**
+ * A function rather than a worker, so a restart after a crash gets a fresh worker. It returns the
+ * transports itself: the workbench wraps `Worker`, so the client's own `instanceof Worker` test fails.
+ */
+async function serverTransports(extensionUri: vscode.Uri): Promise<MessageTransports> {
+  const worker = await serverWorker(extensionUri);
+  return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverUrl = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser-server.js');
   await activateCommon(context, {
-    createClient: (options) => new LanguageClient(clientId, clientName, new Worker(serverUrl.toString(true), { name: 'IPT language server' }), options),
+    createClient: (options) => new LanguageClient(clientId, clientName, () => serverTransports(context.extensionUri), options),
     serverCannotReadFiles: true,
   });
 }
