@@ -5,7 +5,7 @@ import type { PlanFile, SessionsHeader, VariantHeader } from './language/ast.js'
 import type { VariantEntry } from './language/catalogue-types.js';
 import { findEntry } from './language/catalogue.js';
 import type { Diagnostic, Report, Severity } from './language/diagnostic.js';
-import { parsePlan } from './language/parser.js';
+import { parsePlan, type ParseResult } from './language/parser.js';
 import { LineIndex } from './language/span.js';
 import { defaultConfig, type ResolvedConfig } from './rules/config.js';
 import { allRules, semanticRules } from './rules/registry.js';
@@ -32,9 +32,14 @@ const knownRuleIds: ReadonlySet<string> = new Set(allRules.map((rule) => rule.id
 
 export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
   const source = typeof text === 'string' ? text : String(text ?? '');
+  return analyseParsed(source, parsePlan(source), options);
+}
+
+/** The pipeline after parsing (the differential test feeds it both parser paths' results). */
+export function analyseParsed(source: string, parsed: ParseResult, options: AnalyseOptions = {}): Analysis {
   const config = options.config ?? defaultConfig;
   const lines = new LineIndex(source);
-  const { file, errors } = parsePlan(source);
+  const { file, errors } = parsed;
 
   const found: { rule: string; report: Report }[] = errors.map((report) => ({ rule: 'syntax', report }));
   const variant = resolveVariant(file, config);

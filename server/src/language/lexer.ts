@@ -6,6 +6,7 @@
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Comment } from './ast.js';
 import type { Report } from './diagnostic.js';
+import { stringValueAt } from './values.js';
 
 /** Any word usable as a name or value: identifiers and every keyword. */
 export const AnyName = createToken({ name: 'AnyName', pattern: Lexer.NA });
@@ -110,6 +111,22 @@ export function lexPlan(text: string): LexResult {
   return { tokens: result.tokens, comments, errors };
 }
 
+/**
+ * Lexes one line, [start, end) of `text` (no line break inside), with offsets into the whole text.
+ * The same tokens as lexPlan gives for that line: no token spans a line break, and the lexer's error
+ * recovery stops at one.
+ */
+export function lexLine(text: string, start: number, end: number): LexResult {
+  const result = planLexer().tokenize(text.slice(start, end));
+  for (const token of result.tokens) token.startOffset += start;
+  const comments: Comment[] = (result.groups.comments ?? []).map((token) => ({
+    text: token.image.slice(1),
+    span: { start: start + token.startOffset, end: start + token.startOffset + token.image.length },
+  }));
+  const errors: Report[] = result.errors.map((error) => lexingError(text, start + error.offset, error.length));
+  return { tokens: result.tokens, comments, errors };
+}
+
 function describeCharacters(bad: string): string {
   const shown = bad.length > 20 ? `${bad.slice(0, 20)}…` : bad;
   return bad.length === 1 ? `character \`${shown}\`` : `characters \`${shown}\``;
@@ -159,7 +176,5 @@ export function keywordOf(token: IToken): KeywordSpelling | undefined {
 
 /** Decodes a string token's image: drops the quotes, resolves `\"` and `\\`. */
 export function stringValue(token: IToken): string {
-  const closed = token.tokenType === StringLiteral;
-  const inner = token.image.slice(1, closed ? -1 : undefined);
-  return inner.includes('\\') ? inner.replace(/\\(["\\])/g, '$1') : inner;
+  return stringValueAt(token.image, 0, token.image.length, token.tokenType === StringLiteral);
 }

@@ -1,43 +1,52 @@
 /**
- * Text → PlanFile. Lexes the whole text once, then parses one line at a time with a single reused
- * Chevrotain parser (`parser.input = lineTokens`), turns each line's CST into a typed statement, and
- * hangs statements on the nearest block opener above them. One bad line gives one diagnostic; every
- * other line still reaches the tree.
+ * Text → PlanFile, one line at a time (a statement is one line, so a broken line never swallows the
+ * next one), then each statement hung on the nearest block opener above it. One bad line gives one
+ * diagnostic; every other line still reaches the tree.
+ *
+ * Two paths read a line, with one result:
+ *   - the fast path (scanner.ts + fast-path.ts) reads a well-formed line straight into its node;
+ *   - the Chevrotain path (lexer.ts + grammar.ts, the grammar of record) reads every other line: it
+ *     recovers, and words the one diagnostic of the line.
+ * `parsePlan(text, { fastPath: false })` reads every line the Chevrotain way; the differential test
+ * (test/unit/language/fast-path.test.ts) proves both give the same tree and the same diagnostics.
  */
 import { EOF, type CstNode, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
-import type {
-  Comment,
-  DiagnosisHeader,
-  Focus,
-  Goal,
-  Header,
-  ListItem,
-  Measure,
-  Phase,
-  PlanBlock,
-  PlanFile,
-  Risk,
-  SafetyPlan,
-  ScoreItem,
-  Session,
-  SessionItem,
-  SessionSpan,
-  SessionsHeader,
-  Stage,
-  Statement,
-  TextHeader,
-  TextItem,
-  Word,
-} from './ast.js';
+import type { Comment, Focus, Goal, Header, ListItem, Measure, Phase, PlanBlock, PlanFile, Risk, SafetyPlan, Session, SessionItem, SessionSpan, Stage, Statement, TextHeader, TextItem, Word } from './ast.js';
 import type { Report } from './diagnostic.js';
+import { fastStatement } from './fast-path.js';
 import { PlanGrammar, ruleForKeyword, type StatementRuleName } from './grammar.js';
-import { Keyword, keywordOf, keywordSpellings, lexPlan, Newline, stringValue, UnterminatedString } from './lexer.js';
+import { Keyword, keywordOf, keywordSpellings, lexLine, StringLiteral, UnterminatedString } from './lexer.js';
+import {
+  atScheduleNode,
+  dateNode,
+  diagnosisNode,
+  everyScheduleNode,
+  focusNode,
+  goalNode,
+  listItemNode,
+  measureNode,
+  phaseNode,
+  planNode,
+  riskNode,
+  safetyPlanNode,
+  scoreNode,
+  sessionNode,
+  sessionsNode,
+  stageNode,
+  startNode,
+  statusNode,
+  textHeaderNode,
+  textItemNode,
+  variantNode,
+} from './nodes.js';
+import { scanLine, scanned } from './scanner.js';
 import type { Span } from './span.js';
 import { suggest } from './suggest.js';
+import { dateWordAt, durationWordAt, numberWordAt, sessionSpanAt, stringWordAt, wordAt, type Reporter } from './values.js';
 
 let grammar: PlanGrammar | undefined;
 
-/** The one parser instance (grammar validations are skipped in the production bundle). */
+/** The one parser instance, made when a line first needs it (grammar validations are skipped in the production bundle). */
 export function planGrammar(): PlanGrammar {
   grammar ??= new PlanGrammar({ skipValidations: process.env.IPT_SKIP_GRAMMAR_VALIDATION === '1' });
   return grammar;
@@ -48,56 +57,74 @@ export interface ParseResult {
   /** `syntax` diagnostics: at most one per line. */
   errors: Report[];
   comments: Comment[];
+  /** How many lines the Chevrotain path read (the rest were well formed, blank or comments). */
+  chevrotainLines: number;
+}
+
+export interface ParseOptions {
+  /** Read well-formed lines on the fast path (default true); false reads every line with Chevrotain. */
+  fastPath?: boolean;
 }
 
 const statementKeywords = keywordSpellings.filter((k) => ruleForKeyword[k] !== undefined);
 
-export function parsePlan(text: string): ParseResult {
-  const lexed = lexPlan(text);
+export function parsePlan(text: string, options: ParseOptions = {}): ParseResult {
+  const fastPath = options.fastPath !== false;
   const builder = new TreeBuilder(text);
-  const parser = planGrammar();
   const errors: Report[] = [];
-  const lexErrors = lexed.errors;
-  let nextLexError = 0;
-
-  const tokens = lexed.tokens;
+  const comments: Comment[] = [];
   // The first problem found on the current line; later ones on the same line are consequences.
   let lineError: Report | undefined;
   const reportOnLine: Reporter = (report) => {
     lineError ??= report;
   };
+
+  let chevrotainLines = 0;
   let lineStart = 0;
-  let lineTextStart = 0;
-  for (let i = 0; i <= tokens.length; i++) {
-    if (i < tokens.length && tokens[i].tokenType !== Newline) continue;
-    if (i > lineStart) {
-      const line = tokens.slice(lineStart, i);
-      const last = line[line.length - 1];
-      const lineSpan = { start: line[0].startOffset, end: last.startOffset + last.image.length };
-      lineError = undefined;
-      // A lexing error on this line is the line's one diagnostic; earlier ones stood on lines with no tokens.
-      const lineTextEnd = i < tokens.length ? tokens[i].startOffset : text.length;
-      while (nextLexError < lexErrors.length && lexErrors[nextLexError].span.start < lineTextEnd) {
-        const lexError = lexErrors[nextLexError++];
-        if (lexError.span.start >= lineTextStart) lineError ??= lexError;
-        else errors.push(lexError);
-      }
-      const statement = parseLine(parser, line, lineSpan, reportOnLine);
+  for (;;) {
+    lineError = undefined;
+    const understood = scanLine(text, lineStart);
+    const lineEnd = scanned.end;
+    const statement = fastPath && understood && scanned.count > 0 ? fastStatement(text) : undefined;
+    if (fastPath && understood && (statement || scanned.count === 0)) {
+      // A well-formed line, a blank line, or only a comment.
+      if (scanned.comment >= 0) comments.push({ text: text.slice(scanned.comment + 1, lineEnd), span: { start: scanned.comment, end: lineEnd } });
       if (statement) builder.add(statement, reportOnLine);
-      else builder.lost();
-      if (lineError) errors.push(lineError);
+    } else {
+      chevrotainLine(text, lineStart, lineEnd, builder, errors, comments, reportOnLine);
+      chevrotainLines++;
     }
-    lineStart = i + 1;
-    if (i < tokens.length) lineTextStart = tokens[i].startOffset + tokens[i].image.length;
+    if (lineError) errors.push(lineError);
+    if (lineEnd >= text.length) break;
+    lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
   }
-  while (nextLexError < lexErrors.length) errors.push(lexErrors[nextLexError++]);
 
   errors.sort((a, b) => a.span.start - b.span.start);
-  const file = builder.finish(lexed.comments);
-  return { file, errors, comments: lexed.comments };
+  const file = builder.finish(comments);
+  return { file, errors, comments, chevrotainLines };
 }
 
-type Reporter = (report: Report) => void;
+/**
+ * One line the Chevrotain way: lex it, parse its tokens with the statement's grammar rule, and turn
+ * the CST into a node. A lexing error is the line's one diagnostic (a line with no tokens keeps all
+ * of its lexing errors: nothing else will be said about it).
+ */
+function chevrotainLine(text: string, start: number, end: number, builder: TreeBuilder, errors: Report[], comments: Comment[], report: Reporter): void {
+  const lexed = lexLine(text, start, end);
+  for (const comment of lexed.comments) comments.push(comment);
+  const tokens = lexed.tokens;
+  if (tokens.length === 0) {
+    for (const error of lexed.errors) errors.push(error);
+    return;
+  }
+  if (lexed.errors.length > 0) report(lexed.errors[0]);
+  const last = tokens[tokens.length - 1];
+  const lineSpan = { start: tokens[0].startOffset, end: last.startOffset + last.image.length };
+  const statement = parseLine(text, planGrammar(), tokens, lineSpan, report);
+  if (statement) builder.add(statement, report);
+  else builder.lost();
+}
+
 const ignore: Reporter = () => undefined;
 
 /** The rule that parses a line starting with a token type (only statement keywords have one). */
@@ -105,7 +132,7 @@ const ruleForTokenType = new Map<TokenType, StatementRuleName>(
   keywordSpellings.filter((k) => ruleForKeyword[k] !== undefined).map((k) => [Keyword[k], ruleForKeyword[k]!]),
 );
 
-function parseLine(parser: PlanGrammar, line: IToken[], lineSpan: Span, report: Reporter): Statement | undefined {
+function parseLine(text: string, parser: PlanGrammar, line: IToken[], lineSpan: Span, report: Reporter): Statement | undefined {
   const first = line[0];
   const ruleName = ruleForTokenType.get(first.tokenType);
   if (!ruleName) {
@@ -125,7 +152,7 @@ function parseLine(parser: PlanGrammar, line: IToken[], lineSpan: Span, report: 
   const parseError = parser.errors[0];
   if (parseError) report(recognitionReport(parseError, lineSpan));
   if (!cst) return undefined;
-  return toStatement(ruleName, cst, lineSpan, parseError !== undefined || unclosed !== undefined, report);
+  return toStatement(text, ruleName, cst, lineSpan, parseError !== undefined || unclosed !== undefined, report);
 }
 
 function unknownStatement(first: IToken, keyword: string | undefined): Report {
@@ -171,109 +198,63 @@ function tokensAt(children: Children, label: string): IToken[] {
   return ((children[label] ?? []) as IToken[]).filter((t) => !t.isInsertedInRecovery && !Number.isNaN(t.startOffset));
 }
 
-function word(token: IToken | undefined): Word | undefined {
-  return token ? { value: token.image, span: tokenSpan(token) } : undefined;
+const endOf = (token: IToken) => token.startOffset + token.image.length;
+
+function word(text: string, token: IToken | undefined): Word | undefined {
+  return token ? wordAt(text, token.startOffset, endOf(token)) : undefined;
 }
 
-function stringWord(token: IToken | undefined): Word | undefined {
-  return token ? { value: stringValue(token), span: tokenSpan(token) } : undefined;
+function stringWord(text: string, token: IToken | undefined): Word | undefined {
+  return token ? stringWordAt(text, token.startOffset, endOf(token), token.tokenType === StringLiteral) : undefined;
 }
 
-function numberWord(token: IToken | undefined): Word<number> | undefined {
-  return token ? { value: Number(token.image), span: tokenSpan(token) } : undefined;
+function numberWord(text: string, token: IToken | undefined): Word<number> | undefined {
+  return token ? numberWordAt(text, token.startOffset, endOf(token), token.image.includes('.')) : undefined;
 }
 
-function durationWord(token: IToken | undefined): Word<number> | undefined {
-  return token ? { value: Number.parseInt(token.image, 10), span: tokenSpan(token) } : undefined;
+function sessionSpan(text: string, token: IToken | undefined, report: Reporter): SessionSpan | undefined {
+  return token ? sessionSpanAt(text, token.startOffset, endOf(token), report) : undefined;
 }
 
-function sessionSpan(token: IToken | undefined, report: Reporter): SessionSpan | undefined {
-  if (!token) return undefined;
-  const span = tokenSpan(token);
-  const dash = token.image.indexOf('-');
-  if (dash < 0) {
-    const n = Number(token.image);
-    return { first: n, last: n, span };
-  }
-  const first = Number(token.image.slice(0, dash));
-  const lastText = token.image.slice(dash + 1);
-  if (lastText === '') {
-    report({ span, message: `The range \`${token.image}\` has no end. Write both ends, e.g. \`${first}-${first + 3}\`, or a single session number.` });
-    return undefined;
-  }
-  const last = Number(lastText);
-  if (last < first) {
-    report({ span, message: `The range \`${token.image}\` runs backwards. Write the lower number first: \`${last}-${first}\`.`, fixes: [{ title: `Change to ${last}-${first}`, edits: [{ span, newText: `${last}-${first}` }], safe: true }] });
-    return undefined;
-  }
-  return { first, last, span };
-}
-
-const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** A date token whose day exists in its month (the lexer only checks the YYYY-MM-DD shape). */
-function dateWord(token: IToken | undefined, report: Reporter): Word | undefined {
-  if (!token) return undefined;
-  const image = token.image;
-  const year = Number(image.slice(0, 4));
-  const month = Number(image.slice(5, 7));
-  const day = Number(image.slice(8, 10));
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const lastDay = month === 2 && leap ? 29 : daysInMonth[month - 1];
-  if (month < 1 || month > 12 || day < 1 || day > lastDay) {
-    report({ span: tokenSpan(token), message: `\`${image}\` is not a calendar date. Write a real date as YYYY-MM-DD.` });
-    return undefined;
-  }
-  return word(token);
-}
-
-function toStatement(ruleName: StatementRuleName, cst: CstNode, span: Span, hadError: boolean, report: Reporter): Statement | undefined {
+function toStatement(text: string, ruleName: StatementRuleName, cst: CstNode, span: Span, hadError: boolean, report: Reporter): Statement | undefined {
   const c = cst.children as Children;
   const keywordToken = tokenAt(c, 'keyword');
   if (!keywordToken) return undefined;
-  const node = buildStatement(ruleName, c, span, tokenSpan(keywordToken), keywordToken.image, report);
+  const node = buildStatement(text, ruleName, c, span, tokenSpan(keywordToken), keywordToken.image, report);
   // Set only when true, so complete nodes keep one shape (and print without the flag).
   if (node && (hadError || cst.recoveredNode)) node.incomplete = true;
   return node;
 }
 
-/** One object literal per statement kind: spreads and optional-field juggling cost more than the parse. */
-function buildStatement(ruleName: StatementRuleName, c: Children, span: Span, keyword: Span, keywordImage: string, report: Reporter): Statement | undefined {
+/** The node of a statement from its CST (nodes.ts makes it, the same as the fast path does). */
+function buildStatement(text: string, ruleName: StatementRuleName, c: Children, span: Span, keyword: Span, keywordImage: string, report: Reporter): Statement | undefined {
   switch (ruleName) {
     case 'planStatement':
-      return { kind: 'plan', span, keyword, blockSpan: { start: span.start, end: span.end }, title: stringWord(tokenAt(c, 'title')), headers: [] } satisfies PlanBlock;
+      return planNode(span, keyword, stringWord(text, tokenAt(c, 'title')));
     case 'textHeader':
-      return { kind: keywordImage as TextHeader['kind'], span, keyword, text: stringWord(tokenAt(c, 'text')) } satisfies TextHeader;
+      return textHeaderNode(keywordImage as TextHeader['kind'], span, keyword, stringWord(text, tokenAt(c, 'text')));
     case 'variantStatement':
-      return { kind: 'variant', span, keyword, name: word(tokenAt(c, 'name')) };
+      return variantNode(span, keyword, word(text, tokenAt(c, 'name')));
     case 'diagnosisStatement': {
       const codeKeyword = tokenAt(c, 'codeKeyword');
-      return {
-        kind: 'diagnosis',
-        span,
-        keyword,
-        text: stringWord(tokenAt(c, 'text')),
-        codeKeyword: codeKeyword ? tokenSpan(codeKeyword) : undefined,
-        code: word(tokenAt(c, 'code')),
-      } satisfies DiagnosisHeader;
+      return diagnosisNode(span, keyword, stringWord(text, tokenAt(c, 'text')), codeKeyword ? tokenSpan(codeKeyword) : undefined, word(text, tokenAt(c, 'code')));
     }
-    case 'sessionsStatement':
-      return {
-        kind: 'sessions',
-        span,
-        keyword,
-        count: numberWord(tokenAt(c, 'count')),
-        cadence: word(tokenAt(c, 'cadence')),
-        duration: durationWord(tokenAt(c, 'duration')),
-      } satisfies SessionsHeader;
+    case 'sessionsStatement': {
+      const duration = tokenAt(c, 'duration');
+      return sessionsNode(span, keyword, numberWord(text, tokenAt(c, 'count')), word(text, tokenAt(c, 'cadence')), duration ? durationWordAt(text, duration.startOffset, endOf(duration)) : undefined);
+    }
     case 'startStatement':
-      return { kind: 'start', span, keyword, date: dateWord(tokenAt(c, 'date'), report) };
+    case 'dateItem': {
+      const token = tokenAt(c, 'date');
+      const date = token ? dateWordAt(text, token.startOffset, endOf(token), report) : undefined;
+      return ruleName === 'startStatement' ? startNode(span, keyword, date) : dateNode(span, keyword, date);
+    }
     case 'focusStatement':
-      return { kind: 'focus', span, keyword, blockSpan: { start: span.start, end: span.end }, area: word(tokenAt(c, 'area')), description: stringWord(tokenAt(c, 'text')), stages: [], goals: [] } satisfies Focus;
+      return focusNode(span, keyword, word(text, tokenAt(c, 'area')), stringWord(text, tokenAt(c, 'text')));
     case 'stageStatement':
-      return { kind: 'stage', span, keyword, name: word(tokenAt(c, 'name')) } satisfies Stage;
+      return stageNode(span, keyword, word(text, tokenAt(c, 'name')));
     case 'goalStatement':
-      return { kind: 'goal', span, keyword, id: word(tokenAt(c, 'id')), text: stringWord(tokenAt(c, 'text')) } satisfies Goal;
+      return goalNode(span, keyword, word(text, tokenAt(c, 'id')), stringWord(text, tokenAt(c, 'text')));
     case 'measureStatement': {
       const at = tokenAt(c, 'at');
       const every = tokenAt(c, 'every');
@@ -281,55 +262,44 @@ function buildStatement(ruleName: StatementRuleName, c: Children, span: Span, ke
       if (at) {
         const sessions: SessionSpan[] = [];
         for (const token of tokensAt(c, 'sessions')) {
-          const session = sessionSpan(token, report);
+          const session = sessionSpan(text, token, report);
           if (session) sessions.push(session);
         }
-        schedule = { kind: 'at', keyword: tokenSpan(at), sessions };
+        schedule = atScheduleNode(tokenSpan(at), sessions);
       } else if (every) {
-        schedule = { kind: 'every', keyword: tokenSpan(every), interval: numberWord(tokenAt(c, 'interval')) };
+        schedule = everyScheduleNode(tokenSpan(every), numberWord(text, tokenAt(c, 'interval')));
       }
-      return { kind: 'measure', span, keyword, instrument: word(tokenAt(c, 'instrument')), schedule } satisfies Measure;
+      return measureNode(span, keyword, word(text, tokenAt(c, 'instrument')), schedule);
     }
     case 'riskStatement': {
       const safetyKeyword = tokenAt(c, 'safetyPlanKeyword');
       const safetyPlans: SafetyPlan[] = [];
       if (safetyKeyword) {
-        const text = tokenAt(c, 'safetyPlan');
-        const end = text ? text.startOffset + text.image.length : safetyKeyword.startOffset + safetyKeyword.image.length;
-        safetyPlans.push({ kind: 'safety-plan', span: { start: safetyKeyword.startOffset, end }, keyword: tokenSpan(safetyKeyword), text: stringWord(text) });
+        const safetyText = tokenAt(c, 'safetyPlan');
+        const end = safetyText ? endOf(safetyText) : endOf(safetyKeyword);
+        safetyPlans.push(safetyPlanNode({ start: safetyKeyword.startOffset, end }, tokenSpan(safetyKeyword), stringWord(text, safetyText)));
       }
-      return { kind: 'risk', span, keyword, blockSpan: { start: span.start, end: span.end }, level: word(tokenAt(c, 'level')), text: stringWord(tokenAt(c, 'text')), safetyPlans } satisfies Risk;
+      return riskNode(span, keyword, word(text, tokenAt(c, 'level')), stringWord(text, tokenAt(c, 'text')), safetyPlans);
     }
     case 'safetyPlanStatement':
-      return { kind: 'safety-plan', span, keyword, text: stringWord(tokenAt(c, 'text')) } satisfies SafetyPlan;
+      return safetyPlanNode(span, keyword, stringWord(text, tokenAt(c, 'text')));
     case 'phaseStatement': {
       const sessionsKeyword = tokenAt(c, 'sessionsKeyword');
-      return {
-        kind: 'phase',
-        span,
-        keyword,
-        blockSpan: { start: span.start, end: span.end },
-        name: word(tokenAt(c, 'name')),
-        sessionsKeyword: sessionsKeyword ? tokenSpan(sessionsKeyword) : undefined,
-        range: sessionSpan(tokenAt(c, 'range'), report),
-        sessions: [],
-      } satisfies Phase;
+      return phaseNode(span, keyword, word(text, tokenAt(c, 'name')), sessionsKeyword ? tokenSpan(sessionsKeyword) : undefined, sessionSpan(text, tokenAt(c, 'range'), report));
     }
     case 'sessionStatement':
-      return { kind: 'session', span, keyword, blockSpan: { start: span.start, end: span.end }, number: sessionSpan(tokenAt(c, 'number'), report), title: stringWord(tokenAt(c, 'title')), items: [] } satisfies Session;
+      return sessionNode(span, keyword, sessionSpan(text, tokenAt(c, 'number'), report), stringWord(text, tokenAt(c, 'title')));
     case 'listItem': {
       const values: Word[] = [];
-      for (const token of tokensAt(c, 'values')) values.push({ value: token.image, span: tokenSpan(token) });
-      return { kind: keywordImage as ListItem['kind'], span, keyword, values } satisfies ListItem;
+      for (const token of tokensAt(c, 'values')) values.push(wordAt(text, token.startOffset, endOf(token)));
+      return listItemNode(keywordImage as ListItem['kind'], span, keyword, values);
     }
     case 'textItem':
-      return { kind: keywordImage as TextItem['kind'], span, keyword, text: stringWord(tokenAt(c, 'text')) } satisfies TextItem;
+      return textItemNode(keywordImage as TextItem['kind'], span, keyword, stringWord(text, tokenAt(c, 'text')));
     case 'scoreItem':
-      return { kind: 'score', span, keyword, instrument: word(tokenAt(c, 'instrument')), value: numberWord(tokenAt(c, 'value')) } satisfies ScoreItem;
-    case 'dateItem':
-      return { kind: 'date', span, keyword, date: dateWord(tokenAt(c, 'date'), report) };
+      return scoreNode(span, keyword, word(text, tokenAt(c, 'instrument')), numberWord(text, tokenAt(c, 'value')));
     case 'statusItem':
-      return { kind: 'status', span, keyword, value: word(tokenAt(c, 'value')) };
+      return statusNode(span, keyword, word(text, tokenAt(c, 'value')));
   }
   return undefined;
 }

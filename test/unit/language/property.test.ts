@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { analyse } from '../../../server/src/analyse.js';
 import type { Analysis } from '../../../server/src/analyse.js';
+import { fragments, mutate, mutation } from './mutations.js';
 
 const PLAN = `# Acute IPT, grief.
 plan "C-2207 grief"
@@ -35,14 +36,6 @@ phase termination sessions 10-12
     task review-progress, relapse-prevention, discuss-ending
 `;
 
-const fragments = [
-  'plan', 'client', 'variant', 'diagnosis', 'code', 'sessions', 'start', 'focus', 'stage', 'goal', 'measure',
-  'at', 'every', 'risk', 'safety-plan', 'phase', 'session', 'task', 'technique', 'targets', 'homework', 'note',
-  'score', 'date', 'status', 'initial', 'middle', 'termination', 'G1', 'PHQ-9', 'grief', '12', '4-13', '4-',
-  '2026-02-02', '2026-13-45', '50min', '12.5', '"text"', '"open', '"esc \\" \\\\"', ',', ' ', '  ', '\t', '\n',
-  '\r\n', '\r', '#', '# ipt-disable phi', '# ipt-enable phi', '# ipt-disable-next-line score-range -- r', '@', 'é', '\u00a0', '\ufeff', '😀',
-];
-
 /** Plain checks (no `expect` in the hot loop: 10,000 inputs); a failure names what broke. */
 function checkRanges(text: string, result: Analysis) {
   const fail = (what: string, d: unknown) => {
@@ -67,35 +60,6 @@ function checkRanges(text: string, result: Analysis) {
 
 function holds(text: string) {
   checkRanges(text, analyse(text));
-}
-
-/** A mutation of the plan: delete, insert or replace a run of characters, or swap two lines. */
-const mutation = fc.oneof(
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(...fragments) }),
-  fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 6 }), text: fc.string({ maxLength: 6 }) }),
-  fc.record({ kind: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
-);
-
-type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
-
-function mutate(text: string, steps: Mutation[]): string {
-  let out = text;
-  for (const step of steps) {
-    if (step.kind === 'swap') {
-      const lines = out.split('\n');
-      const a = step.a % lines.length;
-      const b = step.b % lines.length;
-      [lines[a], lines[b]] = [lines[b], lines[a]];
-      out = lines.join('\n');
-      continue;
-    }
-    const at = out.length === 0 ? 0 : step.at % (out.length + 1);
-    if (step.kind === 'delete') out = out.slice(0, at) + out.slice(at + step.length);
-    else if (step.kind === 'insert') out = out.slice(0, at) + step.text + out.slice(at);
-    else out = out.slice(0, at) + step.text + out.slice(at + step.length);
-  }
-  return out;
 }
 
 describe('analyse never throws and keeps ranges inside the text (10,000 inputs)', () => {
