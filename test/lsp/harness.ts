@@ -41,6 +41,8 @@ export interface Server {
   /** The first diagnostics published for `uri` that satisfy `accept`, waiting up to 10 s. */
   diagnostics(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
   request<R>(method: string, params: unknown): Promise<R>;
+  /** Writes notifications to the server in one write, so it reads them together (as a burst of edits arrives). */
+  notifyAtOnce(notifications: { method: string; params: unknown }[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -121,6 +123,13 @@ export async function startServer(options: ServerOptions = {}): Promise<Server> 
       });
     },
     request: (method, params) => connection.sendRequest(method, params),
+    notifyAtOnce(notifications) {
+      const frames = notifications.map(({ method, params }) => {
+        const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method, params }), 'utf8');
+        return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+      });
+      return new Promise((resolve, reject) => child.stdin!.write(Buffer.concat(frames), (error) => (error ? reject(error) : resolve())));
+    },
     async stop() {
       await connection.sendRequest('shutdown').catch(() => undefined);
       await connection.sendNotification('exit').catch(() => undefined);

@@ -1,6 +1,6 @@
 /**
  * The Node host: `.iptrc.json` from disk, with the CLI's lookup (loadConfig), cached per folder
- * while the client watches config files for us (else loadConfig's own mtime cache answers), and
+ * (until a change is reported when the client watches config files for us, else for a second), and
  * the workspace's plans found with the CLI's walk and ignore rules.
  */
 import { readFileSync } from 'node:fs';
@@ -10,19 +10,24 @@ import { defaultConfig, type ResolvedConfig } from '../rules/config.js';
 import { clearConfigCache, loadConfig } from '../rules/load-config.js';
 import { folderOf, type PlanFileText, type ServerHost } from './host.js';
 
+/** How long a folder's config is trusted when the client does not report config file changes. */
+export const UNWATCHED_CONFIG_TTL_MS = 1000;
+
 export function nodeHost(options: { failingMethod?: string } = {}): ServerHost {
-  const byFolder = new Map<string, ResolvedConfig>();
+  const byFolder = new Map<string, { config: ResolvedConfig; loaded: number }>();
   let watched = false;
 
   return {
     failingMethod: options.failingMethod,
     configFor(uri) {
       if (!uri.startsWith('file:')) return defaultConfig;
+      // An edit must not walk the folders for config files; loadConfig's stat-checked cache answers a recheck.
       const folder = folderOf(uri);
-      const cached = watched ? byFolder.get(folder) : undefined;
-      if (cached) return cached;
+      const now = performance.now();
+      const cached = byFolder.get(folder);
+      if (cached && (watched || now - cached.loaded < UNWATCHED_CONFIG_TTL_MS)) return cached.config;
       const config = loadConfig(fileURLToPath(uri)).config;
-      if (watched) byFolder.set(folder, config);
+      byFolder.set(folder, { config, loaded: now });
       return config;
     },
     setConfigWatched(value) {

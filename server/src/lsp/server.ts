@@ -39,6 +39,7 @@ import { planSummary } from '../features/summary.js';
 import { planSymbols } from '../features/symbols.js';
 import { formatEdits } from '../format/edits.js';
 import { codeActionKinds, toCompletionItem, toDocumentSymbol, toFoldingRange, toLspDiagnostic, toLspEdits, toSelectionRange } from './convert.js';
+import { DocumentScheduler } from './document-scheduler.js';
 import { folderOf, isInside, type PlanFileText, type ServerHost } from './host.js';
 
 
@@ -51,14 +52,9 @@ interface Analysed {
 type TextDocumentParams = { textDocument: { uri: string } };
 
 const renderFormats: readonly RenderFormat[] = ['html', 'markdown', 'fhir'];
-/** Node's setImmediate runs after pending I/O (a newer edit); a browser worker has only timers. */
-const defer: (run: () => void) => void = typeof setImmediate === 'function' ? (run) => void setImmediate(run) : (run) => void setTimeout(run, 0);
 
 export function createServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
-  const analyses = new Map<string, Analysed>();
-  /** The version whose diagnostics were last published (or are about to be), per document. */
-  const published = new Map<string, number>();
   let workspaceFolders: string[] = [];
   /** The client can register file watchers for us (dynamic registration of didChangeWatchedFiles). */
   let canWatch = false;
@@ -67,13 +63,27 @@ export function createServer(connection: Connection, host: ServerHost): void {
   /** The client re-requests semantic tokens when asked (config can add vocabulary words). */
   let canRefreshTokens = false;
 
+  /** Edits coalesced per document, one publish per version, requests answered from the current version. */
+  const scheduler = new DocumentScheduler<TextDocument, Analysed>({
+    current: (uri) => documents.get(uri),
+    analyse(document) {
+      const config = host.configFor(document.uri);
+      return { version: document.version, analysis: analyse(document.getText(), { config }), config };
+    },
+    publish(document, { version, analysis }) {
+      const { uri } = document;
+      const diagnostics = contained('textDocument/publishDiagnostics', [], () => {
+        // A rule that threw is one `internal-error` diagnostic for the user; the log says which and why.
+        for (const d of analysis.diagnostics) if (d.rule === 'internal-error') connection.console.error(`ipt-language-server: ${uri} (version ${version}): ${d.message}`);
+        return analysis.diagnostics.map((d) => toLspDiagnostic(d, uri));
+      });
+      void connection.sendDiagnostics({ uri, version, diagnostics });
+    },
+    failed: (error) => logFailure('textDocument/publishDiagnostics', error),
+  });
+
   function analysisOf(document: TextDocument): Analysed {
-    const cached = analyses.get(document.uri);
-    if (cached && cached.version === document.version) return cached;
-    const config = host.configFor(document.uri);
-    const fresh = { version: document.version, analysis: analyse(document.getText(), { config }), config };
-    analyses.set(document.uri, fresh);
-    return fresh;
+    return scheduler.analysisOf(document);
   }
 
   /** Runs a feature; a throw is logged with its stack and answered with `fallback`. */
@@ -83,10 +93,14 @@ export function createServer(connection: Connection, host: ServerHost): void {
       return run();
     } catch (error) {
       if (error instanceof ResponseError) throw error; // a deliberate answer (bad parameters), not a failure
-      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      connection.console.error(`ipt-language-server: ${method} failed and returned an empty result.\n${detail}`);
+      logFailure(method, error);
       return fallback;
     }
+  }
+
+  function logFailure(method: string, error: unknown): void {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    connection.console.error(`ipt-language-server: ${method} failed and returned an empty result.\n${detail}`);
   }
 
   /** A request on an open document: null/empty for an unknown one, contained when the feature throws. */
@@ -98,31 +112,12 @@ export function createServer(connection: Connection, host: ServerHost): void {
     };
   }
 
-  /** Publishes on the next turn of the event loop, once per version; a newer edit by then makes this one stale. */
-  function schedule(document: TextDocument, force = false) {
-    const { uri, version } = document;
-    if (!force && published.get(uri) === version) return;
-    published.set(uri, version);
-    defer(() => {
-      const current = documents.get(uri);
-      if (!current || current.version !== version) return;
-      const diagnostics = contained('textDocument/publishDiagnostics', [], () => {
-        const found = analysisOf(current).analysis.diagnostics;
-        // A rule that threw is one `internal-error` diagnostic for the user; the log says which and why.
-        for (const d of found) if (d.rule === 'internal-error') connection.console.error(`ipt-language-server: ${uri} (version ${version}): ${d.message}`);
-        return found.map((d) => toLspDiagnostic(d, uri));
-      });
-      void connection.sendDiagnostics({ uri, version, diagnostics });
-    });
-  }
-
   /** Config changed: forget the analyses it governed and publish fresh diagnostics for them. */
   function revalidate(governed: (uri: string) => boolean) {
     let any = false;
     for (const document of documents.all()) {
       if (!governed(document.uri)) continue;
-      analyses.delete(document.uri);
-      schedule(document, true);
+      scheduler.invalidate(document);
       any = true;
     }
     // Vocabulary added by config changes which words are known, so the highlighting changes too.
@@ -171,11 +166,11 @@ export function createServer(connection: Connection, host: ServerHost): void {
     }
   });
 
-  documents.onDidOpen((event) => schedule(event.document));
-  documents.onDidChangeContent((event) => schedule(event.document));
+  // didOpen fires both events for the first version: the scheduler publishes it once.
+  documents.onDidOpen((event) => scheduler.changed(event.document));
+  documents.onDidChangeContent((event) => scheduler.changed(event.document));
   documents.onDidClose((event) => {
-    analyses.delete(event.document.uri);
-    published.delete(event.document.uri);
+    scheduler.closed(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
