@@ -1,175 +1,159 @@
-// `npm run bench:analyse`: analyse() side by side with what a team would use instead — YAML parsed
-// with `yaml` and validated by a compiled ajv schema — and with JSON.parse (the practical limit), on
-// the same plan at 16, 200, 2,000 and 20,000 sessions. Warm-up, then medians. Run with --expose-gc
-// (the npm script does) so the GC share of the per-session cost can be separated.
-import { build } from 'esbuild';
-import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The core against what a team would use instead, in one process, interleaved after warm-up:
+//   analyse() vs YAML parsed with `yaml` + validated by a compiled ajv schema (the same plan as YAML),
+//   analyse() vs JSON.parse (the practical floor), on generated plans of 16 to 20,000 sessions;
+//   scaling: per-session cost at 20,000 against 2,000 sessions;
+//   the parser's fast path against its Chevrotain path (every line through Chevrotain);
+//   where the time goes at 200 sessions (parse, each rule, garbage collection).
+//   node bench/analyse.mjs [--quick] [--against DIR]   (DIR: another checkout, e.g. the baseline, timed interleaved against this one)
 import { PerformanceObserver } from 'node:perf_hooks';
+import path from 'node:path';
 import YAML from 'yaml';
 import Ajv from 'ajv';
 import { planJsonSchema, planObject, planText } from './generate.mjs';
+import { bundleCore, interleave, isMain, median, ratios, root, round, spread } from './lib.mjs';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const require = createRequire(import.meta.url);
+const coreExports = [
+  `export { analyse } from './server/src/analyse.ts';`,
+  `export { parsePlan } from './server/src/language/parser.ts';`,
+  `export { semanticRules } from './server/src/rules/registry.ts';`,
+  `export { defaultConfig } from './server/src/rules/config.ts';`,
+];
 
-// Bundle the core like production (no grammar validations, minified) plus its stages for a breakdown.
-mkdirSync(path.join(root, '.cache'), { recursive: true });
-const bundle = path.join(root, '.cache', 'bench-core.cjs');
-await build({
-  absWorkingDir: root,
-  stdin: {
-    contents: [
-      `export { analyse } from './server/src/analyse.ts';`,
-      `export { parsePlan, planGrammar } from './server/src/language/parser.ts';`,
-      `export { lexPlan, keywordOf, Newline } from './server/src/language/lexer.ts';`,
-      `export { ruleForKeyword } from './server/src/language/grammar.ts';`,
-    ].join('\n'),
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  // jsonc-parser's UMD entry requires files at run time; its ES module entry bundles cleanly.
-  mainFields: ['module', 'main'],
-  format: 'cjs',
-  target: 'node20',
-  minify: true,
-  outfile: bundle,
-  logLevel: 'error',
-  define: { 'process.env.IPT_SKIP_GRAMMAR_VALIDATION': '"1"' },
-});
-const core = require(bundle);
-
-const ajv = new Ajv({ allErrors: true });
-const validate = ajv.compile(planJsonSchema);
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+function timeOnce(fn) {
+  fn();
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
 }
 
-/** The samples of `fn` after warm-up, as [start, end] times. */
-function sample(fn, runs) {
-  for (let i = 0; i < Math.max(3, Math.floor(runs / 5)); i++) fn();
-  const samples = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    samples.push([t, performance.now()]);
+/** Rounds so that one side's sample lasts about `ms` in all, within [min, max]. */
+function roundsFor(sampleMs, budgetMs, min, max) {
+  return Math.max(min, Math.min(max, Math.round(budgetMs / Math.max(sampleMs, 0.001))));
+}
+
+export async function benchAnalyse({ quick = false, against } = {}) {
+  const core = await bundleCore(root, 'core', coreExports);
+  const ajv = new Ajv({ allErrors: true });
+  const validate = ajv.compile(planJsonSchema);
+  const budget = quick ? 2500 : 12000;
+
+  const sizes = {};
+  for (const n of [16, 200, 2000]) {
+    const text = planText(n);
+    const yamlText = YAML.stringify(planObject(n));
+    const jsonText = JSON.stringify(planObject(n));
+    const check = core.analyse(text);
+    if (check.ast.phases.length !== 3 || check.diagnostics.some((d) => d.rule === 'syntax')) throw new Error(`the ${n}-session plan did not parse cleanly`);
+    if (!validate(YAML.parse(yamlText))) throw new Error(`the ${n}-session YAML did not validate: ${ajv.errorsText(validate.errors)}`);
+    const sides = {
+      analyse: () => core.analyse(text),
+      yamlAjv: () => validate(YAML.parse(yamlText)),
+      json: () => JSON.parse(jsonText),
+    };
+    const once = timeOnce(sides.analyse);
+    // Small plans: batches of calls, so each sample lasts ≥ ~2 ms.
+    const batch = Math.max(1, Math.ceil(2 / once));
+    const roundMs = batch * (once + timeOnce(sides.yamlAjv) + timeOnce(sides.json));
+    const rounds = roundsFor(roundMs, budget, quick ? 5 : 9, 400);
+    const s = interleave(sides, { rounds, batch, warmup: Math.min(10, rounds) });
+    sizes[n] = {
+      bytes: text.length,
+      diagnostics: check.diagnostics.length,
+      rounds,
+      batch,
+      analyseMs: spread(s.analyse, 4),
+      yamlAjvMs: spread(s.yamlAjv, 4),
+      jsonParseMs: spread(s.json, 4),
+      analyseVsYamlAjv: spread(ratios(s.analyse, s.yamlAjv)),
+      analyseVsJsonParse: spread(ratios(s.analyse, s.json)),
+      usPerSession: round((median(s.analyse) / n) * 1000, 2),
+    };
   }
-  return samples;
-}
 
-/** Median ms of `fn`. */
-function time(fn, { runs }) {
-  return median(sample(fn, runs).map(([start, end]) => end - start));
-}
+  // Scaling: 2,000 and 20,000 sessions interleaved; per-session cost ratio per round.
+  const t2k = planText(2000);
+  const t20k = planText(20000);
+  const scale = interleave({ small: () => core.analyse(t2k), large: () => core.analyse(t20k) }, { rounds: quick ? 3 : 11, warmup: 1 });
+  const scaling = spread(scale.large.map((large, i) => large / 20000 / (scale.small[i] / 2000)));
 
-// Garbage-collection pauses, from perf_hooks 'gc' entries (delivered asynchronously).
-const gcEntries = [];
-new PerformanceObserver((list) => gcEntries.push(...list.getEntries())).observe({ entryTypes: ['gc'] });
+  // The fast path against the Chevrotain path, and where the time goes, at 200 sessions.
+  const t200 = planText(200);
+  const paths = interleave({ fast: () => core.parsePlan(t200), chevrotain: () => core.parsePlan(t200, { fastPath: false }) }, { rounds: quick ? 40 : 200, batch: 2 });
+  const breakdown = await profile200(core, t200, quick);
 
-/** Median ms of `fn` minus the GC pauses that fall inside each sample. */
-async function timeWithoutGc(fn, { runs }) {
-  const samples = sample(fn, runs);
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  const pause = (start, end) => gcEntries.reduce((sum, e) => (e.startTime >= start && e.startTime < end ? sum + e.duration : sum), 0);
-  return median(samples.map(([start, end]) => end - start - pause(start, end)));
-}
-
-const sizes = [16, 200, 2000, 20000];
-const rows = [];
-for (const n of sizes) {
-  const text = planText(n);
-  const yamlText = YAML.stringify(planObject(n));
-  const jsonText = JSON.stringify(planObject(n));
-  const runs = n <= 16 ? 400 : n <= 200 ? 100 : n <= 2000 ? 20 : 7;
-  const check = core.analyse(text);
-  if (!check.ast.phases.length) throw new Error('benchmark plan did not parse');
-  const yamlCheck = validate(YAML.parse(yamlText));
-  if (!yamlCheck) throw new Error(`benchmark YAML did not validate: ${ajv.errorsText(validate.errors)}`);
-  rows.push({
-    n,
-    bytes: text.length,
-    lex: time(() => core.lexPlan(text), { runs }),
-    parse: time(() => core.parsePlan(text), { runs }),
-    analyse: time(() => core.analyse(text), { runs }),
-    analyseNoGc: await timeWithoutGc(() => core.analyse(text), { runs }),
-    yamlAjv: time(() => validate(YAML.parse(yamlText)), { runs }),
-    json: time(() => JSON.parse(jsonText), { runs }),
-    diagnostics: check.diagnostics.length,
-  });
-}
-
-// ---- Parser design: CST + one CST→AST pass (what parsePlan does) against what embedded actions could
-// at best achieve. Embedded actions skip building the CST but must still build the same AST objects, so
-// "recognition only" (the same grammar walk with CST building switched off) bounds their saving.
-function lineParser(parser) {
-  return (lex) => {
-    const tokens = lex.tokens;
-    let start = 0;
-    for (let i = 0; i <= tokens.length; i++) {
-      if (i < tokens.length && tokens[i].tokenType !== core.Newline) continue;
-      if (i > start) {
-        const line = tokens.slice(start, i);
-        const keyword = core.keywordOf(line[0]);
-        const rule = keyword && core.ruleForKeyword[keyword];
-        if (rule) {
-          parser.input = line;
-          parser[rule]();
-        }
-      }
-      start = i + 1;
+  let versus;
+  if (against) {
+    const other = await bundleCore(path.resolve(against), 'against', [`export { analyse } from './server/src/analyse.ts';`]);
+    versus = { against: path.resolve(against) };
+    for (const n of [16, 200, 2000]) {
+      const text = planText(n);
+      const once = timeOnce(() => other.analyse(text));
+      const batch = Math.max(1, Math.ceil(2 / once));
+      const s = interleave({ before: () => other.analyse(text), after: () => core.analyse(text) }, { rounds: roundsFor(once * batch * 2, budget, 9, 300), batch });
+      versus[n] = { beforeMs: spread(s.before, 4), afterMs: spread(s.after, 4), afterVsBefore: spread(ratios(s.after, s.before)) };
     }
+  }
+
+  return {
+    keys: {
+      analyse_vs_yaml_ajv: sizes[200].analyseVsYamlAjv.median,
+      analyse_vs_json_parse: sizes[200].analyseVsJsonParse.median,
+      scaling_ratio: scaling.median,
+    },
+    details: {
+      headline: 'analyse_vs_* at 200 sessions (per-round ratios of interleaved samples, median); scaling_ratio = per-session cost at 20,000 / at 2,000 sessions',
+      sizes,
+      scaling,
+      parsePaths200: { fastMs: spread(paths.fast, 4), chevrotainMs: spread(paths.chevrotain, 4), fastVsChevrotain: spread(ratios(paths.fast, paths.chevrotain)) },
+      breakdown200: breakdown,
+      ...(versus ? { versus } : {}),
+    },
   };
 }
-const cstParser = core.planGrammar();
-const withCst = lineParser(cstParser);
-// The same instance with the CST hooks switched off while measuring: the grammar walk alone.
-const cstHooks = ['cstInvocationStateUpdate', 'cstFinallyStateUpdate', 'cstPostTerminal', 'cstPostNonTerminal', 'cstPostRule'];
-function recognitionOnly(lexed) {
-  const saved = cstHooks.map((hook) => cstParser[hook]);
-  for (const hook of cstHooks) cstParser[hook] = () => {};
-  try {
-    withCst(lexed);
-  } finally {
-    cstHooks.forEach((hook, i) => (cstParser[hook] = saved[i]));
-  }
-}
-const design = [];
-for (const n of [200, 2000]) {
-  const text = planText(n);
-  const lexed = core.lexPlan(text);
-  const runs = n <= 200 ? 100 : 20;
-  design.push({
-    n,
-    full: time(() => core.parsePlan(text), { runs }) - time(() => core.lexPlan(text), { runs }),
-    cst: time(() => withCst(lexed), { runs }),
-    recognition: time(() => recognitionOnly(lexed), { runs }),
-  });
-}
 
-const f = (ms) => (ms < 1 ? ms.toFixed(3) : ms.toFixed(2)).padStart(9);
-console.log(`node ${process.version}; medians in ms (an.no-GC: analyse minus the GC pauses inside each sample)`);
-console.log('sessions   bytes       lex     parse   analyse  an.no-GC  yaml+ajv      JSON  yaml/analyse  analyse/JSON  µs/session');
-for (const r of rows) {
-  console.log(
-    `${String(r.n).padStart(8)} ${String(r.bytes).padStart(7)} ${f(r.lex)} ${f(r.parse)} ${f(r.analyse)} ${f(r.analyseNoGc)} ${f(r.yamlAjv)} ${f(r.json)} ${(r.yamlAjv / r.analyse).toFixed(1).padStart(12)}× ${(r.analyse / r.json).toFixed(1).padStart(12)}× ${((r.analyse / r.n) * 1000).toFixed(2).padStart(10)}`,
+/** Where analyse() spends its time at 200 sessions: parsing, each rule, and garbage collection. */
+function profile200(core, text, quick) {
+  const runs = quick ? 60 : 300;
+  const analysis = core.analyse(text);
+  const file = core.parsePlan(text).file;
+  const plannedTotal = file.plan?.headers.find((h) => h.kind === 'sessions')?.count?.value;
+  const context = { file, text, lines: analysis.lines, catalogue: core.defaultConfig.catalogue, config: core.defaultConfig, variant: analysis.variant, plannedTotal, report: () => undefined };
+  const sides = { analyse: () => core.analyse(text), parse: () => core.parsePlan(text) };
+  for (const rule of core.semanticRules) sides[`rule:${rule.id}`] = () => rule.check(context);
+  const s = interleave(sides, { rounds: runs, warmup: 20 });
+  const analyseMs = median(s.analyse);
+  const rules = core.semanticRules
+    .map((rule) => ({ rule: rule.id, ms: median(s[`rule:${rule.id}`]) }))
+    .sort((a, b) => b.ms - a.ms);
+  const rulesMs = rules.reduce((sum, r) => sum + r.ms, 0);
+
+  // Garbage collection: the share of a run of analyses spent in GC pauses (perf_hooks 'gc' entries).
+  const pauses = [];
+  const observer = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) core.analyse(text);
+  const total = performance.now() - start;
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      observer.disconnect();
+      const gc = pauses.filter((e) => e.startTime >= start).reduce((sum, e) => sum + e.duration, 0);
+      resolve({
+        analyseMs: round(analyseMs, 4),
+        parseMs: round(median(s.parse), 4),
+        parseShare: round(median(s.parse) / analyseMs),
+        rulesMs: round(rulesMs, 4),
+        rulesShare: round(rulesMs / analyseMs),
+        gcShare: round(gc / total),
+        topRules: rules.slice(0, 6).map((r) => ({ rule: r.rule, ms: round(r.ms, 4), share: round(r.ms / analyseMs) })),
+      });
+    }, 0),
   );
 }
-const at = (n) => rows.find((r) => r.n === n);
-const growth = at(20000).analyse / 20000 / (at(2000).analyse / 2000);
-const growthNoGc = at(20000).analyseNoGc / 20000 / (at(2000).analyseNoGc / 2000);
-const r200 = at(200);
-console.log('');
-console.log(`targets (200 sessions): analyse ≥10× faster than yaml+ajv: ${(r200.yamlAjv / r200.analyse).toFixed(1)}× ${r200.yamlAjv / r200.analyse >= 10 ? 'MET' : 'NOT MET'}`);
-console.log(`                        analyse within 5× of JSON.parse:     ${(r200.analyse / r200.json).toFixed(1)}× ${r200.analyse / r200.json <= 5 ? 'MET' : 'NOT MET'}`);
-console.log('');
-console.log('parser design (ms, lexing excluded): CST+AST = parsePlan; CST only = the grammar building its CST; recognition = no CST (bound for embedded actions)');
-for (const d of design) {
-  console.log(`${String(d.n).padStart(6)} sessions: CST+AST ${f(d.full)}  CST only ${f(d.cst)}  recognition ${f(d.recognition)}  → embedded actions could save at most ${(((d.cst - d.recognition) / d.full) * 100).toFixed(0)}% of parsing`);
+
+if (isMain(import.meta.url)) {
+  const argv = process.argv.slice(2);
+  const againstAt = argv.indexOf('--against');
+  const result = await benchAnalyse({ quick: argv.includes('--quick'), against: againstAt >= 0 ? argv[againstAt + 1] : undefined });
+  console.log(JSON.stringify(result, null, 2));
 }
-console.log(`per-session cost growth 2,000 → 20,000 sessions: ${growth.toFixed(2)}× (GC excluded: ${growthNoGc.toFixed(2)}×) ${growth <= 2 ? 'MET' : 'NOT MET'} (target ≤ 2×)`);
