@@ -3,7 +3,7 @@
  * `scripts/build.mjs` writes it to schemas/iptrc.schema.json; VS Code uses it (via the extension's
  * `jsonValidation`, or a `"$schema"` key) for completion, hover and checks while editing the file.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { configSchema } from './config-schema.js';
 
 export const CONFIG_SCHEMA_ID = 'https://github.com/ipt-plan/ipt-plan/blob/main/schemas/iptrc.schema.json';

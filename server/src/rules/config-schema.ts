@@ -6,7 +6,7 @@
  * Only checks that need nothing but this one file live here. Checks that need the merged cascade
  * (a variant's `extends`, a new variant's missing values, the default `variant`) live in config.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { allRules } from './registry.js';
 
 /** The language's identifier form (LANGUAGE.md "Tokens"): a vocabulary id must be writable in a plan. */

@@ -4,7 +4,7 @@
  * language server, which gets the files' texts from the client, uses this directly.
  */
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { LineIndex } from '../language/span.js';
 import { didYouMean } from '../language/suggest.js';
 import { defaultConfig, resolveConfigWithIssues, type ConfigIssue, type ResolvedConfig } from './config.js';
