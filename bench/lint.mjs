@@ -1,18 +1,18 @@
-// `npm run bench:lint`: `ipt lint` over 1,000 generated plans, run as users run it (a child process,
-// wall time including Node start-up), against two baselines measured in the same run: `node -e 0`
-// (bare start-up) and `ipt --version` (start-up plus loading the CLI bundle). N = 5 runs each;
-// median and min wall time, and median CPU time of the child (Linux). Per-plan cost =
-// (median lint − median --version) / plans.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+// The CLI as users run it (a child process, wall time including Node's start-up), interleaved run by
+// run with its baseline in the same process:
+//   cli_1000_files_s     `ipt lint` over 1,000 generated plans (realistic: every variant and problem
+//                        area, 8–24 sessions, a few real mistakes), median wall seconds;
+//   cli_vs_markdownlint  that time ÷ the time of markdownlint-cli2 (npm, default rules) over 1,000
+//                        Markdown files of the SAME bytes: file i has exactly plan i's byte length
+//                        (the plan's own lines as a Markdown outline, padded or cut to length), so
+//                        both tools read the same number of files and bytes; median ÷ median.
+//   node bench/lint.mjs [--quick] [--against DIR]   (DIR: another built checkout, also interleaved)
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { isMain, median, ratios, root, round, spread, timeChild } from './lib.mjs';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const bin = path.join(root, 'bin', 'ipt.js');
 const PLANS = 1000;
-const RUNS = 5;
 
 // ---------------------------------------------------------------- realistic plans
 
@@ -47,7 +47,7 @@ function addMonths(start, months) {
   return date.toISOString().slice(0, 10);
 }
 
-function plan(i) {
+export function plan(i) {
   const variant = variants[i % variants.length];
   const area = areas[Math.floor(i / variants.length) % areas.length];
   const total = variant.totals[i % variant.totals.length];
@@ -107,84 +107,99 @@ function plan(i) {
   return text;
 }
 
+// ---------------------------------------------------------------- the same bytes as Markdown
+
+/** Plan text → a Markdown outline of exactly `bytes` bytes (ASCII), so markdownlint reads what ipt reads. */
+function markdownOf(text, bytes) {
+  const out = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const words = line.replace(/"/g, '');
+    if (line.startsWith('plan ')) out.push(`# ${words.slice(5)}`, '');
+    else if (/^(focus|measure|risk|phase) /.test(line)) out.push('', `## ${words}`, '');
+    else if (line.startsWith('session ')) out.push('', `### ${words}`, '');
+    else out.push(`- ${words}`);
+  }
+  let md = `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
+  const filler = 'Notes from supervision on the plan and its sessions, kept with it for review. ';
+  if (md.length < bytes) {
+    md += '\n';
+    while (md.length < bytes) md += filler;
+  }
+  md = md.slice(0, bytes - 1);
+  return `${md}\n`;
+}
+
 // ---------------------------------------------------------------- timing
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-/**
- * CPU time (user + system, ms) of this process's finished children, from /proc on Linux; undefined
- * elsewhere. Wall time suffers when other work shares the machine; CPU time much less so.
- */
-function childrenCpuMs() {
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
-    // Fields 16 and 17 of stat (cutime, cstime), counted from field 3 after the command name.
-    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
-  } catch {
-    return undefined;
-  }
-}
-
-function timeRuns(args, check) {
-  const times = [];
-  const cpu = [];
-  let output = '';
-  for (let run = 0; run < RUNS; run++) {
-    const cpuBefore = childrenCpuMs();
-    const started = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-    const cpuAfter = childrenCpuMs();
-    if (cpuBefore !== undefined && cpuAfter !== undefined) cpu.push(cpuAfter - cpuBefore);
-    if (result.error) throw result.error;
-    output = result.stdout;
-    check?.(result);
-  }
-  return { median: median(times), min: Math.min(...times), cpu: cpu.length ? median(cpu) : undefined, output };
-}
-
-const dir = mkdtempSync(path.join(tmpdir(), 'ipt-bench-lint-'));
-try {
+export async function benchLint({ quick = false, against } = {}) {
+  const runs = quick ? 2 : 5;
+  const dir = mkdtempSync(path.join(tmpdir(), 'ipt-bench-lint-'));
+  const plans = path.join(dir, 'plans');
+  const markdown = path.join(dir, 'markdown');
+  let bytes = 0;
   for (let i = 0; i < PLANS; i++) {
-    const folder = path.join(dir, `clinic-${i % 20}`);
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, `plan-${String(i).padStart(4, '0')}.ipt`), plan(i));
+    const text = plan(i);
+    const sub = `clinic-${i % 20}`;
+    mkdirSync(path.join(plans, sub), { recursive: true });
+    mkdirSync(path.join(markdown, sub), { recursive: true });
+    writeFileSync(path.join(plans, sub, `plan-${String(i).padStart(4, '0')}.ipt`), text);
+    writeFileSync(path.join(markdown, sub, `plan-${String(i).padStart(4, '0')}.md`), markdownOf(text, Buffer.byteLength(text)));
+    bytes += Buffer.byteLength(text);
   }
+  writeFileSync(path.join(plans, '.iptrc.json'), '{ "root": true }\n');
+  const markdownlint = path.join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 
-  const nodeBaseline = timeRuns(['-e', '0']);
-  const version = timeRuns([bin, '--version'], (r) => {
-    if (r.status !== 0) throw new Error(`ipt --version failed: ${r.stderr}`);
-  });
-  const lint = timeRuns([bin, 'lint', dir, '--format', 'json'], (r) => {
-    if (r.status !== 0 && r.status !== 1) throw new Error(`ipt lint failed (exit ${r.status}): ${r.stderr}`);
-  });
-
-  const report = JSON.parse(lint.output);
-  const diagnostics = report.flatMap((f) => f.diagnostics);
-  const withProblems = report.filter((f) => f.diagnostics.length > 0).length;
-  const rows = [
-    ['node -e 0', nodeBaseline],
-    ['ipt --version', version],
-    [`ipt lint (${PLANS} plans)`, lint],
-  ];
-  const node = execFileSync(process.execPath, ['--version'], { encoding: 'utf8' }).trim();
-  console.log(`ipt lint benchmark — ${PLANS} generated plans, ${RUNS} runs each, node ${node}`);
-  console.log('');
-  console.log('| command | median wall ms | min wall ms | median CPU ms (user+sys) |');
-  console.log('|---|---:|---:|---:|');
-  for (const [name, t] of rows) console.log(`| ${name} | ${t.median.toFixed(0)} | ${t.min.toFixed(0)} | ${t.cpu === undefined ? 'n/a' : t.cpu.toFixed(0)} |`);
-  console.log('');
-  const perPlan = (lint.median - version.median) / PLANS;
-  console.log(`plans linted: ${report.length}; plans with problems: ${withProblems}; diagnostics: ${diagnostics.length} (${diagnostics.filter((d) => d.severity === 'error').length} errors)`);
-  console.log(`per-plan cost: ${perPlan.toFixed(2)} ms wall (median lint − median --version, over ${PLANS} plans); CLI start-up over bare node: ${(version.median - nodeBaseline.median).toFixed(0)} ms wall`);
-  if (lint.cpu !== undefined && version.cpu !== undefined) console.log(`per-plan CPU: ${((lint.cpu - version.cpu) / PLANS).toFixed(2)} ms; load average while running: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
-  if (report.length !== PLANS) {
-    console.error(`expected ${PLANS} plans in the report, got ${report.length}`);
-    process.exitCode = 1;
+  const lintWith = (tree) => () =>
+    timeChild([path.join(tree, 'bin', 'ipt.js'), 'lint', plans, '--format', 'json'], {
+      check(r) {
+        if (r.status !== 0 && r.status !== 1) throw new Error(`ipt lint failed (exit ${r.status}): ${r.stderr}`);
+        const report = JSON.parse(r.stdout);
+        if (report.length !== PLANS) throw new Error(`ipt lint reported ${report.length} plans, not ${PLANS}`);
+      },
+    }).ms;
+  const sides = {
+    ipt: lintWith(root),
+    markdownlint: () =>
+      timeChild([markdownlint, '**/*.md'], {
+        cwd: markdown,
+        check(r) {
+          if (!r.stderr.includes(`Linting: ${PLANS} file(s)`) && !r.stdout.includes(`Linting: ${PLANS} file(s)`)) throw new Error(`markdownlint-cli2 did not lint ${PLANS} files: ${r.stdout}${r.stderr}`);
+        },
+      }).ms,
+  };
+  if (against) sides.iptBefore = lintWith(path.resolve(against));
+  const samples = Object.fromEntries(Object.keys(sides).map((side) => [side, []]));
+  try {
+    for (const fn of Object.values(sides)) fn(); // warm the file cache
+    for (let run = 0; run < runs; run++) for (const [side, fn] of Object.entries(sides)) samples[side].push(fn());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+  const details = {
+    plans: PLANS,
+    bytes,
+    runs,
+    iptMs: spread(samples.ipt, 0),
+    markdownlintMs: spread(samples.markdownlint, 0),
+    iptVsMarkdownlint: spread(ratios(samples.ipt, samples.markdownlint)),
+  };
+  if (against) {
+    details.iptBeforeMs = spread(samples.iptBefore, 0);
+    details.afterVsBefore = spread(ratios(samples.ipt, samples.iptBefore));
+  }
+  return {
+    keys: {
+      cli_1000_files_s: round(median(samples.ipt) / 1000, 3),
+      cli_vs_markdownlint: round(median(samples.ipt) / median(samples.markdownlint), 3),
+    },
+    details,
+  };
+}
+
+if (isMain(import.meta.url)) {
+  const argv = process.argv.slice(2);
+  const againstAt = argv.indexOf('--against');
+  console.log(JSON.stringify(await benchLint({ quick: argv.includes('--quick'), against: againstAt >= 0 ? argv[againstAt + 1] : undefined }), null, 2));
 }

@@ -38,7 +38,7 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
 /** The pipeline after parsing (the differential test feeds it both parser paths' results). */
 export function analyseParsed(source: string, parsed: ParseResult, options: AnalyseOptions = {}): Analysis {
   const config = options.config ?? defaultConfig;
-  const lines = new LineIndex(source);
+  const lines = new LineIndex(source, parsed.lineStarts);
   const { file, errors } = parsed;
 
   const found: { rule: string; report: Report }[] = errors.map((report) => ({ rule: 'syntax', report }));

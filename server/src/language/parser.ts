@@ -11,7 +11,7 @@
  * (test/unit/language/fast-path.test.ts) proves both give the same tree and the same diagnostics.
  */
 import { EOF, type CstNode, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
-import type { Comment, Focus, Goal, Header, ListItem, Measure, Phase, PlanBlock, PlanFile, Risk, SafetyPlan, Session, SessionItem, SessionSpan, Stage, Statement, TextHeader, TextItem, Word } from './ast.js';
+import type { Comment, Focus, Goal, Header, ListItem, Measure, Phase, PlanBlock, PlanFile, Risk, SafetyPlan, Session, SessionSpan, Stage, Statement, TextHeader, TextItem, Word } from './ast.js';
 import type { Report } from './diagnostic.js';
 import { fastStatement } from './fast-path.js';
 import { PlanGrammar, ruleForKeyword, type StatementRuleName } from './grammar.js';
@@ -39,7 +39,7 @@ import {
   textItemNode,
   variantNode,
 } from './nodes.js';
-import { scanLine, scanned } from './scanner.js';
+import { beginText, scanLine, scanned } from './scanner.js';
 import type { Span } from './span.js';
 import { suggest } from './suggest.js';
 import { dateWordAt, durationWordAt, numberWordAt, sessionSpanAt, stringWordAt, wordAt, type Reporter } from './values.js';
@@ -59,6 +59,8 @@ export interface ParseResult {
   comments: Comment[];
   /** How many lines the Chevrotain path read (the rest were well formed, blank or comments). */
   chevrotainLines: number;
+  /** Where each line starts (as LineIndex counts lines: after \n, \r\n or a lone \r). */
+  lineStarts: number[];
 }
 
 export interface ParseOptions {
@@ -80,7 +82,9 @@ export function parsePlan(text: string, options: ParseOptions = {}): ParseResult
   };
 
   let chevrotainLines = 0;
+  const lineStarts = [0];
   let lineStart = 0;
+  beginText();
   for (;;) {
     lineError = undefined;
     const understood = scanLine(text, lineStart);
@@ -97,11 +101,12 @@ export function parsePlan(text: string, options: ParseOptions = {}): ParseResult
     if (lineError) errors.push(lineError);
     if (lineEnd >= text.length) break;
     lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
+    lineStarts.push(lineStart);
   }
 
   errors.sort((a, b) => a.span.start - b.span.start);
   const file = builder.finish(comments);
-  return { file, errors, comments, chevrotainLines };
+  return { file, errors, comments, chevrotainLines, lineStarts };
 }
 
 /**
@@ -306,8 +311,6 @@ function buildStatement(text: string, ruleName: StatementRuleName, c: Children, 
 
 // ------------------------------------------------------------------ statements → tree
 
-const headerKinds = new Set(['client', 'clinician', 'supervisor', 'variant', 'diagnosis', 'sessions', 'start']);
-const itemKinds = new Set(['task', 'technique', 'targets', 'homework', 'note', 'score', 'date', 'status']);
 
 /** Hangs each statement on the nearest block opener above it (LANGUAGE.md: indentation is not significant). */
 class TreeBuilder {
@@ -332,9 +335,17 @@ class TreeBuilder {
     if (kind === 'plan' || kind === 'focus' || kind === 'risk' || kind === 'phase' || kind === 'session') this.afterLostLine = false;
     // Misplaced lines right after an unreadable one are its consequences: stay quiet about them.
     const report: Reporter = this.afterLostLine ? ignore : reportError;
-    if (kind === 'plan') return this.addPlan(statement, report);
-    if (headerKinds.has(kind)) return this.addHeader(statement as Header, report);
     switch (kind) {
+      case 'plan':
+        return this.addPlan(statement, report);
+      case 'client':
+      case 'clinician':
+      case 'supervisor':
+      case 'variant':
+      case 'diagnosis':
+      case 'sessions':
+      case 'start':
+        return this.addHeader(statement, report);
       case 'focus':
         this.file.focuses.push(statement);
         return this.openSection(statement);
@@ -369,12 +380,11 @@ class TreeBuilder {
         this.opener = statement;
         return this.extend(this.phase, statement);
     }
-    if (itemKinds.has(kind)) {
-      if (this.opener?.kind !== 'session') return this.misplaced(report, misplaced(statement, '`session`', 'a `session N "title"` line', this.opener));
-      this.opener.items.push(statement as SessionItem);
-      this.extend(this.opener, statement);
-      if (this.phase) this.extend(this.phase, statement);
-    }
+    // A session item: task, technique, targets, homework, note, score, date, status.
+    if (this.opener?.kind !== 'session') return this.misplaced(report, misplaced(statement, '`session`', 'a `session N "title"` line', this.opener));
+    this.opener.items.push(statement);
+    this.extend(this.opener, statement);
+    if (this.phase) this.extend(this.phase, statement);
   }
 
   /** Reports a statement outside its block; the lines after it that share its problem stay quiet. */

@@ -38,19 +38,19 @@ export interface ScannedLine {
 
 const line: ScannedLine = { count: 0, kinds: new Uint8Array(64), starts: new Int32Array(64), ends: new Int32Array(64), end: 0, comment: -1 };
 
-/** Candidates by first letter: a keyword is an identifier whose whole text is its spelling. */
-const keywordsByFirst: (readonly [string, number])[][] = [];
-keywordSpellings.forEach((spelling, index) => {
-  (keywordsByFirst[spelling.charCodeAt(0)] ??= []).push([spelling, index]);
-});
+/** Keywords by first letter (a dense table over ASCII): a keyword is an identifier whose whole text is its spelling. */
+const keywordsByFirst: { spelling: string; length: number; index: number }[][] = Array.from({ length: 128 }, () => []);
+keywordSpellings.forEach((spelling, index) => keywordsByFirst[spelling.charCodeAt(0)].push({ spelling, length: spelling.length, index }));
 
+/** The index in keywordSpellings of the word [start, end) of `text`, or -1. */
 export function keywordIndex(text: string, start: number, end: number): number {
-  const candidates = keywordsByFirst[text.charCodeAt(start)];
-  if (candidates === undefined) return -1;
+  const first = text.charCodeAt(start);
+  if (first >= 128) return -1;
+  const candidates = keywordsByFirst[first];
   const length = end - start;
   for (let i = 0; i < candidates.length; i++) {
-    const [spelling, index] = candidates[i];
-    if (spelling.length === length && text.startsWith(spelling, start)) return index;
+    const candidate = candidates[i];
+    if (candidate.length === length && text.startsWith(candidate.spelling, start)) return candidate.index;
   }
   return -1;
 }
@@ -59,9 +59,22 @@ export function keywordOfKind(kind: number): KeywordSpelling | undefined {
   return kind >= Tok.Keyword ? keywordSpellings[kind - Tok.Keyword] : undefined;
 }
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
-const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-const isAlnum = (c: number) => isDigit(c) || isLetter(c);
+// Character classes over ASCII, one table lookup each.
+const LETTER = 1;
+const DIGIT = 2;
+const SPACE = 4;
+const charClass = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) charClass[c] = LETTER;
+  else if (c >= 48 && c <= 57) charClass[c] = DIGIT;
+}
+// Whitespace as the lexer skips it: [ \t\f\v\u00a0\ufeff]
+for (const c of [32, 9, 12, 11, 0xa0, 0xfeff]) charClass[c] = SPACE;
+
+/** The class of the character at `i` (0 past the end: charCodeAt gives NaN, and NaN indexes nothing). */
+const classAt = (text: string, i: number): number => charClass[text.charCodeAt(i)] ?? 0;
+const isDigit = (text: string, i: number) => classAt(text, i) === DIGIT;
+const isAlnum = (text: string, i: number) => (classAt(text, i) & (LETTER | DIGIT)) !== 0;
 
 function push(kind: number, start: number, end: number): void {
   const i = line.count;
@@ -85,60 +98,80 @@ function grow(): void {
   line.ends = ends;
 }
 
+// The next line feed, carriage return and backslash at or after the last place asked, found with
+// indexOf (native) and kept until passed; text.length when there is none. beginText resets them.
+let nextLf = -1;
+let nextCr = -1;
+let nextBackslash = -1;
+
+/** Call before scanning the lines of a new text. */
+export function beginText(): void {
+  nextLf = -1;
+  nextCr = -1;
+  nextBackslash = -1;
+}
+
+function lineEndFrom(text: string, from: number): number {
+  if (nextLf < from) nextLf = indexOrLength(text, '\n', from);
+  if (nextCr < from) nextCr = indexOrLength(text, '\r', from);
+  return nextLf < nextCr ? nextLf : nextCr;
+}
+
+function backslashFrom(text: string, from: number): number {
+  if (nextBackslash < from) nextBackslash = indexOrLength(text, '\\', from);
+  return nextBackslash;
+}
+
+function indexOrLength(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at < 0 ? text.length : at;
+}
+
 /**
  * Scans the line that starts at `from` into `scanned` (its `end` is set in any case). False when the
- * line holds anything the fast path leaves to the Chevrotain lexer.
+ * line holds anything the fast path leaves to the Chevrotain lexer. Lines must be scanned in order
+ * after beginText().
  */
 export function scanLine(text: string, from: number): boolean {
   line.count = 0;
   line.comment = -1;
-  const length = text.length;
+  const end = lineEndFrom(text, from);
+  line.end = end;
   let at = from;
-  let understood = true;
-  while (at < length) {
+  while (at < end) {
     const c = text.charCodeAt(at);
-    if (c === 10 || c === 13) break;
-    // Whitespace: [ \t\f\v\u00a0\ufeff]
-    if (c === 32 || c === 9 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff) {
+    const kind = charClass[c];
+    if (kind === SPACE) {
       at++;
-    } else if (isLetter(c)) {
-      let end = at + 1;
-      while (end < length && isAlnum(text.charCodeAt(end))) end++;
-      for (;;) {
-        const sep = text.charCodeAt(end);
-        if ((sep === 45 /* - */ || sep === 46) /* . */ && end + 1 < length && isAlnum(text.charCodeAt(end + 1))) {
-          end += 2;
-          while (end < length && isAlnum(text.charCodeAt(end))) end++;
-        } else break;
+    } else if (kind === LETTER) {
+      let wordEnd = at + 1;
+      while (isAlnum(text, wordEnd)) wordEnd++;
+      // Parts joined by `-` or `.`, each starting with a letter or digit.
+      for (let sep = text.charCodeAt(wordEnd); (sep === 45 || sep === 46) && isAlnum(text, wordEnd + 1); sep = text.charCodeAt(wordEnd)) {
+        wordEnd += 2;
+        while (isAlnum(text, wordEnd)) wordEnd++;
       }
-      const keyword = keywordIndex(text, at, end);
-      push(keyword < 0 ? Tok.Identifier : Tok.Keyword + keyword, at, end);
-      at = end;
-    } else if (isDigit(c)) {
+      const keyword = keywordIndex(text, at, wordEnd);
+      push(keyword < 0 ? Tok.Identifier : Tok.Keyword + keyword, at, wordEnd);
+      at = wordEnd;
+    } else if (kind === DIGIT) {
       at = scanNumber(text, at);
     } else if (c === 34 /* " */) {
-      const end = scanString(text, at);
-      if (end < 0) {
-        understood = false;
-        break;
-      }
-      push(Tok.String, at, end);
-      at = end;
+      const stringEnd = scanString(text, at, end);
+      if (stringEnd < 0) return false;
+      push(Tok.String, at, stringEnd);
+      at = stringEnd;
     } else if (c === 44 /* , */) {
       push(Tok.Comma, at, at + 1);
       at++;
     } else if (c === 35 /* # */) {
       line.comment = at;
-      while (at < length && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at++;
-      break;
+      return true;
     } else {
-      understood = false;
-      break;
+      return false;
     }
   }
-  if (!understood) while (at < length && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at++;
-  line.end = at;
-  return understood;
+  return true;
 }
 
 /** The line last scanned. */
@@ -147,15 +180,15 @@ export const scanned: Readonly<ScannedLine> = line;
 /** A date, duration, range, decimal or integer, in the lexer's order of preference. */
 function scanNumber(text: string, at: number): number {
   let digits = at + 1;
-  while (isDigit(text.charCodeAt(digits))) digits++;
+  while (isDigit(text, digits)) digits++;
   if (
     digits - at === 4 &&
     text.charCodeAt(at + 4) === 45 &&
-    isDigit(text.charCodeAt(at + 5)) &&
-    isDigit(text.charCodeAt(at + 6)) &&
+    isDigit(text, at + 5) &&
+    isDigit(text, at + 6) &&
     text.charCodeAt(at + 7) === 45 &&
-    isDigit(text.charCodeAt(at + 8)) &&
-    isDigit(text.charCodeAt(at + 9))
+    isDigit(text, at + 8) &&
+    isDigit(text, at + 9)
   ) {
     push(Tok.Date, at, at + 10);
     return at + 10;
@@ -167,13 +200,13 @@ function scanNumber(text: string, at: number): number {
   }
   if (next === 45 /* - */) {
     let end = digits + 1;
-    while (isDigit(text.charCodeAt(end))) end++;
+    while (isDigit(text, end)) end++;
     push(Tok.Range, at, end);
     return end;
   }
-  if (next === 46 /* . */ && isDigit(text.charCodeAt(digits + 1))) {
+  if (next === 46 /* . */ && isDigit(text, digits + 1)) {
     let end = digits + 2;
-    while (isDigit(text.charCodeAt(end))) end++;
+    while (isDigit(text, end)) end++;
     push(Tok.Decimal, at, end);
     return end;
   }
@@ -181,20 +214,21 @@ function scanNumber(text: string, at: number): number {
   return digits;
 }
 
-/** The end of a closed string starting at `at`, or -1 (unclosed, or an escape the lexer reads otherwise). */
-function scanString(text: string, at: number): number {
-  const length = text.length;
-  let i = at + 1;
-  while (i < length) {
+/** The end of a closed string starting at `at` on a line ending at `lineEnd`, or -1 (unclosed, or an escape the lexer reads otherwise). */
+function scanString(text: string, at: number, lineEnd: number): number {
+  const close = text.indexOf('"', at + 1);
+  if (close < 0 || close >= lineEnd) return -1;
+  if (backslashFrom(text, at + 1) > close) return close + 1;
+  // Escapes: `\\.` takes any character but a line terminator, so `\"` does not close the string.
+  for (let i = at + 1; i < lineEnd; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) return i + 1;
-    if (c === 10 || c === 13) return -1;
     if (c === 92 /* \ */) {
+      if (i + 1 >= lineEnd) return -1;
       const escaped = text.charCodeAt(i + 1);
-      // `\\.`: any character but a line terminator.
-      if (i + 1 >= length || escaped === 10 || escaped === 13 || escaped === 0x2028 || escaped === 0x2029) return -1;
-      i += 2;
-    } else i++;
+      if (escaped === 0x2028 || escaped === 0x2029) return -1;
+      i++;
+    }
   }
   return -1;
 }

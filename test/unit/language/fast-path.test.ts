@@ -62,6 +62,8 @@ function agree(text: string): void {
   if (!same(fast.errors, reference.errors)) fail('syntax errors', fast.errors, reference.errors);
   if (!same(fast.comments, reference.comments)) fail('comments', fast.comments, reference.comments);
   if (!same(fast.file, reference.file)) fail('trees', fast.file, reference.file);
+  const lineStarts = new LineIndex(text).lineStarts;
+  if (!same(fast.lineStarts, lineStarts) || !same(reference.lineStarts, lineStarts)) fail('line starts', fast.lineStarts, lineStarts);
   const a = analyseParsed(text, fast).diagnostics;
   const b = analyseParsed(text, reference).diagnostics;
   if (!same(a, b)) fail('diagnostics', a, b);
