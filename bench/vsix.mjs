@@ -1,5 +1,5 @@
-// `npm run bench:vsix`: the size of the packaged extension (goal ≤ 500 KB) and what costs what.
-//   node bench/vsix.mjs            measure ipt-plan-<version>.vsix (run `npm run package` first)
+// The size of the packaged extension (goal ≤ 500 KB) and what costs what.
+//   node bench/vsix.mjs            measure ipt-plan-<version>.vsix (run `npm run package` first; `npm run bench` does)
 //   node bench/vsix.mjs --json     the same as JSON
 // Reports: the .vsix size; each file's compressed size inside it; and, per bundle, the minified
 // bytes each npm package or source folder contributes (esbuild's metafile, same options as the build),
@@ -9,17 +9,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMain } from './lib.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const vsix = path.join(root, `${manifest.name}-${manifest.version}.vsix`);
 const asJson = process.argv.includes('--json');
 const kb = (bytes) => Math.round(bytes / 102.4) / 10;
-
-if (!existsSync(vsix)) {
-  console.error(`${path.basename(vsix)} not found: run \`npm run package\` first.`);
-  process.exit(1);
-}
 
 /** The zip's entries from its central directory: name, compressed and uncompressed size. */
 function zipEntries(buffer) {
@@ -68,25 +64,32 @@ async function breakdown({ name, entry, options }) {
   return { name, minifiedKb: kb(output.length), compressedKb: kb(output.length * ratio), parts };
 }
 
-const entries = zipEntries(readFileSync(vsix));
-const total = readFileSync(vsix).length;
-const report = {
-  vsix: path.basename(vsix),
-  vsixKb: kb(total),
-  goalKb: 500,
-  files: entries.length,
-  largest: entries.sort((a, b) => b.compressed - a.compressed).slice(0, 8).map((e) => ({ file: e.name, compressedKb: kb(e.compressed), sizeKb: kb(e.size) })),
-  bundles: await Promise.all(bundles.filter((b) => existsSync(path.join(root, b.entry))).map(breakdown)),
-};
+export async function benchVsix() {
+  if (!existsSync(vsix)) throw new Error(`${path.basename(vsix)} not found: run \`npm run package\` first.`);
+  const entries = zipEntries(readFileSync(vsix));
+  const total = readFileSync(vsix).length;
+  const report = {
+    vsix: path.basename(vsix),
+    vsixKb: kb(total),
+    goalKb: 500,
+    files: entries.length,
+    largest: entries.sort((a, b) => b.compressed - a.compressed).slice(0, 8).map((e) => ({ file: e.name, compressedKb: kb(e.compressed), sizeKb: kb(e.size) })),
+    bundles: await Promise.all(bundles.filter((b) => existsSync(path.join(root, b.entry))).map(breakdown)),
+  };
+  return { keys: { vsix_kb: report.vsixKb }, details: report };
+}
 
-if (asJson) {
-  console.log(JSON.stringify(report, null, 2));
-} else {
-  console.log(`${report.vsix}: ${report.vsixKb} KB (${report.files} files; goal ≤ ${report.goalKb} KB${report.vsixKb <= report.goalKb ? ', met' : ', NOT met'})`);
-  console.log('\nlargest files in the package (compressed / uncompressed):');
-  for (const e of report.largest) console.log(`  ${e.file.padEnd(44)} ${String(e.compressedKb).padStart(7)} KB / ${e.sizeKb} KB`);
-  for (const b of report.bundles) {
-    console.log(`\n${b.name}: ${b.minifiedKb} KB minified, ~${b.compressedKb} KB compressed`);
-    for (const p of b.parts.slice(0, 8)) console.log(`  ${p.owner.padEnd(40)} ${String(p.kb).padStart(7)} KB  (~${p.estimatedCompressedKb} KB compressed)`);
+if (isMain(import.meta.url)) {
+  const report = (await benchVsix()).details;
+  if (asJson) {
+    console.log(JSON.stringify(report, null, 2));
+  } else {
+    console.log(`${report.vsix}: ${report.vsixKb} KB (${report.files} files; goal ≤ ${report.goalKb} KB${report.vsixKb <= report.goalKb ? ', met' : ', NOT met'})`);
+    console.log('\nlargest files in the package (compressed / uncompressed):');
+    for (const e of report.largest) console.log(`  ${e.file.padEnd(44)} ${String(e.compressedKb).padStart(7)} KB / ${e.sizeKb} KB`);
+    for (const b of report.bundles) {
+      console.log(`\n${b.name}: ${b.minifiedKb} KB minified, ~${b.compressedKb} KB compressed`);
+      for (const p of b.parts.slice(0, 8)) console.log(`  ${p.owner.padEnd(40)} ${String(p.kb).padStart(7)} KB  (~${p.estimatedCompressedKb} KB compressed)`);
+    }
   }
 }
