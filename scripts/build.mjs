@@ -31,7 +31,6 @@ async function bundleEntries() {
   const entries = [
     { in: 'server/src/index.ts', out: 'index' },
     { in: 'server/src/cli/bin.ts', out: 'cli' },
-    { in: 'server/src/lsp/main-node.ts', out: 'server' },
     { in: 'client/src/extension.ts', out: 'extension' },
   ].filter((entry) => existsSync(path.join(root, entry.in)));
   await build({
@@ -48,21 +47,26 @@ async function bundleEntries() {
   console.log(`built ${entries.map((e) => `dist/${e.out}.js`).join(', ')}`);
 }
 
-/** dist/browser-server.js: the language server as a web worker (VS Code for the Web). */
-async function bundleBrowserServer() {
+/**
+ * dist/server.js: the language server for Node (stdio, IPC) and for a web worker (VS Code for the Web),
+ * one bundle (server/src/lsp/main.ts picks the side). An IIFE runs as a worker script and as a Node
+ * module; `platform: node` keeps Node's built-in modules out of the bundle, required only on the Node side.
+ */
+async function bundleServer() {
   await build({
     ...common,
-    platform: 'browser',
     format: 'iife',
-    target: 'es2022',
-    entryPoints: ['server/src/lsp/main-browser.ts'],
-    outfile: 'dist/browser-server.js',
+    target: ['node20', 'es2022'],
+    // vscode-languageserver exports `/node` under the "node" condition and `/browser` under "browser": this bundle needs both.
+    conditions: ['browser'],
+    entryPoints: ['server/src/lsp/main.ts'],
+    outfile: 'dist/server.js',
     minify: !dev,
     sourcemap: dev,
     sourcesContent: false,
     define: { 'process.env.IPT_SKIP_GRAMMAR_VALIDATION': dev ? 'undefined' : '"1"' },
   });
-  console.log('built dist/browser-server.js');
+  console.log('built dist/server.js (Node and web worker)');
 }
 
 /** dist/browser-extension.js: the extension for VS Code for the Web (CommonJS, as the web extension host loads it). */
@@ -141,7 +145,7 @@ async function writeConfigSchema() {
 if (!flags.has('--schema-only')) {
   await bundleEntries();
   writeEsmEntry();
-  await bundleBrowserServer();
+  await bundleServer();
   await bundleBrowserExtension();
   await writePreviewPlanStyles();
   if (!flags.has('--no-types')) emitTypes();

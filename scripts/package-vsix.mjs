@@ -16,7 +16,7 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const listOnly = process.argv.includes('--ls');
 const skipped = new Set(['node_modules', '.git', '.cache', 'coverage']);
 
-for (const bundle of ['extension', 'browser-extension', 'server', 'browser-server']) {
+for (const bundle of ['extension', 'browser-extension', 'server']) {
   if (!existsSync(path.join(root, 'dist', `${bundle}.js`))) {
     console.error(`dist/${bundle}.js is missing: run \`node scripts/build.mjs\` first (npm run package does).`);
     process.exit(1);

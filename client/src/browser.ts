@@ -1,4 +1,4 @@
-/** The web entry (dist/browser-extension.js, vscode.dev / github.dev): the language server is dist/browser-server.js in a web worker. */
+/** The web entry (dist/browser-extension.js, vscode.dev / github.dev): the language server is dist/server.js (the same bundle as on the desktop) in a web worker. */
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
 import { activateCommon, clientId, clientName, deactivateCommon } from './activate-common.js';
@@ -14,7 +14,7 @@ declare const Worker: new (url: string, options?: { name?: string }) => ServerWo
  * started from a blob: URL instead.
  */
 async function serverWorker(extensionUri: vscode.Uri): Promise<ServerWorker> {
-  const script = vscode.Uri.joinPath(extensionUri, 'dist', 'browser-server.js');
+  const script = vscode.Uri.joinPath(extensionUri, 'dist', 'server.js');
   const options = { name: 'IPT language server' };
   if (script.scheme !== 'vscode-remote') return new Worker(script.toString(true), options);
   const source = await vscode.workspace.fs.readFile(script);

@@ -1,5 +1,5 @@
 /**
- * The browser build (dist/browser-server.js) in a Node worker thread standing in for a web worker:
+ * The server bundle (dist/server.js, one for Node and the web) in a Node worker thread standing in for a web worker:
  * `self` is a shim with postMessage/onmessage over the thread's port, as BrowserMessageReader and
  * BrowserMessageWriter expect. Proves diagnostics, requests and `ipt/configFiles` work over it.
  */
@@ -12,15 +12,22 @@ import type { DocumentSymbol, Hover, PublishDiagnosticsParams } from 'vscode-lan
 import { repoRoot } from '../unit/contract/helpers.js';
 import { PLAN } from './harness.js';
 
-const bundle = path.join(repoRoot, 'dist', 'browser-server.js');
+const bundle = path.join(repoRoot, 'dist', 'server.js');
 
-/** Runs in the worker: a `self` like a dedicated web worker's, then the IIFE bundle. */
+/**
+ * Runs in the worker: the IIFE bundle in a fresh context holding only what a dedicated web worker has
+ * (`self`, timers, TextEncoder/TextDecoder, console, performance): no `process`, no `require`, so the
+ * Node half of the bundle would fail here if it ever ran.
+ */
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { readFileSync } = require('node:fs');
+const vm = require('node:vm');
 const self = { onmessage: null, postMessage: (message) => parentPort.postMessage(message), addEventListener() {}, removeEventListener() {} };
-globalThis.self = self;
 parentPort.on('message', (data) => self.onmessage && self.onmessage({ data }));
-require(workerData.bundle);
+const scope = { self, console, setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, TextEncoder, TextDecoder, performance, URL };
+scope.globalThis = scope;
+vm.runInNewContext(readFileSync(workerData.bundle, 'utf8'), vm.createContext(scope), { filename: workerData.bundle });
 `;
 
 let worker: Worker;
@@ -43,7 +50,7 @@ function diagnostics(accept: (p: PublishDiagnosticsParams) => boolean): Promise<
 }
 
 beforeAll(async () => {
-  expect(existsSync(bundle), 'dist/browser-server.js is missing: run `npm run build` first').toBe(true);
+  expect(existsSync(bundle), 'dist/server.js is missing: run `npm run build` first').toBe(true);
   worker = new Worker(workerSource, { eval: true, workerData: { bundle } });
   connection = createMessageConnection(new PortMessageReader(worker), new PortMessageWriter(worker));
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

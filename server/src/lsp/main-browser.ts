@@ -1,5 +1,5 @@
 /**
- * The language server in a browser web worker (dist/browser-server.js, for VS Code for the Web):
+ * The language server in a browser web worker (dist/server.js through main.ts, for VS Code for the Web):
  * the same server as in Node, over the worker's message port; config comes from `ipt/configFiles`.
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
