@@ -17,6 +17,7 @@ export interface StartOptions {
 
 export interface CodeServer {
   url: string;
+  exited: Promise<number | string | null>;
   port: number;
   home: string;
   userDataDir: string;

@@ -129,8 +129,11 @@ export async function startCodeServer(options) {
     });
   });
   const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   return {
     url,
+    /** Settles when code-server exits (its exit code, or the signal that ended it). */
+    exited,
     port,
     home,
     userDataDir,
