@@ -1,39 +1,9 @@
 // `node bench/features.mjs`: completion, hover and semantic tokens (the pure functions in
 // server/src/features/) on a 16-session and a 2,000-session plan, one analysis each, as the server
 // calls them. Warm-up, then the median and p95 of 200 calls per case. Target: ≤ 10 ms each at 2,000.
-import { build } from 'esbuild';
-import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `npm run bench` includes it (not with --quick): the round trips in lsp.mjs add the protocol to these.
 import { planText } from './generate.mjs';
-
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const require = createRequire(import.meta.url);
-mkdirSync(path.join(root, '.cache'), { recursive: true });
-const bundle = path.join(root, '.cache', 'bench-features.cjs');
-await build({
-  absWorkingDir: root,
-  stdin: {
-    contents: [
-      `export { analyse } from './server/src/analyse.ts';`,
-      `export { completionsAt } from './server/src/features/completion.ts';`,
-      `export { hoverAt } from './server/src/features/hover.ts';`,
-      `export { semanticTokensData } from './server/src/features/semantic-tokens.ts';`,
-      `export { defaultConfig } from './server/src/rules/config.ts';`,
-    ].join('\n'),
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  minify: true,
-  outfile: bundle,
-  define: { 'process.env.IPT_SKIP_GRAMMAR_VALIDATION': '"1"' },
-  logLevel: 'warning',
-});
-const { analyse, completionsAt, hoverAt, semanticTokensData, defaultConfig } = require(bundle);
+import { bundleCore, isMain, root } from './lib.mjs';
 
 function measure(run, times = 200) {
   for (let i = 0; i < 20; i++) run();
@@ -53,34 +23,45 @@ function halfTyped(n) {
   return { text, offset: text.length - 1 };
 }
 
-const rows = [];
-for (const n of [16, 2000]) {
-  const plain = planText(n);
-  const typed = halfTyped(n);
-  const analysis = analyse(plain);
-  const typedAnalysis = analyse(typed.text);
-  const at = (needle, delta = 0) => plain.lastIndexOf(needle) + delta;
-  const dateOffset = plain.indexOf('    date ', plain.indexOf(`  session ${Math.min(n - 1, 999)} `)) + 9;
-  const cases = {
-    'completion: `    task sick|` (last session)': () => completionsAt(typedAnalysis, typed.offset, defaultConfig),
-    'completion: line start in a session': () => completionsAt(analysis, at('    note ') , defaultConfig),
-    'completion: `targets |`': () => completionsAt(analysis, at('    targets ', 12), defaultConfig),
-    // Course dates are computed up to session 1,000 (render/course-dates.ts): take the date of a session below it.
-    'completion: `date |` (session ≤ 999)': () => completionsAt(analysis, dateOffset, defaultConfig),
-    'hover: last score': () => hoverAt(analysis, at('    score PHQ-9 ', 16), defaultConfig),
-    'hover: goal id in the last targets': () => hoverAt(analysis, at('    targets ', 13), defaultConfig),
-    'hover: termination phase line': () => hoverAt(analysis, at('phase termination'), defaultConfig),
-    'hover: measure line': () => hoverAt(analysis, at('measure PHQ-9'), defaultConfig),
-    'hover: last session number': () => hoverAt(analysis, at('  session ', 10), defaultConfig),
-    'semantic tokens: full': () => semanticTokensData(analysis),
-    'semantic tokens: range (last 60 lines)': () => semanticTokensData(analysis, { start: plain.length - 3000, end: plain.length }),
-  };
-  for (const [name, run] of Object.entries(cases)) {
-    // Every case must answer something, or the timing would measure an early return.
-    const answer = run();
-    if (!answer || answer.length === 0) throw new Error(`${name} on ${n} sessions gave no result`);
-    const { p50, p95 } = measure(run);
-    rows.push({ sessions: n, case: name, 'p50 ms': p50.toFixed(3), 'p95 ms': p95.toFixed(3) });
+export async function benchFeatures() {
+  const { analyse, completionsAt, hoverAt, semanticTokensData, defaultConfig } = await bundleCore(root, 'features', [
+    `export { analyse } from './server/src/analyse.ts';`,
+    `export { completionsAt } from './server/src/features/completion.ts';`,
+    `export { hoverAt } from './server/src/features/hover.ts';`,
+    `export { semanticTokensData } from './server/src/features/semantic-tokens.ts';`,
+    `export { defaultConfig } from './server/src/rules/config.ts';`,
+  ]);
+  const rows = [];
+  for (const n of [16, 2000]) {
+    const plain = planText(n);
+    const typed = halfTyped(n);
+    const analysis = analyse(plain);
+    const typedAnalysis = analyse(typed.text);
+    const at = (needle, delta = 0) => plain.lastIndexOf(needle) + delta;
+    const dateOffset = plain.indexOf('    date ', plain.indexOf(`  session ${Math.min(n - 1, 999)} `)) + 9;
+    const cases = {
+      'completion: `    task sick|` (last session)': () => completionsAt(typedAnalysis, typed.offset, defaultConfig),
+      'completion: line start in a session': () => completionsAt(analysis, at('    note ') , defaultConfig),
+      'completion: `targets |`': () => completionsAt(analysis, at('    targets ', 12), defaultConfig),
+      // Course dates are computed up to session 1,000 (render/course-dates.ts): take the date of a session below it.
+      'completion: `date |` (session ≤ 999)': () => completionsAt(analysis, dateOffset, defaultConfig),
+      'hover: last score': () => hoverAt(analysis, at('    score PHQ-9 ', 16), defaultConfig),
+      'hover: goal id in the last targets': () => hoverAt(analysis, at('    targets ', 13), defaultConfig),
+      'hover: termination phase line': () => hoverAt(analysis, at('phase termination'), defaultConfig),
+      'hover: measure line': () => hoverAt(analysis, at('measure PHQ-9'), defaultConfig),
+      'hover: last session number': () => hoverAt(analysis, at('  session ', 10), defaultConfig),
+      'semantic tokens: full': () => semanticTokensData(analysis),
+      'semantic tokens: range (last 60 lines)': () => semanticTokensData(analysis, { start: plain.length - 3000, end: plain.length }),
+    };
+    for (const [name, run] of Object.entries(cases)) {
+      // Every case must answer something, or the timing would measure an early return.
+      const answer = run();
+      if (!answer || answer.length === 0) throw new Error(`${name} on ${n} sessions gave no result`);
+      const { p50, p95 } = measure(run);
+      rows.push({ sessions: n, case: name, 'p50 ms': +p50.toFixed(3), 'p95 ms': +p95.toFixed(3) });
+    }
   }
+  return { keys: {}, details: { cases: rows } };
 }
-console.table(rows);
+
+if (isMain(import.meta.url)) console.table((await benchFeatures()).details.cases);

@@ -1,11 +1,11 @@
 // `npm run bench` (full, a few minutes) or `npm run bench -- --quick` (under a minute): every
 // benchmark of the project, one results file. Builds and packages first (`npm run package`), so it
 // runs from a fresh clone; then the core (analyse.mjs), start-up (startup.mjs), the language server
-// (lsp.mjs), the CLI (lint.mjs) and the package (vsix.mjs), and reads the workbench activation time
+// (lsp.mjs), the CLI (lint.mjs), the package (vsix.mjs) and the editor features (features.mjs), and reads the workbench activation time
 // the code-server runner wrote (bench/results-activation.json). Writes bench/results.json: every key
 // at the top level, its goal and whether it is met, the machine, and the details of each part.
 //   --against DIR   also time another built checkout (e.g. a baseline) interleaved with this one
-//   --only a,b      run only these parts (analyse, startup, lsp, lint, vsix), without packaging unless vsix is one
+//   --only a,b      run only these parts (analyse, startup, lsp, lint, vsix, features), without packaging unless vsix is one
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -69,6 +69,8 @@ const parts = [
   ['lsp', () => benchLsp({ quick, against })],
   ['lint', () => benchLint({ quick, against })],
   ['vsix', async () => (await import('./vsix.mjs')).benchVsix()],
+  // The editor features as pure functions (no keys; details only), on the full run.
+  ['features', async () => (quick ? { keys: {}, details: { skipped: 'not run with --quick' } } : (await import('./features.mjs')).benchFeatures())],
 ];
 for (const [name, run] of parts) {
   if (!runs(name)) continue;
