@@ -15,8 +15,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IGrammar } from 'vscode-textmate';
 import { analyse } from '../../../server/src/analyse.js';
-import { semanticTokensData, semanticTokensLegend } from '../../../server/src/features/semantic-tokens.js';
+import { semanticTokensData } from '../../../server/src/features/semantic-tokens.js';
 import { lexPlan } from '../../../server/src/language/lexer.js';
+import { decodeSemanticTokens } from '../features/semantic-decode.js';
 import { flatScopes, iptGrammar, projectRoot, scopesPerChar, tokenizeLines, type Token } from './textmate.js';
 
 let grammar: IGrammar;
@@ -112,18 +113,11 @@ function grammarClass(scopes: string[]): string {
 /** The semantic tokens' class of each character: type and the modifiers the grammar can know. */
 function semanticClasses(text: string): string[] {
   const analysis = analyse(text);
-  const data = semanticTokensData(analysis);
   const classes: string[] = Array.from({ length: text.length }, () => '');
   const known = new Set(['declaration', 'date', 'variant', 'area', 'stage', 'phase', 'task', 'technique', 'instrument', 'cadence', 'risk', 'status']);
-  let line = 0;
-  let char = 0;
-  for (let i = 0; i < data.length; i += 5) {
-    const [deltaLine, deltaStart, length, type, bits] = data.slice(i, i + 5);
-    line += deltaLine;
-    char = deltaLine === 0 ? char + deltaStart : deltaStart;
-    const modifiers = semanticTokensLegend.tokenModifiers.filter((m, bit) => bits & (1 << bit) && known.has(m));
-    const start = analysis.lines.lineStarts[line] + char;
-    for (let k = start; k < start + length; k++) classes[k] = [semanticTokensLegend.tokenTypes[type], ...modifiers].join(' ');
+  for (const token of decodeSemanticTokens(semanticTokensData(analysis))) {
+    const start = analysis.lines.lineStarts[token.line] + token.char;
+    classes.fill([token.type, ...token.modifiers.filter((m) => known.has(m))].join(' '), start, start + token.length);
   }
   return classes;
 }
