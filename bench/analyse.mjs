@@ -35,7 +35,7 @@ export async function benchAnalyse({ quick = false, against } = {}) {
   const core = await bundleCore(root, 'core', coreExports);
   const ajv = new Ajv({ allErrors: true });
   const validate = ajv.compile(planJsonSchema);
-  const budget = quick ? 2500 : 12000;
+  const budget = quick ? 2500 : 8000;
 
   const sizes = {};
   for (const n of [16, 200, 2000]) {
@@ -55,7 +55,8 @@ export async function benchAnalyse({ quick = false, against } = {}) {
     const batch = Math.max(1, Math.ceil(2 / once));
     const roundMs = batch * (once + timeOnce(sides.yamlAjv) + timeOnce(sides.json));
     const rounds = roundsFor(roundMs, budget, quick ? 5 : 9, 400);
-    const s = interleave(sides, { rounds, batch, warmup: Math.min(10, rounds) });
+    // Warm-up: about a second of rounds (the JIT settles long before), at least two.
+    const s = interleave(sides, { rounds, batch, warmup: Math.max(2, Math.min(10, Math.round(1000 / roundMs))) });
     sizes[n] = {
       bytes: text.length,
       diagnostics: check.diagnostics.length,
