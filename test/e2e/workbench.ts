@@ -125,7 +125,8 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   const name = path.basename(relativePath);
   const input = await quickInput(page, 'Control+P');
   await input.fill(relativePath);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  // Enter opens the focused row, so wait until the list has caught up with the text typed.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor();
   await page.keyboard.press('Enter');
   await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
@@ -137,8 +138,7 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
 export async function runCommand(page: Page, title: string): Promise<void> {
   const input = await quickInput(page, 'F1');
   await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor();
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor();
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden' });
 }
@@ -160,7 +160,7 @@ export async function problems(page: Page, expectAtLeast = 1): Promise<string[]>
 
 /** Closes the bottom panel and gives the keyboard back to the editor. */
 export async function closePanel(page: Page): Promise<void> {
-  await runCommand(page, 'View: Close Panel');
+  await runCommand(page, 'View: Hide Panel');
   await runCommand(page, 'View: Focus Active Editor Group');
 }
 
