@@ -5,7 +5,7 @@
  * screen and leaves a screenshot in .cache/screenshots/.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { closePanel, editorText, goTo, hoverOver, openFile, openWorkbench, previewFrame, problems, quickFixes, runCommand, suggestions, distinctTokenColours, type Theme, type Workbench } from './workbench.js';
+import { closePanel, lowContrastText, previewTextSelectors, editorText, goTo, hoverOver, openFile, openWorkbench, previewFrame, problems, quickFixes, runCommand, suggestions, distinctTokenColours, type Theme, type Workbench } from './workbench.js';
 
 for (const theme of ['light', 'dark'] as Theme[]) {
   describe(`the extension in a real VS Code workbench (${theme} theme)`, () => {
@@ -93,10 +93,29 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       expect(await content.locator('.course [data-goto-line]').count()).toBe(16);
       expect(await content.locator('svg').count()).toBeGreaterThan(0);
       await page.locator('.tabs-container .tab', { hasText: 'Preview acute-grief-dated.ipt' }).waitFor();
+      expect(await lowContrastText(frame, previewTextSelectors)).toEqual([]);
       await content.locator('.timeline h2').scrollIntoViewIfNeeded();
       await bench.shot('7-preview-timeline');
       await content.locator('svg').first().scrollIntoViewIfNeeded();
       await bench.shot('8-preview-chart');
+    });
+
+    test('the editor and the preview scroll together, and clicking a session in the preview moves the cursor to it', async () => {
+      const { page } = bench;
+      const frame = await previewFrame(page);
+      const previewTop = () => frame.evaluate(() => window.scrollY);
+      await frame.evaluate(() => window.scrollTo(0, 0));
+      await page.locator('.tabs-container .tab', { hasText: 'acute-grief-dated.ipt' }).first().click();
+      // Editor → preview: moving far down the plan brings the preview down with it.
+      await goTo(page, 80);
+      await expect.poll(previewTop, { timeout: 20_000 }).toBeGreaterThan(400);
+      // Preview → editor: a click on a session's block puts the cursor on its line.
+      const title = frame.locator('#ipt-preview-content li.session .session-title', { hasText: /^The story of the marriage$/ });
+      const line = Number(await title.locator('xpath=ancestor::li[@data-line][1]').getAttribute('data-line'));
+      expect(line).toBeGreaterThan(30);
+      await title.click();
+      await expect.poll(() => page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first().innerText(), { timeout: 20_000 }).toMatch(new RegExp(`^Ln ${line + 1}, Col`));
+      await bench.shot('9-preview-click');
     });
   });
 }

@@ -125,7 +125,8 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   const name = path.basename(relativePath);
   const input = await quickInput(page, 'Control+P');
   await input.fill(relativePath);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  // Enter opens the focused row, so wait until the list has caught up with the text typed.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor();
   await page.keyboard.press('Enter');
   await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
@@ -137,8 +138,7 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
 export async function runCommand(page: Page, title: string): Promise<void> {
   const input = await quickInput(page, 'F1');
   await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor();
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor();
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden' });
 }
@@ -160,7 +160,7 @@ export async function problems(page: Page, expectAtLeast = 1): Promise<string[]>
 
 /** Closes the bottom panel and gives the keyboard back to the editor. */
 export async function closePanel(page: Page): Promise<void> {
-  await runCommand(page, 'View: Close Panel');
+  await runCommand(page, 'View: Hide Panel');
   await runCommand(page, 'View: Focus Active Editor Group');
 }
 
@@ -238,3 +238,37 @@ export async function distinctTokenColours(page: Page, texts: string[], timeout 
     await page.waitForTimeout(250);
   }
 }
+
+/**
+ * Text in the preview whose contrast with what is behind it is below WCAG AA (4.5:1): each as
+ * "selector: text (ratio)". The background is the first non-transparent one up the tree.
+ */
+export async function lowContrastText(frame: Frame, selectors: string[]): Promise<string[]> {
+  return frame.evaluate((wanted) => {
+    const rgb = (colour: string) => (colour.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]: number[]) => {
+      const channel = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    const background = (element: Element | null): number[] => {
+      for (let e = element; e; e = e.parentElement) {
+        const [r, g, b, a = 1] = rgb(getComputedStyle(e).backgroundColor);
+        if (a > 0.5) return [r, g, b];
+      }
+      return rgb(getComputedStyle(document.body).backgroundColor);
+    };
+    const problems: string[] = [];
+    for (const selector of wanted) {
+      for (const element of [...document.querySelectorAll(selector)].slice(0, 20)) {
+        if (!element.textContent?.trim() || element.getClientRects().length === 0) continue;
+        const [l1, l2] = [luminance(rgb(getComputedStyle(element).color)), luminance(background(element))].sort((a, b) => b - a);
+        const ratio = (l1 + 0.05) / (l2 + 0.05);
+        if (ratio < 4.5) problems.push(`${selector}: ${element.textContent.trim().slice(0, 40)} (${ratio.toFixed(2)}:1)`);
+      }
+    }
+    return problems;
+  }, selectors);
+}
+
+/** The preview's text elements a reader relies on, for lowContrastText. */
+export const previewTextSelectors = ['h1', 'h2', 'h3', '.panel p', '.chips li', '.session-title', '.muted', '.badge', 'td', 'th', '.course-number', '.course-legend span', '.issues li'];
