@@ -104,4 +104,14 @@ export function machine() {
   return { cpu: model.trim(), cores: availableParallelism(), memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}`, loadavg: loadavg().map((l) => +l.toFixed(2)) };
 }
 
+/** Shuts a language server down as a client does (shutdown, exit), killing it if it lingers. */
+export async function stopServer(connection, child) {
+  await connection.sendRequest('shutdown');
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  await connection.sendNotification('exit');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
+  connection.dispose();
+  child.kill();
+}
+
 export const round = (value, digits = 3) => (value === undefined || value === null || Number.isNaN(value) ? null : +value.toFixed(digits));

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { planText } from './generate.mjs';
-import { isMain, median, quantile, ratios, root, round, spread } from './lib.mjs';
+import { isMain, median, quantile, ratios, root, round, spread, stopServer } from './lib.mjs';
 
 async function startServer(tree, workspace) {
   const serverJs = path.join(tree, 'dist', 'server.js');
@@ -49,14 +49,7 @@ async function startServer(tree, workspace) {
     rssMb() {
       return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]) / 1024;
     },
-    async stop() {
-      await connection.sendRequest('shutdown');
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      await connection.sendNotification('exit');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
-      connection.dispose();
-      child.kill();
-    },
+    stop: () => stopServer(connection, child),
   };
 }
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { planText } from './generate.mjs';
-import { isMain, median, ratios, root, round, spread, timeChild } from './lib.mjs';
+import { isMain, median, ratios, root, round, spread, stopServer, timeChild } from './lib.mjs';
 
 /** Spawn → `initialize` answered, for the server built in `tree`. */
 export async function serverStartMs(tree, folder) {
@@ -19,12 +19,7 @@ export async function serverStartMs(tree, folder) {
   const uri = pathToFileURL(folder).href;
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'bench' }], capabilities: {} });
   const ms = performance.now() - start;
-  await connection.sendRequest('shutdown');
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  await connection.sendNotification('exit');
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
-  connection.dispose();
-  child.kill();
+  await stopServer(connection, child);
   return ms;
 }
 

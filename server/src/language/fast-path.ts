@@ -8,29 +8,7 @@
  * reports anything: it only skips the CST for the lines that have nothing to report.
  */
 import type { SafetyPlan, SessionSpan, Statement, Word } from './ast.js';
-import {
-  atScheduleNode,
-  dateNode,
-  diagnosisNode,
-  everyScheduleNode,
-  focusNode,
-  goalNode,
-  listItemNode,
-  measureNode,
-  phaseNode,
-  planNode,
-  riskNode,
-  safetyPlanNode,
-  scoreNode,
-  sessionNode,
-  sessionsNode,
-  stageNode,
-  startNode,
-  statusNode,
-  textHeaderNode,
-  textItemNode,
-  variantNode,
-} from './nodes.js';
+import * as nodes from './nodes.js';
 import { keywordIndex, keywordOfKind, scanned, Tok } from './scanner.js';
 import type { Span } from './span.js';
 import { durationWordAt, isCalendarDate, numberWordAt, sessionSpanAt, stringWordAt, wordAt, type Reporter } from './values.js';
@@ -63,17 +41,17 @@ export function fastStatement(text: string): Statement | undefined {
   if (keyword === undefined) return undefined;
   switch (keyword) {
     case 'plan':
-      if (count === 1) return planNode(lineSpan(), spanOf(0), undefined);
-      return count === 2 && isString(1) ? planNode(lineSpan(), spanOf(0), string(text, 1)) : undefined;
+      if (count === 1) return nodes.planNode(lineSpan(), spanOf(0), undefined);
+      return count === 2 && isString(1) ? nodes.planNode(lineSpan(), spanOf(0), string(text, 1)) : undefined;
     case 'client':
     case 'clinician':
     case 'supervisor':
-      return count === 2 && isString(1) ? textHeaderNode(keyword, lineSpan(), spanOf(0), string(text, 1)) : undefined;
+      return count === 2 && isString(1) ? nodes.textHeaderNode(keyword, lineSpan(), spanOf(0), string(text, 1)) : undefined;
     case 'variant':
-      return count === 2 && isName(1) ? variantNode(lineSpan(), spanOf(0), name(text, 1)) : undefined;
+      return count === 2 && isName(1) ? nodes.variantNode(lineSpan(), spanOf(0), name(text, 1)) : undefined;
     case 'diagnosis':
-      if (count === 2 && isString(1)) return diagnosisNode(lineSpan(), spanOf(0), string(text, 1), undefined, undefined);
-      if (count === 4 && isString(1) && kinds[2] === KW_CODE && isName(3)) return diagnosisNode(lineSpan(), spanOf(0), string(text, 1), spanOf(2), name(text, 3));
+      if (count === 2 && isString(1)) return nodes.diagnosisNode(lineSpan(), spanOf(0), string(text, 1), undefined, undefined);
+      if (count === 4 && isString(1) && kinds[2] === KW_CODE && isName(3)) return nodes.diagnosisNode(lineSpan(), spanOf(0), string(text, 1), spanOf(2), name(text, 3));
       return undefined;
     case 'sessions': {
       if (count < 2 || count > 4 || kinds[1] !== Tok.Integer) return undefined;
@@ -81,23 +59,23 @@ export function fastStatement(text: string): Statement | undefined {
       const cadence = i < count && isName(i) ? name(text, i++) : undefined;
       const duration = i < count && kinds[i] === Tok.Duration ? durationWordAt(text, starts[i], ends[i++]) : undefined;
       if (i !== count) return undefined;
-      return sessionsNode(lineSpan(), spanOf(0), numberWordAt(text, starts[1], ends[1], false), cadence, duration);
+      return nodes.sessionsNode(lineSpan(), spanOf(0), numberWordAt(text, starts[1], ends[1], false), cadence, duration);
     }
     case 'start':
     case 'date':
       if (count !== 2 || kinds[1] !== Tok.Date || !isCalendarDate(text, starts[1])) return undefined;
-      return keyword === 'start' ? startNode(lineSpan(), spanOf(0), name(text, 1)) : dateNode(lineSpan(), spanOf(0), name(text, 1));
+      return keyword === 'start' ? nodes.startNode(lineSpan(), spanOf(0), name(text, 1)) : nodes.dateNode(lineSpan(), spanOf(0), name(text, 1));
     case 'focus':
-      return count === 3 && isName(1) && isString(2) ? focusNode(lineSpan(), spanOf(0), name(text, 1), string(text, 2)) : undefined;
+      return count === 3 && isName(1) && isString(2) ? nodes.focusNode(lineSpan(), spanOf(0), name(text, 1), string(text, 2)) : undefined;
     case 'stage':
-      return count === 2 && isName(1) ? stageNode(lineSpan(), spanOf(0), name(text, 1)) : undefined;
+      return count === 2 && isName(1) ? nodes.stageNode(lineSpan(), spanOf(0), name(text, 1)) : undefined;
     case 'goal':
-      return count === 3 && isName(1) && isString(2) ? goalNode(lineSpan(), spanOf(0), name(text, 1), string(text, 2)) : undefined;
+      return count === 3 && isName(1) && isString(2) ? nodes.goalNode(lineSpan(), spanOf(0), name(text, 1), string(text, 2)) : undefined;
     case 'measure': {
       if (count < 4 || !isName(1)) return undefined;
       if (kinds[2] === KW_EVERY) {
         if (count !== 4 || kinds[3] !== Tok.Integer) return undefined;
-        return measureNode(lineSpan(), spanOf(0), name(text, 1), everyScheduleNode(spanOf(2), numberWordAt(text, starts[3], ends[3], false)));
+        return nodes.measureNode(lineSpan(), spanOf(0), name(text, 1), nodes.everyScheduleNode(spanOf(2), numberWordAt(text, starts[3], ends[3], false)));
       }
       // at N, N-M, …: a session number at every odd place after `at`, commas between.
       if (kinds[2] !== KW_AT || count % 2 !== 0) return undefined;
@@ -108,28 +86,28 @@ export function fastStatement(text: string): Statement | undefined {
         if (!session) return undefined;
         sessions.push(session);
       }
-      return measureNode(lineSpan(), spanOf(0), name(text, 1), atScheduleNode(spanOf(2), sessions));
+      return nodes.measureNode(lineSpan(), spanOf(0), name(text, 1), nodes.atScheduleNode(spanOf(2), sessions));
     }
     case 'risk': {
       if ((count !== 3 && count !== 5) || !isName(1) || !isString(2)) return undefined;
       const safetyPlans: SafetyPlan[] = [];
       if (count === 5) {
         if (kinds[3] !== KW_SAFETY_PLAN || !isString(4)) return undefined;
-        safetyPlans.push(safetyPlanNode({ start: starts[3], end: ends[4] }, spanOf(3), string(text, 4)));
+        safetyPlans.push(nodes.safetyPlanNode({ start: starts[3], end: ends[4] }, spanOf(3), string(text, 4)));
       }
-      return riskNode(lineSpan(), spanOf(0), name(text, 1), string(text, 2), safetyPlans);
+      return nodes.riskNode(lineSpan(), spanOf(0), name(text, 1), string(text, 2), safetyPlans);
     }
     case 'safety-plan':
-      return count === 2 && isString(1) ? safetyPlanNode(lineSpan(), spanOf(0), string(text, 1)) : undefined;
+      return count === 2 && isString(1) ? nodes.safetyPlanNode(lineSpan(), spanOf(0), string(text, 1)) : undefined;
     case 'phase': {
       if (count !== 4 || !isName(1) || kinds[2] !== KW_SESSIONS) return undefined;
       const range = sessionNumber(text, 3);
-      return range ? phaseNode(lineSpan(), spanOf(0), name(text, 1), spanOf(2), range) : undefined;
+      return range ? nodes.phaseNode(lineSpan(), spanOf(0), name(text, 1), spanOf(2), range) : undefined;
     }
     case 'session': {
       if (count < 2 || count > 3 || (count === 3 && !isString(2))) return undefined;
       const number = sessionNumber(text, 1);
-      return number ? sessionNode(lineSpan(), spanOf(0), number, count === 3 ? string(text, 2) : undefined) : undefined;
+      return number ? nodes.sessionNode(lineSpan(), spanOf(0), number, count === 3 ? string(text, 2) : undefined) : undefined;
     }
     case 'task':
     case 'technique':
@@ -141,16 +119,16 @@ export function fastStatement(text: string): Statement | undefined {
         if (!isName(i) || (i + 1 < count && kinds[i + 1] !== Tok.Comma)) return undefined;
         values.push(name(text, i));
       }
-      return listItemNode(keyword, lineSpan(), spanOf(0), values);
+      return nodes.listItemNode(keyword, lineSpan(), spanOf(0), values);
     }
     case 'homework':
     case 'note':
-      return count === 2 && isString(1) ? textItemNode(keyword, lineSpan(), spanOf(0), string(text, 1)) : undefined;
+      return count === 2 && isString(1) ? nodes.textItemNode(keyword, lineSpan(), spanOf(0), string(text, 1)) : undefined;
     case 'score':
       if (count !== 3 || !isName(1) || (kinds[2] !== Tok.Integer && kinds[2] !== Tok.Decimal)) return undefined;
-      return scoreNode(lineSpan(), spanOf(0), name(text, 1), numberWordAt(text, starts[2], ends[2], kinds[2] === Tok.Decimal));
+      return nodes.scoreNode(lineSpan(), spanOf(0), name(text, 1), numberWordAt(text, starts[2], ends[2], kinds[2] === Tok.Decimal));
     case 'status':
-      return count === 2 && isName(1) ? statusNode(lineSpan(), spanOf(0), name(text, 1)) : undefined;
+      return count === 2 && isName(1) ? nodes.statusNode(lineSpan(), spanOf(0), name(text, 1)) : undefined;
     default:
       // `code`, `at` and `every` start no statement: the Chevrotain path says so.
       return undefined;

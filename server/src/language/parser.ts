@@ -16,29 +16,7 @@ import type { Report } from './diagnostic.js';
 import { fastStatement } from './fast-path.js';
 import { PlanGrammar, ruleForKeyword, type StatementRuleName } from './grammar.js';
 import { Keyword, keywordOf, keywordSpellings, lexLine, StringLiteral, UnterminatedString } from './lexer.js';
-import {
-  atScheduleNode,
-  dateNode,
-  diagnosisNode,
-  everyScheduleNode,
-  focusNode,
-  goalNode,
-  listItemNode,
-  measureNode,
-  phaseNode,
-  planNode,
-  riskNode,
-  safetyPlanNode,
-  scoreNode,
-  sessionNode,
-  sessionsNode,
-  stageNode,
-  startNode,
-  statusNode,
-  textHeaderNode,
-  textItemNode,
-  variantNode,
-} from './nodes.js';
+import * as nodes from './nodes.js';
 import { beginText, scanLine, scanned } from './scanner.js';
 import type { Span } from './span.js';
 import { suggest } from './suggest.js';
@@ -235,31 +213,31 @@ function toStatement(text: string, ruleName: StatementRuleName, cst: CstNode, sp
 function buildStatement(text: string, ruleName: StatementRuleName, c: Children, span: Span, keyword: Span, keywordImage: string, report: Reporter): Statement | undefined {
   switch (ruleName) {
     case 'planStatement':
-      return planNode(span, keyword, stringWord(text, tokenAt(c, 'title')));
+      return nodes.planNode(span, keyword, stringWord(text, tokenAt(c, 'title')));
     case 'textHeader':
-      return textHeaderNode(keywordImage as TextHeader['kind'], span, keyword, stringWord(text, tokenAt(c, 'text')));
+      return nodes.textHeaderNode(keywordImage as TextHeader['kind'], span, keyword, stringWord(text, tokenAt(c, 'text')));
     case 'variantStatement':
-      return variantNode(span, keyword, word(text, tokenAt(c, 'name')));
+      return nodes.variantNode(span, keyword, word(text, tokenAt(c, 'name')));
     case 'diagnosisStatement': {
       const codeKeyword = tokenAt(c, 'codeKeyword');
-      return diagnosisNode(span, keyword, stringWord(text, tokenAt(c, 'text')), codeKeyword ? tokenSpan(codeKeyword) : undefined, word(text, tokenAt(c, 'code')));
+      return nodes.diagnosisNode(span, keyword, stringWord(text, tokenAt(c, 'text')), codeKeyword ? tokenSpan(codeKeyword) : undefined, word(text, tokenAt(c, 'code')));
     }
     case 'sessionsStatement': {
       const duration = tokenAt(c, 'duration');
-      return sessionsNode(span, keyword, numberWord(text, tokenAt(c, 'count')), word(text, tokenAt(c, 'cadence')), duration ? durationWordAt(text, duration.startOffset, endOf(duration)) : undefined);
+      return nodes.sessionsNode(span, keyword, numberWord(text, tokenAt(c, 'count')), word(text, tokenAt(c, 'cadence')), duration ? durationWordAt(text, duration.startOffset, endOf(duration)) : undefined);
     }
     case 'startStatement':
     case 'dateItem': {
       const token = tokenAt(c, 'date');
       const date = token ? dateWordAt(text, token.startOffset, endOf(token), report) : undefined;
-      return ruleName === 'startStatement' ? startNode(span, keyword, date) : dateNode(span, keyword, date);
+      return ruleName === 'startStatement' ? nodes.startNode(span, keyword, date) : nodes.dateNode(span, keyword, date);
     }
     case 'focusStatement':
-      return focusNode(span, keyword, word(text, tokenAt(c, 'area')), stringWord(text, tokenAt(c, 'text')));
+      return nodes.focusNode(span, keyword, word(text, tokenAt(c, 'area')), stringWord(text, tokenAt(c, 'text')));
     case 'stageStatement':
-      return stageNode(span, keyword, word(text, tokenAt(c, 'name')));
+      return nodes.stageNode(span, keyword, word(text, tokenAt(c, 'name')));
     case 'goalStatement':
-      return goalNode(span, keyword, word(text, tokenAt(c, 'id')), stringWord(text, tokenAt(c, 'text')));
+      return nodes.goalNode(span, keyword, word(text, tokenAt(c, 'id')), stringWord(text, tokenAt(c, 'text')));
     case 'measureStatement': {
       const at = tokenAt(c, 'at');
       const every = tokenAt(c, 'every');
@@ -270,11 +248,11 @@ function buildStatement(text: string, ruleName: StatementRuleName, c: Children, 
           const session = sessionSpan(text, token, report);
           if (session) sessions.push(session);
         }
-        schedule = atScheduleNode(tokenSpan(at), sessions);
+        schedule = nodes.atScheduleNode(tokenSpan(at), sessions);
       } else if (every) {
-        schedule = everyScheduleNode(tokenSpan(every), numberWord(text, tokenAt(c, 'interval')));
+        schedule = nodes.everyScheduleNode(tokenSpan(every), numberWord(text, tokenAt(c, 'interval')));
       }
-      return measureNode(span, keyword, word(text, tokenAt(c, 'instrument')), schedule);
+      return nodes.measureNode(span, keyword, word(text, tokenAt(c, 'instrument')), schedule);
     }
     case 'riskStatement': {
       const safetyKeyword = tokenAt(c, 'safetyPlanKeyword');
@@ -282,29 +260,29 @@ function buildStatement(text: string, ruleName: StatementRuleName, c: Children, 
       if (safetyKeyword) {
         const safetyText = tokenAt(c, 'safetyPlan');
         const end = safetyText ? endOf(safetyText) : endOf(safetyKeyword);
-        safetyPlans.push(safetyPlanNode({ start: safetyKeyword.startOffset, end }, tokenSpan(safetyKeyword), stringWord(text, safetyText)));
+        safetyPlans.push(nodes.safetyPlanNode({ start: safetyKeyword.startOffset, end }, tokenSpan(safetyKeyword), stringWord(text, safetyText)));
       }
-      return riskNode(span, keyword, word(text, tokenAt(c, 'level')), stringWord(text, tokenAt(c, 'text')), safetyPlans);
+      return nodes.riskNode(span, keyword, word(text, tokenAt(c, 'level')), stringWord(text, tokenAt(c, 'text')), safetyPlans);
     }
     case 'safetyPlanStatement':
-      return safetyPlanNode(span, keyword, stringWord(text, tokenAt(c, 'text')));
+      return nodes.safetyPlanNode(span, keyword, stringWord(text, tokenAt(c, 'text')));
     case 'phaseStatement': {
       const sessionsKeyword = tokenAt(c, 'sessionsKeyword');
-      return phaseNode(span, keyword, word(text, tokenAt(c, 'name')), sessionsKeyword ? tokenSpan(sessionsKeyword) : undefined, sessionSpan(text, tokenAt(c, 'range'), report));
+      return nodes.phaseNode(span, keyword, word(text, tokenAt(c, 'name')), sessionsKeyword ? tokenSpan(sessionsKeyword) : undefined, sessionSpan(text, tokenAt(c, 'range'), report));
     }
     case 'sessionStatement':
-      return sessionNode(span, keyword, sessionSpan(text, tokenAt(c, 'number'), report), stringWord(text, tokenAt(c, 'title')));
+      return nodes.sessionNode(span, keyword, sessionSpan(text, tokenAt(c, 'number'), report), stringWord(text, tokenAt(c, 'title')));
     case 'listItem': {
       const values: Word[] = [];
       for (const token of tokensAt(c, 'values')) values.push(wordAt(text, token.startOffset, endOf(token)));
-      return listItemNode(keywordImage as ListItem['kind'], span, keyword, values);
+      return nodes.listItemNode(keywordImage as ListItem['kind'], span, keyword, values);
     }
     case 'textItem':
-      return textItemNode(keywordImage as TextItem['kind'], span, keyword, stringWord(text, tokenAt(c, 'text')));
+      return nodes.textItemNode(keywordImage as TextItem['kind'], span, keyword, stringWord(text, tokenAt(c, 'text')));
     case 'scoreItem':
-      return scoreNode(span, keyword, word(text, tokenAt(c, 'instrument')), numberWord(text, tokenAt(c, 'value')));
+      return nodes.scoreNode(span, keyword, word(text, tokenAt(c, 'instrument')), numberWord(text, tokenAt(c, 'value')));
     case 'statusItem':
-      return statusNode(span, keyword, word(text, tokenAt(c, 'value')));
+      return nodes.statusNode(span, keyword, word(text, tokenAt(c, 'value')));
   }
   return undefined;
 }
