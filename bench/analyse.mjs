@@ -1,7 +1,8 @@
 // The core against what a team would use instead, in one process, interleaved after warm-up:
 //   analyse() vs YAML parsed with `yaml` + validated by a compiled ajv schema (the same plan as YAML),
-//   analyse() vs JSON.parse (the practical floor), on generated plans of 16 to 20,000 sessions;
-//   scaling: per-session cost at 20,000 against 2,000 sessions;
+//   analyse() vs JSON.parse (the practical floor), on generated plans of 16 and 200 sessions and the
+//   stress plan (the size of the former 2,000-session plan: 500 sessions, the most a plan numbers);
+//   scaling: cost per character of a 1.9 MB plan against a ten times smaller one of the same shape;
 //   the parser's fast path against its Chevrotain path (every line through Chevrotain);
 //   where the time goes at 200 sessions (parse, each rule, garbage collection).
 //   node bench/analyse.mjs [--quick] [--against DIR]   (DIR: another checkout, e.g. the baseline, timed interleaved against this one)
@@ -9,7 +10,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import path from 'node:path';
 import YAML from 'yaml';
 import Ajv from 'ajv';
-import { planJsonSchema, planObject, planText } from './generate.mjs';
+import { planJsonSchema, planObject, planText, scalingPlans, stressPlan } from './generate.mjs';
 import { bundleCore, interleave, isMain, median, ratios, root, round, spread } from './lib.mjs';
 
 const coreExports = [
@@ -37,13 +38,18 @@ export async function benchAnalyse({ quick = false, against } = {}) {
   const validate = ajv.compile(planJsonSchema);
   const budget = quick ? 2500 : 8000;
 
+  const stress = stressPlan();
+  const plans = {
+    16: { text: planText(16), object: planObject(16) },
+    200: { text: planText(200), object: planObject(200) },
+    stress,
+  };
   const sizes = {};
-  for (const n of [16, 200, 2000]) {
-    const text = planText(n);
-    const yamlText = YAML.stringify(planObject(n));
-    const jsonText = JSON.stringify(planObject(n));
+  for (const [n, { text, object }] of Object.entries(plans)) {
+    const yamlText = YAML.stringify(object);
+    const jsonText = JSON.stringify(object);
     const check = core.analyse(text);
-    if (check.ast.phases.length !== 3 || check.diagnostics.some((d) => d.rule === 'syntax')) throw new Error(`the ${n}-session plan did not parse cleanly`);
+    if (check.ast.phases.length !== 3 || check.diagnostics.some((d) => d.rule === 'syntax')) throw new Error(`the ${n} plan did not parse cleanly`);
     if (!validate(YAML.parse(yamlText))) throw new Error(`the ${n}-session YAML did not validate: ${ajv.errorsText(validate.errors)}`);
     const sides = {
       analyse: () => core.analyse(text),
@@ -67,15 +73,16 @@ export async function benchAnalyse({ quick = false, against } = {}) {
       jsonParseMs: spread(s.json, 4),
       analyseVsYamlAjv: spread(ratios(s.analyse, s.yamlAjv)),
       analyseVsJsonParse: spread(ratios(s.analyse, s.json)),
-      usPerSession: round((median(s.analyse) / n) * 1000, 2),
+      usPerKb: round((median(s.analyse) / (text.length / 1024)) * 1000, 1),
     };
   }
 
-  // Scaling: 2,000 and 20,000 sessions interleaved; per-session cost ratio per round.
-  const t2k = planText(2000);
-  const t20k = planText(20000);
-  const scale = interleave({ small: () => core.analyse(t2k), large: () => core.analyse(t20k) }, { rounds: quick ? 3 : 11, warmup: 1 });
-  const scaling = spread(scale.large.map((large, i) => large / 20000 / (scale.small[i] / 2000)));
+  // Scaling: a plan and one ten times its size, interleaved; cost per character, large ÷ small, per round.
+  const scalingPlan = scalingPlans();
+  for (const text of [scalingPlan.small, scalingPlan.large]) if (core.analyse(text).diagnostics.some((d) => d.rule === 'syntax')) throw new Error('a scaling plan did not parse cleanly');
+  const scale = interleave({ small: () => core.analyse(scalingPlan.small), large: () => core.analyse(scalingPlan.large) }, { rounds: quick ? 5 : 11, warmup: 1 });
+  const perChar = (ms, text) => ms / text.length;
+  const scaling = spread(scale.large.map((large, i) => perChar(large, scalingPlan.large) / perChar(scale.small[i], scalingPlan.small)));
 
   // The fast path against the Chevrotain path, and where the time goes, at 200 sessions.
   const t200 = planText(200);
@@ -86,8 +93,7 @@ export async function benchAnalyse({ quick = false, against } = {}) {
   if (against) {
     const other = await bundleCore(path.resolve(against), 'against', [`export { analyse } from './server/src/analyse.ts';`]);
     versus = { against: path.resolve(against) };
-    for (const n of [16, 200, 2000]) {
-      const text = planText(n);
+    for (const [n, { text }] of Object.entries(plans)) {
       const once = timeOnce(() => other.analyse(text));
       const batch = Math.max(1, Math.ceil(2 / once));
       const s = interleave({ before: () => other.analyse(text), after: () => core.analyse(text) }, { rounds: roundsFor(once * batch * 2, budget, 9, 300), batch });
@@ -102,7 +108,9 @@ export async function benchAnalyse({ quick = false, against } = {}) {
       scaling_ratio: scaling.median,
     },
     details: {
-      headline: 'analyse_vs_* at 200 sessions (per-round ratios of interleaved samples, median); scaling_ratio = per-session cost at 20,000 / at 2,000 sessions',
+      headline: 'analyse_vs_* at 200 sessions (per-round ratios of interleaved samples, median); scaling_ratio = cost per character of a 1.9 MB plan ÷ of a 190 KB plan of the same shape (50 and 500 sessions)',
+      stressPlan: { sessions: stress.sessions, notesPerSession: stress.notes, chars: stress.text.length },
+      scalingPlans: { sessions: [50, 500], notesPerSession: scalingPlan.notes, chars: [scalingPlan.small.length, scalingPlan.large.length] },
       sizes,
       scaling,
       parsePaths200: { fastMs: spread(paths.fast, 4), chevrotainMs: spread(paths.chevrotain, 4), fastVsChevrotain: spread(ratios(paths.fast, paths.chevrotain)) },

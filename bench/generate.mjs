@@ -1,5 +1,9 @@
 // Generates the same plan as .ipt text, as YAML and as JSON, for benchmarks. The plan has `n`
-// sessions, one entry per session, each with a title, a date, tasks or techniques, targets and a note.
+// sessions, one entry per session, each with a title, a date, tasks or techniques, targets and
+// `notes` notes (default 1), and a score every fourth session.
+//
+// Big plans: a plan numbers at most 500 sessions (language/limits.ts), so a plan the size of the
+// former 2,000-session benchmark is 500 sessions with more notes each (`stressPlan`).
 const DAY = 86_400_000;
 
 function dateAfter(start, weeks) {
@@ -7,7 +11,7 @@ function dateAfter(start, weeks) {
 }
 
 /** The plan as a plain object (the shape a team would write in YAML or JSON). */
-export function planObject(n) {
+export function planObject(n, { notes = 1 } = {}) {
   const start = '2026-02-02';
   const initialEnd = 3;
   const terminationStart = n - 2;
@@ -22,7 +26,7 @@ export function planObject(n) {
       entry.techniques = ['communication-analysis', 'role-play'];
       entry.targets = [s % 2 ? 'G1' : 'G2'];
     }
-    entry.note = `Check in on the week; link mood to events (${s})`;
+    entry.notes = Array.from({ length: notes }, (_, i) => (i === 0 ? `Check in on the week; link mood to events (${s})` : `Follow-up ${i}: what changed with the partner since the last session (${s})`));
     if (s % 4 === 1) entry.scores = [{ instrument: 'PHQ-9', value: Math.max(3, 20 - Math.floor((s * 15) / n)) }];
     p.entries.push(entry);
   }
@@ -42,8 +46,8 @@ export function planObject(n) {
 }
 
 /** The same plan in the plan language. */
-export function planText(n) {
-  const o = planObject(n);
+export function planText(n, { notes = 1 } = {}) {
+  const o = planObject(n, { notes });
   const out = [
     `plan "${o.plan}"`,
     `  client "${o.client}"`,
@@ -69,7 +73,7 @@ export function planText(n) {
       if (e.tasks) out.push(`    task ${e.tasks.join(', ')}`);
       if (e.techniques) out.push(`    technique ${e.techniques.join(', ')}`);
       if (e.targets) out.push(`    targets ${e.targets.join(', ')}`);
-      out.push(`    note "${e.note}"`);
+      for (const note of e.notes) out.push(`    note "${note}"`);
       for (const s of e.scores ?? []) out.push(`    score ${s.instrument} ${s.value}`);
     }
   }
@@ -122,7 +126,7 @@ export const planJsonSchema = {
                 tasks: { type: 'array', items: { type: 'string' } },
                 techniques: { type: 'array', items: { type: 'string' } },
                 targets: { type: 'array', items: { type: 'string' } },
-                note: { type: 'string' },
+                notes: { type: 'array', items: { type: 'string' } },
                 scores: { type: 'array', items: { type: 'object', required: ['instrument', 'value'], properties: { instrument: { type: 'string' }, value: { type: 'number', minimum: 0 } } } },
               },
             },
@@ -132,3 +136,31 @@ export const planJsonSchema = {
     },
   },
 };
+
+/** The notes per session that make a `sessions`-session plan at least `bytes` long (same shape as planText). */
+function notesFor(sessions, bytes) {
+  let notes = 1;
+  while (planText(sessions, { notes }).length < bytes) notes++;
+  return notes;
+}
+
+/** The size of the former 2,000-session stress plan (one note a session): 390,599 characters. */
+export const STRESS_BYTES = 390_599;
+
+/**
+ * The stress plan: as large as the former 2,000-session plan, within the 500-session limit —
+ * 500 sessions with enough notes each (nine) to reach STRESS_BYTES.
+ */
+export function stressPlan() {
+  const options = { notes: notesFor(500, STRESS_BYTES) };
+  return { sessions: 500, ...options, text: planText(500, options), object: planObject(500, options) };
+}
+
+/**
+ * Two plans of one shape ten times apart in size, for the scaling figure: 50 and 500 sessions with
+ * the notes per session that bring the larger near 1.9 MB (the analyser reads plans up to 2 MB).
+ */
+export function scalingPlans() {
+  const notes = notesFor(500, 1_900_000) - 1;
+  return { notes, small: planText(50, { notes }), large: planText(500, { notes }) };
+}

@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CompletionItem, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { planText } from '../../bench/generate.mjs';
+import { stressPlan } from '../../bench/generate.mjs';
 import { analyse } from '../../server/src/analyse.js';
 import { toLspDiagnostic } from '../../server/src/lsp/convert.js';
 import { loadConfig } from '../../server/src/rules/load-config.js';
@@ -83,8 +83,8 @@ describe('one publish per version', () => {
   });
 });
 
-describe('a burst of edits on a 2,000-session plan', () => {
-  const big = planText(2000);
+describe('a burst of edits on the stress plan (500 sessions, 428 KB)', () => {
+  const big = stressPlan().text;
   const note = middleNote(big);
 
   test('20 edits read together: one publish, of the last version, equal to analyse() of the final text (no stale version)', async () => {
