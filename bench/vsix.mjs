@@ -39,7 +39,7 @@ const common = { absWorkingDir: root, bundle: true, minify: true, write: false, 
 const bundles = [
   { name: 'dist/extension.js', entry: 'client/src/extension.ts', options: { platform: 'node', format: 'cjs', mainFields: ['module', 'main'] } },
   { name: 'dist/browser-extension.js', entry: 'client/src/browser.ts', options: { platform: 'browser', format: 'cjs', mainFields: ['browser', 'module', 'main'] } },
-  { name: 'dist/server.js', entry: 'server/src/lsp/main.ts', options: { platform: 'node', format: 'iife', conditions: ['browser'], mainFields: ['module', 'main'] } },
+  { name: 'dist/server.js', entry: 'server/src/lsp/main.ts', options: { platform: 'node', format: 'cjs', conditions: ['browser'], mainFields: ['module', 'main'] } },
 ];
 
 /** node_modules/<package> or the source folder (server/src/<dir>, client/src). */

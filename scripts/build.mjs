@@ -50,13 +50,12 @@ async function bundleEntries() {
 
 /**
  * dist/server.js: the language server for Node (stdio, IPC) and for a web worker (VS Code for the Web),
- * one bundle (server/src/lsp/main.ts picks the side). An IIFE runs as a worker script and as a Node
- * module; `platform: node` keeps Node's built-in modules out of the bundle, required only on the Node side.
+ * one bundle (server/src/lsp/main.ts picks the side). CommonJS with no exports is also a plain worker
+ * script: every `require` of a Node built-in sits in a module evaluated only on the Node side.
  */
 async function bundleServer() {
   await build({
     ...common,
-    format: 'iife',
     target: ['node20', 'es2022'],
     // vscode-languageserver exports `/node` under the "node" condition and `/browser` under "browser": this bundle needs both.
     conditions: ['browser'],
