@@ -120,9 +120,11 @@ function resolveVariants(configured: Record<string, VariantConfig>, issues: Conf
       if (own.extends === name && base) {
         // `"acute": { "extends": "acute" }` is the same as overriding acute.
       } else if (!known.has(own.extends)) {
+        // The choices leave out the variant being defined: it cannot start from itself.
+        const choices = [...known].filter((id) => id !== name);
         issues.push({
           path: ['variants', name, 'extends'],
-          message: `Variant \`${name}\` extends \`${own.extends}\`, which is not built in or defined in \`variants\`.${didYouMean(own.extends, known).text} Use one of: ${[...known].join(', ')}.`,
+          message: `Variant \`${name}\` extends \`${own.extends}\`, which is not built in or defined in \`variants\`.${didYouMean(own.extends, choices).text} Use one of: ${choices.join(', ')}.`,
         });
         return undefined;
       } else {
