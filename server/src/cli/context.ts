@@ -6,6 +6,8 @@ export interface OutputStream {
   write(chunk: string): unknown;
   /** True for a terminal: stylish output is coloured only then (and when NO_COLOR is unset). */
   isTTY?: boolean;
+  /** A terminal's width in columns: stylish output wraps to it. */
+  columns?: number;
 }
 
 export interface MainOptions {
@@ -14,7 +16,7 @@ export interface MainOptions {
   stdout: OutputStream;
   stderr: OutputStream;
   stdin?: NodeJS.ReadableStream;
-  /** Environment variables (default: process.env); only NO_COLOR is read. */
+  /** Environment variables (default: process.env); NO_COLOR and COLUMNS are read. */
   env?: Record<string, string | undefined>;
 }
 

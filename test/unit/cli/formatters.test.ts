@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, formatGithub } from '../../../server/src/cli/formatters/github.js';
 import { formatJson } from '../../../server/src/cli/formatters/json.js';
 import { fileUri, formatSarif } from '../../../server/src/cli/formatters/sarif.js';
-import { formatStylish } from '../../../server/src/cli/formatters/stylish.js';
+import { formatStylish, wrap } from '../../../server/src/cli/formatters/stylish.js';
 import type { FileReport } from '../../../server/src/cli/formatters/types.js';
 import type { Diagnostic, Severity } from '../../../server/src/language/diagnostic.js';
 import { allRules } from '../../../server/src/rules/registry.js';
@@ -83,8 +83,8 @@ describe('github format', () => {
 });
 
 describe('stylish format', () => {
-  it('aligns columns per file, flattens line breaks and summarises with fixable counts', () => {
-    expect(formatStylish(reports, options)).toBe(
+  it('aligns the rule column when every row fits the width, flattens line breaks and summarises with fixable counts', () => {
+    expect(formatStylish(reports, { ...options, width: 100 })).toBe(
       [
         '',
         'plans/a b.ipt',
@@ -97,6 +97,38 @@ describe('stylish format', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('does not pad messages to the longest one when the rows do not fit (80 columns when the width is unknown)', () => {
+    const lines = formatStylish(reports, options).split('\n');
+    expect(lines.slice(2, 5)).toEqual([
+      '   7:12  error    Acute IPT plans have 12–16 sessions; this plan has 20.  session-count',
+      '  121:3  warning  Looks like a phone number: 100% sure? No, please check.  phi',
+      '   10:1  info     Note, with: punctuation  score-range',
+    ]);
+  });
+
+  it('wraps long messages at word boundaries to the terminal width, under the message column', () => {
+    const long = diagnostic('dispute-stage', 'warning', 'Name the stage of this role dispute: `renegotiation`, `impasse` or `dissolution`. The stage decides the strategy. Add a `stage` line under the focus.', 10, 6, 18);
+    const lines = formatStylish([{ file: 'a.ipt', diagnostics: [long] }], { ...options, width: 60 }).split('\n');
+    expect(lines.slice(2, 8)).toEqual([
+      '  11:7  warning  Name the stage of this role dispute:',
+      '                 `renegotiation`, `impasse` or',
+      '                 `dissolution`. The stage decides the',
+      '                 strategy. Add a `stage` line under the',
+      '                 focus.  dispute-stage',
+      '',
+    ]);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
+    // The rule id goes on a line of its own when it does not fit after the last words.
+    const tight = formatStylish([{ file: 'a.ipt', diagnostics: [{ ...long, message: 'Name the stage of this role dispute: renegotiation, impasse, dissolution now' }] }], { ...options, width: 60 }).split('\n');
+    expect(tight.slice(2, 5)).toEqual(['  11:7  warning  Name the stage of this role dispute:', '                 renegotiation, impasse, dissolution now', '                 dispute-stage']);
+  });
+
+  it('wraps words into lines and keeps a word longer than the line whole', () => {
+    expect(wrap('aa bb cc dd', 5)).toEqual(['aa bb', 'cc dd']);
+    expect(wrap('a verylongword b', 4)).toEqual(['a', 'verylongword', 'b']);
+    expect(wrap('', 10)).toEqual(['']);
   });
 
   it('does not count fixes in a plan with syntax errors, which --fix leaves untouched', () => {
