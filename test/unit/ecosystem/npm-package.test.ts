@@ -22,7 +22,8 @@ const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name);
 const badPlan = readFileSync(path.join(repoRoot, 'samples', 'rules', 'session-count.ipt'), 'utf8');
 const cleanPlan = readFileSync(path.join(repoRoot, 'samples', 'acute-grief-dated.ipt'), 'utf8');
 
-describe('the npm package', () => {
+// Each test runs npm, node or tsc as a child process: minutes, not seconds, on a busy 2-core machine.
+describe('the npm package', { timeout: 180_000 }, () => {
   const work = tempDir('npm-package');
   const app = path.join(work, 'app');
   let packed: { tarball: string; files: string[] };
@@ -123,7 +124,7 @@ describe('the npm package', () => {
     );
     const ran = run('node', [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: app });
     expect(ran.code, describeRun(ran)).toBe(0);
-  });
+  }); // checks chevrotain's and zod's declarations too: 10–40 s on a busy 2-core machine
 
   it('publint finds no errors or warnings in the installed package', () => {
     const ran = run(bin('publint'), [path.join(app, 'node_modules', 'ipt-plan')], { cwd: app });
