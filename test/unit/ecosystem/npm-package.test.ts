@@ -85,7 +85,15 @@ describe('the npm package', { timeout: 180_000 }, () => {
     expect(bad.stdout).toContain('session-count');
     const clean = run('npx', ['--no-install', 'ipt', 'lint', 'plans/clean.ipt'], { cwd: app });
     expect(clean.code, describeRun(clean)).toBe(0);
-    expect(run('npx', ['--no-install', 'ipt-language-server', '--help'], { cwd: app }).stdout).toContain('Usage: ipt-language-server --stdio');
+    // The server's bin prints its usage (never the bundle's source): for --help on stdout (exit 0),
+    // started without a transport on stderr as a usage error (exit 2).
+    const help = run('npx', ['--no-install', 'ipt-language-server', '--help'], { cwd: app, input: '', timeout: 60_000 });
+    expect(help.code, describeRun(help)).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: ipt-language-server --stdio\n[^]{0,1500}$/);
+    const bare = run('npx', ['--no-install', 'ipt-language-server'], { cwd: app, input: '', timeout: 60_000 });
+    expect(bare.code, describeRun(bare)).toBe(2);
+    expect(bare.stderr).toMatch(/^Usage: ipt-language-server --stdio\n[^]{0,1500}$/);
+    expect(bare.stdout).toBe('');
   });
 
   it("require('ipt-plan') works from CommonJS", () => {
