@@ -41,14 +41,6 @@ if (webOnly) {
   delete manifest.main;
   manifest.displayName = `${manifest.displayName} (web build)`;
 }
-// The language files and icons come from their own authors; until they exist, say so and pack without them.
-for (const file of ['syntaxes/ipt.tmLanguage.json', 'syntaxes/language-configuration.json', 'syntaxes/ipt.snippets.json', 'client/media/file-icon.svg']) {
-  if (!existsSync(path.join(root, file))) console.warn(`warning: ${file} does not exist yet; the package will lack it.`);
-}
-if (manifest.icon && !existsSync(path.join(root, manifest.icon))) {
-  console.warn(`warning: ${manifest.icon} does not exist yet; packing without an extension icon.`);
-  delete manifest.icon;
-}
 writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
 const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');

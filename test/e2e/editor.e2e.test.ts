@@ -5,7 +5,7 @@
  * screen and leaves a screenshot in .cache/screenshots/.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { editorText, goTo, hoverOver, openFile, openWorkbench, previewFrame, problems, quickFixes, runCommand, suggestions, distinctTokenColours, type Theme, type Workbench } from './workbench.js';
+import { closePanel, editorText, goTo, hoverOver, openFile, openWorkbench, previewFrame, problems, quickFixes, runCommand, suggestions, distinctTokenColours, type Theme, type Workbench } from './workbench.js';
 
 for (const theme of ['light', 'dark'] as Theme[]) {
   describe(`the extension in a real VS Code workbench (${theme} theme)`, () => {
@@ -44,7 +44,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       expect(text).toMatch(/`mindfulness` is not an IPT technique/);
       expect(text).toMatch(/technique/);
       await bench.shot('3-problems');
-      await page.keyboard.press('Control+Shift+M'); // hide the panel again
+      await closePanel(page);
     });
 
     test('a quick fix is offered on the problem', async () => {

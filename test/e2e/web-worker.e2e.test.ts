@@ -6,7 +6,7 @@
  * preview must work there as on the desktop.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { goTo, hoverOver, openFile, openWorkbench, previewFrame, problems, runCommand, suggestions, type Workbench } from './workbench.js';
+import { closePanel, goTo, hoverOver, openFile, openWorkbench, previewFrame, problems, runCommand, suggestions, type Workbench } from './workbench.js';
 
 describe('the web build in the web-worker extension host', () => {
   let bench: Workbench;
@@ -44,7 +44,7 @@ describe('the web build in the web-worker extension host', () => {
     const rows = (await problems(page)).join('\n');
     expect(rows).toMatch(/`mindfulness` is not an IPT technique/);
     await bench.shot('2-problems');
-    await page.keyboard.press('Control+Shift+M');
+    await closePanel(page);
   });
 
   test('completion and hover', async () => {

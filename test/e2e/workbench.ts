@@ -101,47 +101,67 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
   }
 }
 
+/**
+ * Opens the quick input with a key (Ctrl+P, F1, Ctrl+G) and returns its text box, focused. Under load
+ * a key pressed while the workbench is still moving focus (a panel closing, a menu going away) can be
+ * lost, so the key is pressed again, up to three times, rather than waiting forever for the box.
+ */
+async function quickInput(page: Page, key: string) {
+  const input = page.locator('.quick-input-widget input');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press(key);
+    try {
+      await page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget') !== null && document.activeElement?.tagName === 'INPUT', undefined, { timeout: 5_000 });
+      return input;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 /** Opens a workspace file with Quick Open (Ctrl+P), as a user does, and waits for its editor. */
 export async function openFile(page: Page, relativePath: string): Promise<void> {
   const name = path.basename(relativePath);
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
+  const input = await quickInput(page, 'Control+P');
   await input.fill(relativePath);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  // Enter opens the focused row, so wait until the list has caught up with the text typed.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor();
   await page.keyboard.press('Enter');
   await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+  // The editor has the keyboard, so what the test types next goes into the plan.
+  await page.waitForFunction(() => document.activeElement?.closest('.editor-instance .monaco-editor') !== null, undefined, { timeout: 10_000 });
 }
 
 /** Runs a command from the Command Palette by its title ("IPT: Open Preview to the Side"). */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
+  const input = await quickInput(page, 'F1');
   await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor();
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor();
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden' });
 }
 
 /** Moves the cursor to a line and column (1-based) with Go to Line (Ctrl+G). */
 export async function goTo(page: Page, line: number, column = 1): Promise<void> {
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
+  const input = await quickInput(page, 'Control+G');
   await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden' });
 }
 
-/** The rows of the Problems panel (opened with Ctrl+Shift+M), as the user reads them. */
+/** The rows of the Problems panel, as the user reads them. The panel opens for the read and closes after. */
 export async function problems(page: Page, expectAtLeast = 1): Promise<string[]> {
-  await page.keyboard.press('Control+Shift+M');
-  const rows = page.locator('.markers-panel .monaco-tl-row');
+  await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
   await page.waitForFunction((n) => document.querySelectorAll('.markers-panel .monaco-tl-row').length >= n, expectAtLeast, { timeout: 30_000 });
-  return rows.allInnerTexts();
+  return page.locator('.markers-panel .monaco-tl-row').allInnerTexts();
+}
+
+/** Closes the bottom panel and gives the keyboard back to the editor. */
+export async function closePanel(page: Page): Promise<void> {
+  await runCommand(page, 'View: Hide Panel');
+  await runCommand(page, 'View: Focus Active Editor Group');
 }
 
 /** The visible editor's line text elements containing `text`. */
