@@ -3,10 +3,11 @@
  * validators): run a command, make temporary folders, pack the package, snapshot the repository.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
@@ -31,9 +32,13 @@ export function run(command: string, args: readonly string[], options: { cwd: st
 
 export const describeRun = (ran: Ran) => `exit ${ran.code}\n--- stdout\n${ran.stdout}\n--- stderr\n${ran.stderr}`;
 
-/** A temporary folder removed after the file's tests (it may hold a whole node_modules: allow two minutes). */
+/**
+ * A temporary folder for a suite: made before its tests and removed after them (it may hold a whole
+ * node_modules: allow two minutes). A skipped suite runs no hooks, so it leaves nothing behind.
+ */
 export function tempDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), `ipt-${prefix}-`));
+  const dir = path.join(tmpdir(), `ipt-${prefix}-${randomBytes(6).toString('hex')}`);
+  beforeAll(() => mkdirSync(dir));
   afterAll(() => rmSync(dir, { recursive: true, force: true }), 120_000);
   return dir;
 }
