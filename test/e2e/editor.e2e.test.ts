@@ -47,13 +47,20 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await closePanel(page);
     });
 
-    test('a quick fix is offered on the problem', async () => {
+    test('quick fixes: the did-you-mean change and disabling the rule for the line', async () => {
       const { page } = bench;
       await goTo(page, 31, 74);
-      const fixes = await quickFixes(page);
-      expect(fixes.join('\n')).toMatch(/Disable technique for this line/);
-      await bench.shot('4-quick-fix');
+      expect((await quickFixes(page)).join('\n')).toMatch(/Disable technique for this line/);
       await page.keyboard.press('Escape');
+      await openFile(page, 'rules/focus-area.ipt');
+      await page.locator('.editor-instance .squiggly-error').first().waitFor({ timeout: 30_000 });
+      await goTo(page, 11, 9);
+      const fixes = await quickFixes(page);
+      expect(fixes[0]).toMatch(/Change to `role-transition`/);
+      await bench.shot('4-quick-fix');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('.editor-instance .squiggly-error').count(), { timeout: 20_000 }).toBe(0);
+      await runCommand(page, 'File: Revert File');
     });
 
     test('completion offers the tasks of the phase while typing', async () => {
@@ -69,6 +76,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await bench.shot('5-completion');
       await page.keyboard.press('Escape');
       await runCommand(page, 'File: Revert File');
+      await expect.poll(() => editorText(page, 'psycho').count(), { timeout: 20_000 }).toBe(0);
     });
 
     test('hover explains an IPT word', async () => {
