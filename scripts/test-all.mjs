@@ -87,6 +87,7 @@ if (built) {
     if (!workbenchReady) {
       steps.push({ name: 'VS Code workbench setup', passed: 0, failed: 1, seconds: 0, note: 'scripts/setup-workbench.sh failed; the VS Code tests could not run' });
     } else {
+      rmSync(path.join(cache, 'screenshots'), { recursive: true, force: true }); // only this run's pictures
       reportStep('VS Code suite in a real workbench (code-server)', [path.join(root, 'test', 'vscode', 'run-workbench.mjs')], path.join(cache, 'test-results-vscode.json'));
       vitestStep('the extension as a user sees it (code-server + Chromium)', ['-c', 'vitest.e2e.config.mts'], path.join(cache, 'test-results-e2e.json'));
       console.log(`\nScreenshots of every step: ${path.join(cache, 'screenshots')}`);

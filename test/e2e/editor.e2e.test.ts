@@ -5,7 +5,7 @@
  * screen and leaves a screenshot in .cache/screenshots/.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { closePanel, editorText, goTo, hoverOver, openFile, openWorkbench, previewFrame, problems, quickFixes, runCommand, suggestions, distinctTokenColours, type Theme, type Workbench } from './workbench.js';
+import { closePanel, lowContrastText, previewTextSelectors, editorText, goTo, hoverOver, openFile, openWorkbench, previewFrame, problems, quickFixes, runCommand, suggestions, distinctTokenColours, type Theme, type Workbench } from './workbench.js';
 
 for (const theme of ['light', 'dark'] as Theme[]) {
   describe(`the extension in a real VS Code workbench (${theme} theme)`, () => {
@@ -47,13 +47,20 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await closePanel(page);
     });
 
-    test('a quick fix is offered on the problem', async () => {
+    test('quick fixes: the did-you-mean change and disabling the rule for the line', async () => {
       const { page } = bench;
       await goTo(page, 31, 74);
-      const fixes = await quickFixes(page);
-      expect(fixes.join('\n')).toMatch(/Disable technique for this line/);
-      await bench.shot('4-quick-fix');
+      expect((await quickFixes(page)).join('\n')).toMatch(/Disable technique for this line/);
       await page.keyboard.press('Escape');
+      await openFile(page, 'rules/focus-area.ipt');
+      await page.locator('.editor-instance .squiggly-error').first().waitFor({ timeout: 30_000 });
+      await goTo(page, 11, 9);
+      const fixes = await quickFixes(page);
+      expect(fixes[0]).toMatch(/Change to `role-transition`/);
+      await bench.shot('4-quick-fix');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('.editor-instance .squiggly-error').count(), { timeout: 20_000 }).toBe(0);
+      await runCommand(page, 'File: Revert File');
     });
 
     test('completion offers the tasks of the phase while typing', async () => {
@@ -69,6 +76,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await bench.shot('5-completion');
       await page.keyboard.press('Escape');
       await runCommand(page, 'File: Revert File');
+      await expect.poll(() => editorText(page, 'psycho').count(), { timeout: 20_000 }).toBe(0);
     });
 
     test('hover explains an IPT word', async () => {
@@ -93,10 +101,29 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       expect(await content.locator('.course [data-goto-line]').count()).toBe(16);
       expect(await content.locator('svg').count()).toBeGreaterThan(0);
       await page.locator('.tabs-container .tab', { hasText: 'Preview acute-grief-dated.ipt' }).waitFor();
+      expect(await lowContrastText(frame, previewTextSelectors)).toEqual([]);
       await content.locator('.timeline h2').scrollIntoViewIfNeeded();
       await bench.shot('7-preview-timeline');
       await content.locator('svg').first().scrollIntoViewIfNeeded();
       await bench.shot('8-preview-chart');
+    });
+
+    test('the editor and the preview scroll together, and clicking a session in the preview moves the cursor to it', async () => {
+      const { page } = bench;
+      const frame = await previewFrame(page);
+      const previewTop = () => frame.evaluate(() => window.scrollY);
+      await frame.evaluate(() => window.scrollTo(0, 0));
+      await page.locator('.tabs-container .tab', { hasText: 'acute-grief-dated.ipt' }).first().click();
+      // Editor → preview: moving far down the plan brings the preview down with it.
+      await goTo(page, 80);
+      await expect.poll(previewTop, { timeout: 20_000 }).toBeGreaterThan(400);
+      // Preview → editor: a click on a session's block puts the cursor on its line.
+      const title = frame.locator('#ipt-preview-content li.session .session-title', { hasText: /^The story of the marriage$/ });
+      const line = Number(await title.locator('xpath=ancestor::li[@data-line][1]').getAttribute('data-line'));
+      expect(line).toBeGreaterThan(30);
+      await title.click();
+      await expect.poll(() => page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first().innerText(), { timeout: 20_000 }).toMatch(new RegExp(`^Ln ${line + 1}, Col`));
+      await bench.shot('9-preview-click');
     });
   });
 }

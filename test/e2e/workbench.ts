@@ -238,3 +238,37 @@ export async function distinctTokenColours(page: Page, texts: string[], timeout 
     await page.waitForTimeout(250);
   }
 }
+
+/**
+ * Text in the preview whose contrast with what is behind it is below WCAG AA (4.5:1): each as
+ * "selector: text (ratio)". The background is the first non-transparent one up the tree.
+ */
+export async function lowContrastText(frame: Frame, selectors: string[]): Promise<string[]> {
+  return frame.evaluate((wanted) => {
+    const rgb = (colour: string) => (colour.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]: number[]) => {
+      const channel = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    const background = (element: Element | null): number[] => {
+      for (let e = element; e; e = e.parentElement) {
+        const [r, g, b, a = 1] = rgb(getComputedStyle(e).backgroundColor);
+        if (a > 0.5) return [r, g, b];
+      }
+      return rgb(getComputedStyle(document.body).backgroundColor);
+    };
+    const problems: string[] = [];
+    for (const selector of wanted) {
+      for (const element of [...document.querySelectorAll(selector)].slice(0, 20)) {
+        if (!element.textContent?.trim() || element.getClientRects().length === 0) continue;
+        const [l1, l2] = [luminance(rgb(getComputedStyle(element).color)), luminance(background(element))].sort((a, b) => b - a);
+        const ratio = (l1 + 0.05) / (l2 + 0.05);
+        if (ratio < 4.5) problems.push(`${selector}: ${element.textContent.trim().slice(0, 40)} (${ratio.toFixed(2)}:1)`);
+      }
+    }
+    return problems;
+  }, selectors);
+}
+
+/** The preview's text elements a reader relies on, for lowContrastText. */
+export const previewTextSelectors = ['h1', 'h2', 'h3', '.panel p', '.chips li', '.session-title', '.muted', '.badge', 'td', 'th', '.course-number', '.course-legend span', '.issues li'];

@@ -26,6 +26,7 @@ describe('claims about the rules', () => {
   it('README gives the rule count, and the count of IPT checks besides syntax, unused-disable and internal-error', () => {
     expect(allRules.map((r) => r.id)).toEqual(expect.arrayContaining(meta));
     expect(readme).toContain(`**${allRules.length} rules** — ${allRules.length - meta.length} IPT checks, plus \`syntax\`, \`unused-disable\` and \`internal-error\``);
+    for (const [, count] of readme.matchAll(/(\d+) IPT (?:rules|checks)/g)) expect(Number(count)).toBe(allRules.length - meta.length);
   });
 
   it('README and docs/language.md say which rules cannot be configured or suppressed, as the code decides', () => {
