@@ -25,6 +25,7 @@ export const quietSettings = {
   'chat.disableAIFeatures': true,
   'git.enabled': false,
   'editor.minimap.enabled': false,
+  'files.autoSave': 'off', // the tests revert what they type; a saved edit would leak into the next test
 };
 
 function defaultInstallDir() {

@@ -28,10 +28,13 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await bench.shot('1-highlighting');
     });
 
-    test('the status bar shows the plan: variant, sessions and problems', async () => {
+    test('the status bar shows the plan: variant, sessions and problems; a click opens Problems', async () => {
       const item = bench.page.locator('#ipt\\.status, [id="ipt-plan.ipt-plan.ipt.status"], .statusbar-item[aria-label*="sessions"]').first();
       await item.waitFor({ timeout: 30_000 });
       expect(await item.innerText()).toMatch(/acute · 16 sessions/);
+      await item.click();
+      await bench.page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 20_000 });
+      await closePanel(bench.page);
     });
 
     test('a problem is underlined and listed in the Problems panel with its rule', async () => {
@@ -47,13 +50,20 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await closePanel(page);
     });
 
-    test('a quick fix is offered on the problem', async () => {
+    test('quick fixes: the did-you-mean change and disabling the rule for the line', async () => {
       const { page } = bench;
       await goTo(page, 31, 74);
-      const fixes = await quickFixes(page);
-      expect(fixes.join('\n')).toMatch(/Disable technique for this line/);
-      await bench.shot('4-quick-fix');
+      expect((await quickFixes(page)).join('\n')).toMatch(/Disable technique for this line/);
       await page.keyboard.press('Escape');
+      await openFile(page, 'rules/focus-area.ipt');
+      await page.locator('.editor-instance .squiggly-error').first().waitFor({ timeout: 30_000 });
+      await goTo(page, 11, 9);
+      const fixes = await quickFixes(page);
+      expect(fixes[0]).toMatch(/Change to `role-transition`/);
+      await bench.shot('4-quick-fix');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('.editor-instance .squiggly-error').count(), { timeout: 20_000 }).toBe(0);
+      await runCommand(page, 'File: Revert File');
     });
 
     test('completion offers the tasks of the phase while typing', async () => {
@@ -69,6 +79,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await bench.shot('5-completion');
       await page.keyboard.press('Escape');
       await runCommand(page, 'File: Revert File');
+      await expect.poll(() => editorText(page, 'psycho').count(), { timeout: 20_000 }).toBe(0);
     });
 
     test('hover explains an IPT word', async () => {

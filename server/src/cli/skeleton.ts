@@ -158,7 +158,8 @@ export function skeleton(options: SkeletonOptions): string {
     '',
   );
 
-  lines.push(
+  // An array literal, then one push per line: no spread into a call (the phases' lines are many for a long variant).
+  const phases = [
     `phase initial sessions ${range(1, initialEnd)}`,
     ...spreadThree(1, shape.initial, [
       { title: 'Assessment, diagnosis and the sick role', tasks: ['symptom-review', 'sick-role', 'risk-review'] },
@@ -175,7 +176,8 @@ export function skeleton(options: SkeletonOptions): string {
       { title: 'Relapse warning signs', tasks: ['relapse-prevention'] },
       { title: 'Ending and next steps', tasks: ['discuss-ending', 'maintenance-plan'] },
     ]),
-  );
+  ];
+  for (const line of phases) lines.push(line);
   return `${lines.join('\n')}\n`;
 }
 
