@@ -9,6 +9,7 @@ import type { Comment } from '../language/ast.js';
 import type { Report } from '../language/diagnostic.js';
 import { keywordOf, lexPlan, type LexResult } from '../language/lexer.js';
 import { parsePlan } from '../language/parser.js';
+import { pushAll } from '../language/arrays.js';
 import { LineIndex } from '../language/span.js';
 import { INDENT, levelOf, opensSection } from './layout.js';
 
@@ -78,7 +79,7 @@ function layout(lines: SourceLine[]): string[] {
   const out: string[] = [];
   const firstStatement = lines.findIndex((line) => line.tokens.length > 0);
   const bodyStart = firstStatement === -1 ? lines.length : firstStatement;
-  out.push(...leadingBlock(lines.slice(0, bodyStart)));
+  pushAll(out, leadingBlock(lines.slice(0, bodyStart)));
 
   let blankWanted = false;
   let previousLevel = 0;
