@@ -132,8 +132,11 @@ function checkRendering(analysis: Analysis) {
     if ((page.match(/<\/style/gi)?.length ?? 0) !== (name === 'html' ? 1 : 0)) fail(`${name} rendering has a stray </style>`);
   }
   const markdown = render(analysis, { to: 'markdown' });
-  if (/<(script|img|iframe|svg)\b/i.test(markdown)) fail('markdown rendering lets HTML through', markdown);
-  if (/(^|[^\\])\]\(javascript:/i.test(markdown)) fail('markdown rendering makes a javascript: link', markdown);
+  // Code spans show their text literally (GFM), so only the text outside them can carry HTML or links.
+  const outsideCode = markdown.replace(/(`+)[^`]*?\1/g, '');
+  const tag = /<(script|img|iframe|svg|object|embed|style|a)\b/i.exec(outsideCode);
+  if (tag) fail('markdown rendering lets HTML through', outsideCode.slice(Math.max(0, tag.index - 80), tag.index + 80));
+  if (/(^|[^\\])\]\(\s*javascript:/i.test(outsideCode)) fail('markdown rendering makes a javascript: link');
   const fhir = render(analysis, { to: 'fhir' });
   try {
     JSON.parse(fhir);

@@ -14,4 +14,6 @@ export const regressions: string[] = [
   'measure PHQ-9 at 9007199254740991-9007199254740993\n',
   // Issue 13: a leading space before `measure` hid `dispute-stage`, which `ipt fmt` then made appear.
   'focus role-dispute "x"\n measure PHQ-9 every 4\n',
+  // Fuzzer, seed 777: a string quoted in a diagnostic message (shown in a code span, literally).
+  'risk p"""<svg"',
 ];
