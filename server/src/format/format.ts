@@ -127,7 +127,7 @@ function layout(lines: SourceLine[]): string[] {
 function leadingBlock(lines: SourceLine[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
-    const text = line.raw.replace(/[ \t\f\v\u00a0\ufeff]+$/, '');
+    const text = trimTrailingBlanks(line.raw);
     const blank = text.trim() === '';
     if (blank && (out.length === 0 || out[out.length - 1] === '')) continue;
     out.push(blank ? '' : text);
@@ -135,9 +135,21 @@ function leadingBlock(lines: SourceLine[]): string[] {
   return out;
 }
 
+const blanks = new Set([' ', '\t', '\f', '\v', '\u00a0', '\ufeff']);
+
+/**
+ * The text without trailing blanks (the lexer's whitespace). A loop, not `/[ \t…]+$/`: that regex
+ * retries at every blank of a long run that does not reach the end, so it takes quadratic time.
+ */
+export function trimTrailingBlanks(text: string): string {
+  let end = text.length;
+  while (end > 0 && blanks.has(text[end - 1])) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 /** `#` and the comment's text, without trailing whitespace. */
 function commentText(comment: Comment): string {
-  return `#${comment.text}`.replace(/[ \t\f\v\u00a0\ufeff]+$/, '');
+  return trimTrailingBlanks(`#${comment.text}`);
 }
 
 /** Single spaces between tokens; `, ` after a comma and no space before it. */

@@ -9,15 +9,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { planText } from '../../../bench/generate.mjs';
-import { repoRoot } from './cli-harness.js';
+import { repoRoot, samplesDir } from './cli-harness.js';
 
 const cliJs = path.join(repoRoot, 'dist', 'cli.js');
 const KILLS = 16;
 
 /** A 1.5 MB plan that `ipt fmt` rewrites (every third line loses its indentation). */
 function bigMessyPlan(): string {
-  const plan = (planText(400) as string).split('\n').map((line, i) => (i % 3 === 0 ? line.trim() : line)).join('\n');
+  const plan = readFileSync(path.join(samplesDir, 'acute-grief-dated.ipt'), 'utf8').split('\n').map((line, i) => (i % 3 === 0 ? line.trim() : line)).join('\n');
   const filler = `# ${'a long comment line that makes the file large '.repeat(30)}\n`;
   return plan + filler.repeat(Math.ceil((1_500_000 - plan.length) / filler.length));
 }
