@@ -106,8 +106,47 @@ export function lexPlan(text: string): LexResult {
     text: token.image.slice(1),
     span: { start: token.startOffset, end: token.startOffset + token.image.length },
   }));
-  const errors: Report[] = result.errors.map((error) => lexingError(text, error.offset, error.length));
-  return { tokens: result.tokens, comments, errors };
+  return { tokens: result.tokens, comments, errors: lexingErrors(text, result.errors) };
+}
+
+/**
+ * One report per line, at its first unexpected character (the rest of the line is a consequence,
+ * and a line of 500,000 stray characters must not give 500,000 diagnostics). Each line's bounds are
+ * found once, so the whole pass is linear in the text.
+ */
+function lexingErrors(text: string, raw: readonly { offset: number; length: number }[]): Report[] {
+  const reports: Report[] = [];
+  let first: { offset: number; length: number; lineStart: number; lineEnd: number } | undefined;
+  let more = 0;
+  const flush = () => {
+    if (!first) return;
+    const report = lexingError(text, first.offset, first.length, first.lineStart, first.lineEnd);
+    if (more > 0 && !report.fixes) report.message += ` (${more === 1 ? 'One more unexpected character follows' : `${more.toLocaleString('en-US')} more unexpected characters follow`} on this line.)`;
+    reports.push(report);
+  };
+  for (const error of raw) {
+    if (first && error.offset < first.lineEnd) {
+      more++;
+      continue;
+    }
+    flush();
+    more = 0;
+    first = { offset: error.offset, length: error.length, lineStart: lineStartBefore(text, error.offset), lineEnd: lineEndAfter(text, error.offset) };
+  }
+  flush();
+  return reports;
+}
+
+function lineStartBefore(text: string, offset: number): number {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  return start;
+}
+
+function lineEndAfter(text: string, offset: number): number {
+  let end = offset;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return end;
 }
 
 function describeCharacters(bad: string): string {
@@ -118,11 +157,8 @@ function describeCharacters(bad: string): string {
 const curlyQuotes = /[\u201c\u201d\u201e\u201f\u2033]/g;
 
 /** A lexing error in plain words; common slips (pasted curly quotes, 09/03/2026, -2) get their own. */
-function lexingError(text: string, offset: number, length: number): Report {
+function lexingError(text: string, offset: number, length: number, lineStart: number, lineEnd: number): Report {
   const bad = text.slice(offset, offset + length);
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const lineBreak = text.slice(offset).search(/\r|\n/);
-  const lineEnd = lineBreak < 0 ? text.length : offset + lineBreak;
   if (/^[\u201c\u201d\u201e\u201f\u2033]/.test(bad)) {
     const edits = [];
     for (const match of text.slice(lineStart, lineEnd).matchAll(curlyQuotes)) {
