@@ -10,6 +10,7 @@ import type { Report } from '../language/diagnostic.js';
 import { keywordOf, lexPlan, type LexResult } from '../language/lexer.js';
 import { parsePlan } from '../language/parser.js';
 import { pushAll } from '../language/arrays.js';
+import { planSizeProblem } from '../language/limits.js';
 import { LineIndex } from '../language/span.js';
 import { INDENT, levelOf, opensSection } from './layout.js';
 
@@ -29,6 +30,8 @@ export function format(text: string): FormatResult {
   const bom = source.startsWith(BOM) ? BOM : '';
   const body = bom ? source.slice(1) : source;
 
+  const tooLarge = planSizeProblem(source.length);
+  if (tooLarge) return { error: `Not formatted: ${tooLarge}` };
   const lexed = lexPlan(body);
   const refusal = syntaxRefusal(body, lexed);
   if (refusal) return { error: refusal };

@@ -24,8 +24,19 @@ export const MAX_SCORE = 1000;
 /** The longest session, in minutes: a day. (Sessions run 45–120 minutes.) */
 export const MAX_SESSION_MINUTES = 24 * 60;
 
-/** The largest plan text analysed, in UTF-16 code units (a long real plan is well under 100 KB). */
-export const MAX_PLAN_CHARS = 2 * 1024 * 1024;
+/**
+ * The largest plan read, in UTF-16 code units. A long real plan is well under 100 KB; at 1 MB the
+ * whole analysis still takes about a second (docs/reliability.md), so the language server stays
+ * responsive. A larger file gets one `syntax` error and is not parsed.
+ */
+export const MAX_PLAN_CHARS = 1024 * 1024;
+
+/** The one diagnostic of a file past MAX_PLAN_CHARS, or undefined when it is within it. */
+export function planSizeProblem(length: number): string | undefined {
+  if (length <= MAX_PLAN_CHARS) return undefined;
+  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  return `This file is ${mb(length)}; IPT Plan reads plans up to ${mb(MAX_PLAN_CHARS)} (a long plan is under 100 KB), so it was not checked. Split it into one plan per file, or check that it is a plan.`;
+}
 
 export type LimitedNumber = 'session' | 'count' | 'interval' | 'score' | 'minutes';
 

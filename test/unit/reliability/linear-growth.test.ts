@@ -1,0 +1,73 @@
+/**
+ * No regular expression of the lexer, the formatter, the editor features or the renderers'
+ * escaping backtracks catastrophically: each adversarial input is run at 10,000 and 100,000
+ * characters, and the time may grow about tenfold (linear), not a hundredfold (quadratic).
+ * (The rules' own detectors — `phi`, `risk-assessment` — have their tests beside the rules.)
+ */
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../../server/src/analyse.js';
+import { selectionRangesAt } from '../../../server/src/features/selection-ranges.js';
+import { semanticTokensData } from '../../../server/src/features/semantic-tokens.js';
+import { formatEdits } from '../../../server/src/format/edits.js';
+import { format } from '../../../server/src/format/format.js';
+import { escapeHtml, escapeMarkdown } from '../../../server/src/render/escape.js';
+import { render } from '../../../server/src/render/index.js';
+
+/** Adversarial inputs of about `n` characters, each aimed at one pattern. */
+const shapes: Record<string, (n: number) => string> = {
+  'stray characters (lexing errors)': (n) => `${'@ '.repeat(n / 2)}\n`,
+  'an unterminated string': (n) => `plan "${'a'.repeat(n)}\n`,
+  'an unterminated string of escapes': (n) => `plan "${'\\"'.repeat(n / 2)}\n`,
+  'blanks before a comment’s last word (trailing-blank trim)': (n) => `# a${' '.repeat(n)}x\n`,
+  'blanks that do not reach the line end': (n) => `plan "x"${' \t'.repeat(n / 2)}# y\n`,
+  'an identifier of dashes': (n) => `variant ${'a-'.repeat(n / 2)}\n`,
+  'a range of dashes': (n) => `session ${'1-'.repeat(n / 2)}\n`,
+  'digits': (n) => `session ${'1'.repeat(n)}\n`,
+  'non-breaking spaces and BOMs': (n) => `plan "x"${'\u00a0\ufeff'.repeat(n / 2)}\n`,
+  'a directive with a long rule list': (n) => `# ipt-disable-next-line ${'a, '.repeat(n / 3)}\nplan "x"\n`,
+  'many short lines': (n) => 'x\n'.repeat(n / 2),
+  'CR line ends': (n) => 'plan "x"\r'.repeat(n / 9),
+};
+
+function runAll(text: string) {
+  const analysis = analyse(text);
+  format(text);
+  formatEdits(text);
+  render(analysis, { to: 'html' });
+  render(analysis, { to: 'markdown' });
+  semanticTokensData(analysis);
+  selectionRangesAt(analysis, Math.floor(text.length / 2));
+}
+
+function fastest(run: () => void, times = 3): number {
+  let best = Infinity;
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    run();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+/** Time at 100k over time at 10k (with a floor, so tiny timings do not make a noisy ratio). */
+function growth(run: (n: number) => void): number {
+  run(10_000); // warm up
+  const small = Math.max(fastest(() => run(10_000)), 2);
+  const large = fastest(() => run(100_000), 2);
+  return large / small;
+}
+
+describe('time grows linearly with adversarial input (10k → 100k characters: ~10×, never ~100×)', () => {
+  for (const [name, shape] of Object.entries(shapes)) {
+    it(name, () => {
+      // 30× allows for a busy machine and garbage collection; quadratic growth would be 100×.
+      expect(growth((n) => runAll(shape(n)))).toBeLessThan(30);
+    }, 120_000);
+  }
+
+  it('escaping HTML and Markdown', () => {
+    const text = (n: number) => '<&*_[]`|#'.repeat(n / 9);
+    expect(growth((n) => escapeHtml(text(n)))).toBeLessThan(30);
+    expect(growth((n) => escapeMarkdown(text(n)))).toBeLessThan(30);
+  });
+});
