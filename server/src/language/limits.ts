@@ -62,13 +62,14 @@ export function clampSession(n: number): number {
 }
 
 /**
- * The session numbers from `first` to `last`, bounded by MAX_SESSIONS: the one way to expand a
- * range (`4-13`) into numbers, safe for any input (NaN, Infinity, 2^53, backwards).
+ * The session numbers from `first` to `last` that a plan can have (0..MAX_SESSIONS): the one way to
+ * expand a range (`4-13`) into numbers, safe for any input (NaN, Infinity, 2^53, backwards). Numbers
+ * past the limit are left out, never moved to it.
  */
 export function sessionNumbers(first: number, last: number): number[] {
-  const from = clampSession(first);
-  const to = clampSession(last);
   const out: number[] = [];
-  for (let n = from; n <= to; n++) out.push(n);
+  if (!(first <= MAX_SESSIONS)) return out; // also NaN
+  const to = Math.min(MAX_SESSIONS, Math.floor(last));
+  for (let n = Math.max(0, Math.ceil(first)); n <= to; n++) out.push(n);
   return out;
 }
