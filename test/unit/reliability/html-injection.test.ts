@@ -108,17 +108,15 @@ describe.skipIf(!available)('rendered HTML in headless Chromium', () => {
     const page = await browser.newPage();
     const calls: unknown[] = [];
     await page.exposeFunction('__pwned', (n: unknown) => calls.push(n));
-    await page.addInitScript(() => {
-      (window as unknown as { __violations: string[] }).__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __violations: string[] }).__violations.push(e.violatedDirective));
-    });
+    // Browser code as text: this project's type-check has no DOM library.
+    await page.addInitScript("window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));");
     // A real navigation (not setContent), so the init script and the page's own CSP both apply as in a browser.
     const file = path.join(dir, `page-${++pages}.html`);
     writeFileSync(file, content);
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     // Give event handlers (onerror of a broken image, onload) time to fire.
     await page.waitForTimeout(500);
-    const violations = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+    const violations = (await page.evaluate('window.__violations')) as string[];
     return { page, calls, violations };
   }
 
@@ -137,17 +135,17 @@ describe.skipIf(!available)('rendered HTML in headless Chromium', () => {
     expect(withoutCsp).not.toBe(html);
     const { page, calls } = await load(withoutCsp);
     expect(calls).toEqual([]);
-    const text = await page.evaluate(() => document.body.innerText);
+    const text = (await page.evaluate('document.body.innerText')) as string;
     for (const payload of shown) expect(text).toContain(payload);
     // No element the plan could have made: no script, frame or image, no event handler, no javascript: link.
-    const found = await page.evaluate(() => {
+    const found = await page.evaluate(`(() => {
       const all = [...document.querySelectorAll('*')];
       return {
         elements: all.filter((el) => ['SCRIPT', 'IFRAME', 'IMG', 'OBJECT', 'EMBED'].includes(el.tagName)).map((el) => el.tagName),
-        handlers: all.flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`)),
-        links: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')).filter((href) => /^\s*javascript:/i.test(href ?? '')),
+        handlers: all.flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => el.tagName + ' ' + a.name)),
+        links: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')).filter((href) => /^\\s*javascript:/i.test(href || '')),
       };
-    });
+    })()`);
     expect(found).toEqual({ elements: [], handlers: [], links: [] });
     await page.close();
   }, 60_000);
