@@ -1,7 +1,7 @@
 /**
  * A run of `ipt fmt` killed (SIGKILL) at any moment leaves the old plan or the new one, whole —
  * never half of each, never an empty file — and the next run cleans up its temporary file.
- * Drives the BUILT CLI (dist/cli.js) on a 1.5 MB plan; the kills land around the time the write
+ * Drives the BUILT CLI (dist/cli.js) on a 0.9 MB plan (under the 1 MB limit); the kills land around the time the write
  * happens (measured from an unkilled run), where a torn write would show.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -14,11 +14,11 @@ import { repoRoot, samplesDir } from './cli-harness.js';
 const cliJs = path.join(repoRoot, 'dist', 'cli.js');
 const KILLS = 16;
 
-/** A 1.5 MB plan that `ipt fmt` rewrites (every third line loses its indentation). */
+/** A 0.9 MB plan that `ipt fmt` rewrites (every third line loses its indentation). */
 function bigMessyPlan(): string {
   const plan = readFileSync(path.join(samplesDir, 'acute-grief-dated.ipt'), 'utf8').split('\n').map((line, i) => (i % 3 === 0 ? line.trim() : line)).join('\n');
   const filler = `# ${'a long comment line that makes the file large '.repeat(30)}\n`;
-  return plan + filler.repeat(Math.ceil((1_500_000 - plan.length) / filler.length));
+  return plan + filler.repeat(Math.ceil((900_000 - plan.length) / filler.length));
 }
 
 describe.skipIf(!existsSync(cliJs))('ipt fmt killed during its write', () => {
