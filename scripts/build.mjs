@@ -33,6 +33,7 @@ async function bundleEntries() {
     { in: 'server/src/index.ts', out: 'index' },
     { in: 'server/src/cli/bin.ts', out: 'cli' },
     { in: 'client/src/extension.ts', out: 'extension' },
+    { in: 'client/src/node-client.ts', out: 'node-client' },
   ].filter((entry) => existsSync(path.join(root, entry.in)));
   await build({
     ...common,

@@ -3,7 +3,7 @@
  *
  * Each statement kind is matched against its complete, error-free form in the grammar (grammar.ts is
  * the grammar of record). Anything else — a missing or extra part, a range with no end or running
- * backwards, a date that does not exist, a keyword that cannot start a line — returns undefined and
+ * backwards, a number past its bound (limits.ts), a date that does not exist, a keyword that cannot start a line — returns undefined and
  * the line is parsed by Chevrotain, which recovers and words the diagnostic. So the fast path never
  * reports anything: it only skips the CST for the lines that have nothing to report.
  */
@@ -57,9 +57,14 @@ export function fastStatement(text: string): Statement | undefined {
       if (count < 2 || count > 4 || kinds[1] !== Tok.Integer) return undefined;
       let i = 2;
       const cadence = i < count && isName(i) ? name(text, i++) : undefined;
-      const duration = i < count && kinds[i] === Tok.Duration ? durationWordAt(text, starts[i], ends[i++]) : undefined;
-      if (i !== count) return undefined;
-      return nodes.sessionsNode(lineSpan(), spanOf(0), numberWordAt(text, starts[1], ends[1], false), cadence, duration);
+      let duration: Word<number> | undefined;
+      if (i < count && kinds[i] === Tok.Duration) {
+        duration = durationWordAt(text, starts[i], ends[i++], notWellFormed);
+        if (!duration) return undefined;
+      }
+      const total = numberWordAt(text, starts[1], ends[1], false, 'count', notWellFormed);
+      if (i !== count || !total) return undefined;
+      return nodes.sessionsNode(lineSpan(), spanOf(0), total, cadence, duration);
     }
     case 'start':
     case 'date':
@@ -74,8 +79,8 @@ export function fastStatement(text: string): Statement | undefined {
     case 'measure': {
       if (count < 4 || !isName(1)) return undefined;
       if (kinds[2] === KW_EVERY) {
-        if (count !== 4 || kinds[3] !== Tok.Integer) return undefined;
-        return nodes.measureNode(lineSpan(), spanOf(0), name(text, 1), nodes.everyScheduleNode(spanOf(2), numberWordAt(text, starts[3], ends[3], false)));
+        const interval = count === 4 && kinds[3] === Tok.Integer ? numberWordAt(text, starts[3], ends[3], false, 'interval', notWellFormed) : undefined;
+        return interval ? nodes.measureNode(lineSpan(), spanOf(0), name(text, 1), nodes.everyScheduleNode(spanOf(2), interval)) : undefined;
       }
       // at N, N-M, …: a session number at every odd place after `at`, commas between.
       if (kinds[2] !== KW_AT || count % 2 !== 0) return undefined;
@@ -124,9 +129,11 @@ export function fastStatement(text: string): Statement | undefined {
     case 'homework':
     case 'note':
       return count === 2 && isString(1) ? nodes.textItemNode(keyword, lineSpan(), spanOf(0), string(text, 1)) : undefined;
-    case 'score':
+    case 'score': {
       if (count !== 3 || !isName(1) || (kinds[2] !== Tok.Integer && kinds[2] !== Tok.Decimal)) return undefined;
-      return nodes.scoreNode(lineSpan(), spanOf(0), name(text, 1), numberWordAt(text, starts[2], ends[2], kinds[2] === Tok.Decimal));
+      const value = numberWordAt(text, starts[2], ends[2], kinds[2] === Tok.Decimal, 'score', notWellFormed);
+      return value ? nodes.scoreNode(lineSpan(), spanOf(0), name(text, 1), value) : undefined;
+    }
     case 'status':
       return count === 2 && isName(1) ? nodes.statusNode(lineSpan(), spanOf(0), name(text, 1)) : undefined;
     default:

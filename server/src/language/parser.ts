@@ -18,6 +18,7 @@ import { PlanGrammar, ruleForKeyword, type StatementRuleName } from './grammar.j
 import { Keyword, keywordOf, keywordSpellings, lexLine, StringLiteral, UnterminatedString } from './lexer.js';
 import * as nodes from './nodes.js';
 import { beginText, scanLine, scanned } from './scanner.js';
+import type { LimitedNumber } from './limits.js';
 import type { Span } from './span.js';
 import { suggest } from './suggest.js';
 import { dateWordAt, durationWordAt, numberWordAt, sessionSpanAt, stringWordAt, wordAt, type Reporter } from './values.js';
@@ -191,8 +192,8 @@ function stringWord(text: string, token: IToken | undefined): Word | undefined {
   return token ? stringWordAt(text, token.startOffset, endOf(token), token.tokenType === StringLiteral) : undefined;
 }
 
-function numberWord(text: string, token: IToken | undefined): Word<number> | undefined {
-  return token ? numberWordAt(text, token.startOffset, endOf(token), token.image.includes('.')) : undefined;
+function numberWord(text: string, token: IToken | undefined, kind: LimitedNumber, report: Reporter): Word<number> | undefined {
+  return token ? numberWordAt(text, token.startOffset, endOf(token), token.image.includes('.'), kind, report) : undefined;
 }
 
 function sessionSpan(text: string, token: IToken | undefined, report: Reporter): SessionSpan | undefined {
@@ -224,7 +225,7 @@ function buildStatement(text: string, ruleName: StatementRuleName, c: Children, 
     }
     case 'sessionsStatement': {
       const duration = tokenAt(c, 'duration');
-      return nodes.sessionsNode(span, keyword, numberWord(text, tokenAt(c, 'count')), word(text, tokenAt(c, 'cadence')), duration ? durationWordAt(text, duration.startOffset, endOf(duration)) : undefined);
+      return nodes.sessionsNode(span, keyword, numberWord(text, tokenAt(c, 'count'), 'count', report), word(text, tokenAt(c, 'cadence')), duration ? durationWordAt(text, duration.startOffset, endOf(duration), report) : undefined);
     }
     case 'startStatement':
     case 'dateItem': {
@@ -250,7 +251,7 @@ function buildStatement(text: string, ruleName: StatementRuleName, c: Children, 
         }
         schedule = nodes.atScheduleNode(tokenSpan(at), sessions);
       } else if (every) {
-        schedule = nodes.everyScheduleNode(tokenSpan(every), numberWord(text, tokenAt(c, 'interval')));
+        schedule = nodes.everyScheduleNode(tokenSpan(every), numberWord(text, tokenAt(c, 'interval'), 'interval', report));
       }
       return nodes.measureNode(span, keyword, word(text, tokenAt(c, 'instrument')), schedule);
     }
@@ -280,7 +281,7 @@ function buildStatement(text: string, ruleName: StatementRuleName, c: Children, 
     case 'textItem':
       return nodes.textItemNode(keywordImage as TextItem['kind'], span, keyword, stringWord(text, tokenAt(c, 'text')));
     case 'scoreItem':
-      return nodes.scoreNode(span, keyword, word(text, tokenAt(c, 'instrument')), numberWord(text, tokenAt(c, 'value')));
+      return nodes.scoreNode(span, keyword, word(text, tokenAt(c, 'instrument')), numberWord(text, tokenAt(c, 'value'), 'score', report));
     case 'statusItem':
       return nodes.statusNode(span, keyword, word(text, tokenAt(c, 'value')));
   }

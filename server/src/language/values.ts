@@ -6,6 +6,7 @@
  */
 import type { SessionSpan, Word } from './ast.js';
 import type { Report } from './diagnostic.js';
+import { numberLimitProblem, type LimitedNumber } from './limits.js';
 
 export type Reporter = (report: Report) => void;
 
@@ -31,24 +32,35 @@ function digitsValue(text: string, start: number, end: number): number {
   return value;
 }
 
-/** An integer or a decimal, as Number() reads it. */
-export function numberWordAt(text: string, start: number, end: number, decimal: boolean): Word<number> {
-  return { value: decimal ? Number(text.slice(start, end)) : digitsValue(text, start, end), span: { start, end } };
+/** The number, or a report and nothing when it is beyond what a plan can mean (limits.ts). */
+function bounded(text: string, start: number, end: number, value: number, kind: LimitedNumber, report: Reporter): Word<number> | undefined {
+  const problem = numberLimitProblem(kind, value, text.slice(start, end));
+  if (problem === undefined) return { value, span: { start, end } };
+  report({ span: { start, end }, message: problem });
+  return undefined;
 }
 
-/** `50min` → 50. */
-export function durationWordAt(text: string, start: number, end: number): Word<number> {
-  return { value: digitsValue(text, start, end - 3), span: { start, end } };
+/** An integer or a decimal, as Number() reads it, within its kind's bound. */
+export function numberWordAt(text: string, start: number, end: number, decimal: boolean, kind: LimitedNumber, report: Reporter): Word<number> | undefined {
+  return bounded(text, start, end, decimal ? Number(text.slice(start, end)) : digitsValue(text, start, end), kind, report);
 }
 
-/** `4` or `4-13`; a range with no end, or one that runs backwards, is reported and read as nothing. */
+/** `50min` → 50, within a day. */
+export function durationWordAt(text: string, start: number, end: number, report: Reporter): Word<number> | undefined {
+  return bounded(text, start, end, digitsValue(text, start, end - 3), 'minutes', report);
+}
+
+/** `4` or `4-13`; a range with no end, past the session bound, or running backwards is reported and read as nothing. */
 export function sessionSpanAt(text: string, start: number, end: number, report: Reporter): SessionSpan | undefined {
   let dash = start;
   while (dash < end && text.charCodeAt(dash) !== 45) dash++;
   const span = { start, end };
   if (dash === end) {
     const n = digitsValue(text, start, end);
-    return { first: n, last: n, span };
+    const problem = numberLimitProblem('session', n, text.slice(start, end));
+    if (problem === undefined) return { first: n, last: n, span };
+    report({ span, message: problem });
+    return undefined;
   }
   const first = digitsValue(text, start, dash);
   if (dash + 1 === end) {
@@ -56,6 +68,11 @@ export function sessionSpanAt(text: string, start: number, end: number, report: 
     return undefined;
   }
   const last = digitsValue(text, dash + 1, end);
+  const problem = numberLimitProblem('session', Math.max(first, last), first > last ? text.slice(start, dash) : text.slice(dash + 1, end));
+  if (problem !== undefined) {
+    report({ span, message: problem });
+    return undefined;
+  }
   if (last < first) {
     report({ span, message: `The range \`${text.slice(start, end)}\` runs backwards. Write the lower number first: \`${last}-${first}\`.`, fixes: [{ title: `Change to ${last}-${first}`, edits: [{ span, newText: `${last}-${first}` }], safe: true }] });
     return undefined;
