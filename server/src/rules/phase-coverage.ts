@@ -3,7 +3,8 @@ import type { Phase, Session, SessionSpan } from '../language/ast.js';
 import type { Fix } from '../language/diagnostic.js';
 import { headerOf, phaseNameOf } from './plan-queries.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { lineNumberOf, numbersText, overlappingPairs, sessionsText, trustedTotal, variantName } from './structure-queries.js';
+import { findClashes, type Interval } from './session-clashes.js';
+import { lineNumberOf, numbersText, sessionsText, trustedTotal, variantName } from './structure-queries.js';
 
 export default {
   id: 'phase-coverage',
@@ -173,76 +174,42 @@ function beyondPlanMessage(ctx: RuleContext, number: SessionSpan, phases: Phase[
 
 /**
  * No session number may be planned by two entries (an entry outside its phase is already reported,
- * and numbers in overlapping phase ranges too). Works on intervals, so `session 1-100000` costs no more
- * than `session 1`.
+ * and numbers in overlapping phase ranges too). Works on intervals and never lists pairs, so
+ * `session 1-100000` costs no more than `session 1`, and thousands of `session 1` lines stay fast.
  */
 function checkPlannedTwice(ctx: RuleContext, outside: Set<Session>, overlapping: Interval[]): void {
   const entries = ctx.file.phases.flatMap((phase) => phase.sessions).filter((session) => session.number && !outside.has(session));
-  /** For each entry, the earlier entries that plan some of its sessions too (outside overlapping phase ranges), in text order. */
-  const clashes = new Map<Session, { earlier: Session; index: number; shared: Interval[] }[]>();
-  /** For each entry, the later entries it clashes with, in text order. */
-  const laterOf = new Map<Session, { session: Session; index: number }[]>();
-  for (const [i, j] of overlappingPairs(entries.map((session) => session.number!))) {
-    const a = entries[j].number!;
-    const b = entries[i].number!;
-    const shared = subtract({ first: Math.max(a.first, b.first), last: Math.min(a.last, b.last) }, overlapping);
-    if (shared.length === 0) continue;
-    if (!clashes.has(entries[j])) clashes.set(entries[j], []);
-    clashes.get(entries[j])!.push({ earlier: entries[i], index: i, shared });
-    if (!laterOf.has(entries[i])) laterOf.set(entries[i], []);
-    laterOf.get(entries[i])!.push({ session: entries[j], index: j });
-  }
-  for (const list of clashes.values()) list.sort((x, y) => x.index - y.index);
-  for (const list of laterOf.values()) list.sort((x, y) => x.index - y.index);
-  const handled = new Set<Session>();
+  const clashes = findClashes(entries.map((session) => session.number!), overlapping);
+  const handled = new Set<number>();
   // An entry whose range reaches into two or more later entries is most likely the one mistyped
   // (`session 4-8` over `session 6` and `session 7-9`): one report on it, not one per later entry.
-  for (const session of entries) {
-    const later = (laterOf.get(session) ?? []).map((other) => other.session).filter((other) => !handled.has(other));
-    if (later.length < 2) continue;
+  for (const { entry, later } of clashes.reachingInto) {
     for (const other of later) handled.add(other);
-    const names = later.map((other) => `\`${entryText(ctx, other)}\` (line ${lineNumberOf(ctx.lines, other.span.start)})`);
+    const session = entries[entry];
+    const names = later.map((other) => `\`${entryText(ctx, entries[other])}\` (line ${lineNumberOf(ctx.lines, entries[other].span.start)})`);
     ctx.report({
       span: session.number!.span,
       message: `\`${entryText(ctx, session)}\` plans sessions that ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} plan too. Give each session one entry: check this range.`,
-      related: later.map((other) => ({ span: other.span, message: 'Also plans some of these sessions.' })),
+      related: later.map((other) => ({ span: entries[other].span, message: 'Also plans some of these sessions.' })),
     });
   }
-  for (const session of entries) {
-    const clash = clashes.get(session)?.[0];
-    if (!clash || handled.has(session)) continue;
-    const count = clash.shared.reduce((sum, piece) => sum + piece.last - piece.first + 1, 0);
-    const what = count === 1 ? `Session ${clash.shared[0].first} is` : `Sessions ${clash.shared.map((piece) => numbersText(piece.first, piece.last)).join(', ')} are`;
+  entries.forEach((session, index) => {
+    const earlier = clashes.firstEarlier[index];
+    if (earlier === undefined || handled.has(index)) return;
+    const shared = clashes.shared[index];
+    const count = shared.reduce((sum, piece) => sum + piece.last - piece.first + 1, 0);
+    const what = count === 1 ? `Session ${shared[0].first} is` : `Sessions ${shared.map((piece) => numbersText(piece.first, piece.last)).join(', ')} are`;
     ctx.report({
       span: session.number!.span,
-      message: `${what} already planned by \`${entryText(ctx, clash.earlier)}\` on line ${lineNumberOf(ctx.lines, clash.earlier.span.start)}. Give each session one entry: merge the two, or renumber this one.`,
-      related: [{ span: clash.earlier.span, message: 'The first entry for this session.' }],
+      message: `${what} already planned by \`${entryText(ctx, entries[earlier])}\` on line ${lineNumberOf(ctx.lines, entries[earlier].span.start)}. Give each session one entry: merge the two, or renumber this one.`,
+      related: [{ span: entries[earlier].span, message: 'The first entry for this session.' }],
     });
-  }
+  });
 }
 
 /** `session 4-7` as written. */
 function entryText(ctx: RuleContext, session: Session): string {
   return ctx.text.slice(session.keyword.start, session.number!.span.end);
-}
-
-interface Interval {
-  first: number;
-  last: number;
-}
-
-/** The parts of `interval` outside every one of `holes` (empty when the interval itself is empty). */
-function subtract(interval: Interval, holes: Interval[]): Interval[] {
-  let pieces = interval.first <= interval.last ? [interval] : [];
-  for (const hole of holes) {
-    pieces = pieces.flatMap((piece) => {
-      if (hole.last < piece.first || hole.first > piece.last) return [piece];
-      const left = { first: piece.first, last: hole.first - 1 };
-      const right = { first: hole.last + 1, last: piece.last };
-      return [left, right].filter((part) => part.first <= part.last);
-    });
-  }
-  return pieces;
 }
 
 /** A quick fix that rewrites a phase's range. Not applied by --fix: which number is wrong is a choice. */
