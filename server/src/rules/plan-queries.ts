@@ -5,9 +5,26 @@ import type { PhaseName } from '../language/catalogue-types.js';
 
 export const PHASE_ORDER: readonly PhaseName[] = ['initial', 'middle', 'termination'];
 
-/** The first header of a kind (`plan-header` reports duplicates). */
+/**
+ * The header of a kind when the plan gives it once. A header written twice (`sessions 12`, later
+ * `sessions 16`) is `plan-header`'s to report, and which value is meant is unknown: the other rules
+ * treat it as missing, so the one mistake gives one diagnostic whatever the order of the lines.
+ */
 export function headerOf<K extends Header['kind']>(file: PlanFile, kind: K): HeaderOfKind<K> | undefined {
-  return file.plan?.headers.find((h): h is HeaderOfKind<K> => h.kind === kind);
+  let found: HeaderOfKind<K> | undefined;
+  for (const header of file.plan?.headers ?? []) {
+    if (header.kind !== kind) continue;
+    if (found) return undefined;
+    found = header as HeaderOfKind<K>;
+  }
+  return found;
+}
+
+/** True when the plan gives this header more than once (its value is then unknown). */
+export function headerRepeated(file: PlanFile, kind: Header['kind']): boolean {
+  let count = 0;
+  for (const header of file.plan?.headers ?? []) if (header.kind === kind && ++count > 1) return true;
+  return false;
 }
 
 /** The header node type for a kind (client, clinician and supervisor share one type). */

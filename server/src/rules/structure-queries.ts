@@ -5,6 +5,7 @@ import type { Fix } from '../language/diagnostic.js';
 import type { LineIndex, Span } from '../language/span.js';
 import { suggest } from '../language/suggest.js';
 import { clashingIntervals } from './session-clashes.js';
+import { headerOf } from './plan-queries.js';
 
 /**
  * Where a "the plan lacks X" diagnostic points: the `plan` line (keyword and title), or the first
@@ -135,7 +136,6 @@ export function soundSessions(file: PlanFile): Set<Session> {
  * the variant's bounds stay silent until it is settled.
  */
 export function cadenceFitsVariant(ctx: { file: PlanFile; variant: VariantEntry | undefined }): boolean {
-  const cadence = ctx.file.plan?.headers.find((h) => h.kind === 'sessions');
-  const value = cadence?.kind === 'sessions' ? cadence.cadence?.value : undefined;
+  const value = headerOf(ctx.file, 'sessions')?.cadence?.value;
   return !ctx.variant || value === undefined || ctx.variant.cadences.includes(value);
 }

@@ -15,7 +15,18 @@ export default {
     const variants = ctx.catalogue.variants;
     for (const header of ctx.file.plan?.headers ?? []) {
       if (header.kind !== 'variant' || !header.name) continue;
-      if (findEntry(variants, header.name.value)) continue;
+      const entry = findEntry(variants, header.name.value);
+      if (entry && entry.id !== header.name.value) {
+        // A name from the literature (IPT-A, MIPT): accepted, with the plan language's word offered.
+        ctx.report({
+          span: header.name.span,
+          severity: 'info',
+          message: `\`${header.name.value}\` is the literature's name for the \`${entry.id}\` variant, which the plan uses. Write \`variant ${entry.id}\`, the plan language's word for it.`,
+          fixes: [{ title: `Replace with \`${entry.id}\``, edits: [{ span: header.name.span, newText: entry.id }], safe: true }],
+        });
+        continue;
+      }
+      if (entry) continue;
       const known = variants.map((v) => v.id);
       const hint = replacementSuggestion(header.name, namesOf(variants));
       ctx.report({
