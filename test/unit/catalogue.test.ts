@@ -63,18 +63,21 @@ describe('catalogue: the LANGUAGE.md vocabulary', () => {
     expect(ids(catalogue.statuses)).toEqual(['planned', 'held', 'missed', 'cancelled']);
   });
 
-  it('places every task in the phases LANGUAGE.md gives it', () => {
+  // LANGUAGE.md's phases, plus the opening question (`mood-event-review`) in every phase: it runs to
+  // the end of treatment (issue 10), so the catalogue accepts it where LANGUAGE.md lists it and more.
+  it('places every task in the phases LANGUAGE.md gives it (and mood-event-review in all three)', () => {
     const byPhase = (phase: string) =>
       catalogue.tasks.filter((task) => task.phases.includes(phase as never)).map((task) => task.id).sort();
     expect(byPhase('initial')).toEqual(
       [
         'symptom-review', 'diagnosis', 'sick-role', 'psychoeducation', 'medication-review', 'onset-review',
         'interpersonal-inventory', 'closeness-circle', 'formulation', 'treatment-contract', 'risk-review',
+        'mood-event-review',
       ].sort(),
     );
     expect(byPhase('middle')).toEqual(['mood-event-review', 'risk-review'].sort());
     expect(byPhase('termination')).toEqual(
-      ['review-progress', 'relapse-prevention', 'discuss-ending', 'maintenance-plan', 'non-response-plan', 'risk-review'].sort(),
+      ['review-progress', 'relapse-prevention', 'discuss-ending', 'maintenance-plan', 'non-response-plan', 'risk-review', 'mood-event-review'].sort(),
     );
   });
 
