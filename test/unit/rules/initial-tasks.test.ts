@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { onlyDiagnostic } from './content-helpers.js';
+import { resolveConfig } from '../../../server/src/rules/config.js';
 import { applyEdits, basePlan, diagnosticsOf, rangeOfText, remove, replace, ruleIds } from './plan-fixtures.js';
 
 describe('initial-tasks', () => {
@@ -138,5 +139,70 @@ describe('initial-tasks', () => {
     expect(d.rule).toBe('initial-tasks');
     expect(d.severity).toBe('error');
     expect(d.range).toEqual(rangeOfText(plan, 'phase initial'));
+  });
+
+  describe('per variant', () => {
+    const maintenance = (tasks: string[]) =>
+      replace(
+        replace(basePlan, 'variant acute', 'variant maintenance'),
+        `  session 1 "Assessment, diagnosis and the sick role"
+    task symptom-review, sick-role, medication-review
+    score PHQ-9 18
+  session 2 "Interpersonal inventory"
+    task interpersonal-inventory
+  session 3 "Formulation and treatment contract"
+    task formulation, treatment-contract
+`,
+        `  session 1-3 "Review of the acute course"\n    task ${tasks.join(', ')}\n`,
+      );
+
+    it('maintenance: no sick role and no inventory needed; remission, warning signs, focus and frequency are', () => {
+      expect(diagnosticsOf('initial-tasks', maintenance(['symptom-review', 'warning-signs', 'formulation', 'treatment-contract']))).toEqual([]);
+    });
+
+    it('maintenance: a missing formulation or warning-signs task is a warning with the maintenance reason', () => {
+      const found = diagnosticsOf('initial-tasks', maintenance(['symptom-review', 'treatment-contract']));
+      expect(found.map((d) => [d.severity, d.message])).toEqual([
+        [
+          'warning',
+          "The initial phase has no `warning-signs`. Maintenance IPT first agrees how to watch for a new episode: the client's early warning signs and the interpersonal events that could trigger one; add `task warning-signs` to an initial session. " +
+            "The initial phase has no `formulation`. Maintenance IPT reviews the acute course's formulation and agrees the focus for maintenance, often a longer-standing interpersonal problem; add `task formulation` to the last initial session.",
+        ],
+      ]);
+    });
+
+    it('adolescent: the closeness circle counts as the interpersonal inventory (IPT-A takes the inventory with it)', () => {
+      const adolescent = replace(replace(basePlan, 'variant acute', 'variant adolescent'), 'task interpersonal-inventory\n', 'task closeness-circle\n');
+      expect(diagnosticsOf('initial-tasks', adolescent)).toEqual([]);
+      const acute = replace(basePlan, 'task interpersonal-inventory\n', 'task closeness-circle\n');
+      expect(diagnosticsOf('initial-tasks', acute).map((d) => d.severity)).toEqual(['error']);
+    });
+
+    it('adolescent: without either, the message names the closeness circle too', () => {
+      const plan = replace(replace(basePlan, 'variant acute', 'variant adolescent'), '    task interpersonal-inventory\n', '    task onset-review\n');
+      expect(diagnosticsOf('initial-tasks', plan).map((d) => d.message)).toEqual([
+        "The initial phase has no `interpersonal-inventory` (or `closeness-circle`). The inventory (a review of the important people in the client's life) is how IPT finds the problem area; add `task interpersonal-inventory` to an initial session.",
+      ]);
+    });
+
+    it('says nothing when the plan names an unknown variant (what it requires is unknown)', () => {
+      const plan = replace(replace(basePlan, 'variant acute', 'variant maintenence'), '    task interpersonal-inventory\n', '');
+      expect(diagnosticsOf('initial-tasks', plan)).toEqual([]);
+    });
+
+    it('follows `requiredTasks` in config: a task made required, one turned off, one given another severity', () => {
+      const config = resolveConfig({
+        variants: { acute: { requiredTasks: { initial: { 'medication-review': 'warning', 'sick-role': 'off', formulation: 'warning' } } } },
+      });
+      const plan = replace(basePlan, 'task symptom-review, sick-role, medication-review', 'task symptom-review');
+      const withoutFormulation = replace(plan, 'task formulation, treatment-contract', 'task treatment-contract');
+      expect(diagnosticsOf('initial-tasks', withoutFormulation, { config }).map((d) => [d.severity, d.message])).toEqual([
+        [
+          'warning',
+          'The initial phase has no `formulation`. IPT links the episode to one problem area in a formulation the client agrees to before the middle phase; add `task formulation` to the last initial session. ' +
+            'The initial phase has no `medication-review`, which this variant requires (set in `requiredTasks` in .iptrc.json); add `task medication-review` to an initial session.',
+        ],
+      ]);
+    });
   });
 });

@@ -84,6 +84,14 @@ export const tasks: TaskEntry[] = [
   },
   // ---------------------------------------------------------------- any phase
   {
+    id: 'warning-signs',
+    title: 'Early warning signs',
+    description:
+      "Agree how to watch for a new episode: the client's early warning signs and the interpersonal events that could trigger one. It is the first work of maintenance IPT and returns in every session.",
+    sources: ['S16', 'S49'],
+    phases: ['initial', 'middle', 'termination'],
+  },
+  {
     id: 'risk-review',
     title: 'Suicide risk review',
     description:

@@ -1,5 +1,6 @@
 /** Built-in IPT formats: planned total, cadences and phase bounds (`session-count`, `variant`, `phase-length`). */
 import type { VariantEntry } from '../catalogue-types.js';
+import { ADOLESCENT_REQUIRED_TASKS, DEFAULT_REQUIRED_TASKS, MAINTENANCE_REQUIRED_TASKS } from './required-tasks.js';
 
 export const variants: VariantEntry[] = [
   {
@@ -12,6 +13,7 @@ export const variants: VariantEntry[] = [
     cadences: ['weekly'],
     initialMax: 3,
     termination: { min: 2, max: 4 },
+    requiredTasks: DEFAULT_REQUIRED_TASKS,
   },
   {
     id: 'adolescent',
@@ -25,6 +27,7 @@ export const variants: VariantEntry[] = [
     cadences: ['weekly'],
     initialMax: 4,
     termination: { min: 2, max: 4 },
+    requiredTasks: ADOLESCENT_REQUIRED_TASKS,
   },
   {
     id: 'brief',
@@ -38,6 +41,7 @@ export const variants: VariantEntry[] = [
     cadences: ['weekly'],
     initialMax: 2,
     termination: { min: 1, max: 2 },
+    requiredTasks: DEFAULT_REQUIRED_TASKS,
   },
   {
     id: 'group',
@@ -51,6 +55,7 @@ export const variants: VariantEntry[] = [
     cadences: ['weekly'],
     initialMax: 3,
     termination: { min: 1, max: 5 },
+    requiredTasks: DEFAULT_REQUIRED_TASKS,
   },
   {
     id: 'maintenance',
@@ -64,5 +69,6 @@ export const variants: VariantEntry[] = [
     cadences: ['weekly', 'biweekly', 'monthly'],
     initialMax: 2,
     termination: { min: 1, max: 3 },
+    requiredTasks: MAINTENANCE_REQUIRED_TASKS,
   },
 ];
