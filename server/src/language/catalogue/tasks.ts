@@ -84,14 +84,6 @@ export const tasks: TaskEntry[] = [
   },
   // ---------------------------------------------------------------- any phase
   {
-    id: 'warning-signs',
-    title: 'Early warning signs',
-    description:
-      "Agree how to watch for a new episode: the client's early warning signs and the interpersonal events that could trigger one. It is the first work of maintenance IPT and returns in every session.",
-    sources: ['S16', 'S49'],
-    phases: ['initial', 'middle', 'termination'],
-  },
-  {
     id: 'risk-review',
     title: 'Suicide risk review',
     description:
@@ -105,6 +97,14 @@ export const tasks: TaskEntry[] = [
     description:
       'Open the session by asking how things have been since the last one, and connect changes in mood to interpersonal events of the week. The opening question runs to the end of treatment, so it belongs to every phase.',
     sources: ['S3', 'S6'],
+    phases: ['initial', 'middle', 'termination'],
+  },
+  {
+    id: 'warning-signs',
+    title: 'Early warning signs',
+    description:
+      "Agree how to watch for a new episode: the client's early warning signs and the interpersonal events that could trigger one. It is the first work of maintenance IPT and returns in every session.",
+    sources: ['S16', 'S49'],
     phases: ['initial', 'middle', 'termination'],
   },
   // ---------------------------------------------------------------- termination phase
