@@ -6,6 +6,7 @@
  */
 import { cadencePeriod, estimatedEnd } from './course-dates.js';
 import type { PhaseView, PlanView, SessionView } from './model.js';
+import { STATUSES_WITHOUT_SCORES } from '../language/catalogue/schedule.js';
 
 export const VARIANT_SYSTEM = 'https://ipt-plan.dev/fhir/CodeSystem/ipt-variant';
 export const PHASE_SYSTEM = 'https://ipt-plan.dev/fhir/CodeSystem/ipt-phase';
@@ -123,16 +124,23 @@ export function carePlan(view: PlanView): Json {
 }
 
 function observation(id: string, instrument: string, value: number, session: SessionView, subject: Json): Json {
+  // A score on a session marked planned, missed or cancelled contradicts the session (the
+  // `session-status` rule reports it): never exported as a final result.
+  const status = session.status?.id;
+  const contradicted = status !== undefined && STATUSES_WITHOUT_SCORES.has(status);
   return prune({
     resourceType: 'Observation',
     id,
-    status: 'final',
+    status: contradicted ? 'preliminary' : 'final',
     category: [{ coding: [{ system: OBSERVATION_CATEGORY_SYSTEM, code: 'survey' }] }],
     code: { text: instrument },
     subject,
     effectiveDateTime: session.date,
     ...(Number.isInteger(value) ? { valueInteger: value } : { valueQuantity: { value } }),
-    note: [{ text: `Recorded at session ${session.label}` }],
+    note: [
+      { text: `Recorded at session ${session.label}` },
+      ...(contradicted ? [{ text: `The session is marked ${status}, so this score is not a final result.` }] : []),
+    ],
   });
 }
 

@@ -20,6 +20,7 @@ import scoreRange from './score-range.js';
 import riskAssessment from './risk-assessment.js';
 import phi from './phi.js';
 import sessionDates from './session-dates.js';
+import sessionStatus from './session-status.js';
 import unknownValue from './unknown-value.js';
 
 /** Reported by the parser; cannot be disabled. */
@@ -79,6 +80,7 @@ export const semanticRules: Rule[] = [
   riskAssessment,
   phi,
   sessionDates,
+  sessionStatus,
   unknownValue,
 ];
 

@@ -90,6 +90,19 @@ describe('render fhir: the CarePlan', () => {
   });
 });
 
+describe('render fhir: a score on a session that did not happen (issue 10, rule session-status)', () => {
+  it('is never a final Observation: preliminary, with a note saying why', () => {
+    const plan = fhir(coursePlan.replace(/status held/g, 'status planned'));
+    const observations = contained(plan, 'Observation');
+    expect(observations.length).toBeGreaterThan(0);
+    for (const observation of observations) {
+      expect(observation.status).toBe('preliminary');
+      expect(observation.note.map((n: Json) => n.text)).toContain('The session is marked planned, so this score is not a final result.');
+    }
+    expect(carePlanProblems(plan)).toEqual([]);
+  });
+});
+
 describe('render fhir: status decisions', () => {
   it('is a draft while no session is held', () => {
     const plan = fhir(coursePlan.replace(/status held/g, 'status planned'));
