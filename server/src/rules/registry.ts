@@ -21,6 +21,7 @@ import riskAssessment from './risk-assessment.js';
 import phi from './phi.js';
 import sessionDates from './session-dates.js';
 import sessionStatus from './session-status.js';
+import placeholder from './placeholder.js';
 import unknownValue from './unknown-value.js';
 
 /** Reported by the parser; cannot be disabled. */
@@ -81,6 +82,7 @@ export const semanticRules: Rule[] = [
   phi,
   sessionDates,
   sessionStatus,
+  placeholder,
   unknownValue,
 ];
 
