@@ -73,7 +73,7 @@ describe('phase-length', () => {
     expect(rest).toEqual([]);
     expect(d.severity).toBe('warning');
     expect(d.message).toBe(
-      'The middle phase has 2 sessions and the termination phase 3 sessions; the middle phase, where the work on the focus happens, should be the longer one [S3] [S6]. Move sessions from the termination phase to the middle phase.',
+      'The middle phase has 2 sessions and the termination phase 3 sessions; the middle phase, where the work on the focus happens, should be the longer one. Move sessions from the termination phase to the middle phase.',
     );
     expect(d.range).toEqual(lineRange(29, 22, 25));
     expect(ruleIds(text)).toEqual([id]);
@@ -131,7 +131,7 @@ phase termination sessions 4
     const [d, ...rest] = diagnosticsOf(id, text);
     expect(rest).toEqual([]);
     expect(d.message).toBe(
-      'The middle phase has 1 session and the termination phase 1 session; the middle phase, where the work on the focus happens, should be the longer one [S3] [S6]. The termination phase cannot give any: it is at its minimum of 1 session for Maintenance IPT (IPT-M). Shorten the initial phase to 1 session (end it at session 1 and start the middle phase at 2), or raise `sessions` to 5 and give the new session to the middle phase.',
+      'The middle phase has 1 session and the termination phase 1 session; the middle phase, where the work on the focus happens, should be the longer one. The termination phase cannot give any: it is at its minimum of 1 session for Maintenance IPT (IPT-M). Shorten the initial phase to 1 session (end it at session 1 and start the middle phase at 2), or raise `sessions` to 5 and give the new session to the middle phase.',
     );
     expect(d.range).toEqual(rangeOfText(text, '3', 2));
     expect(ruleIds(text)).toEqual([id]);
