@@ -34,6 +34,7 @@ import { PlanGrammar, ruleForKeyword, type StatementRuleName } from './grammar.j
 import { Keyword, keywordOf, keywordSpellings, lexPlan, Newline, stringValue, UnterminatedString } from './lexer.js';
 import type { Span } from './span.js';
 import { suggest } from './suggest.js';
+import { sessionsReport } from './sessions-example.js';
 
 let grammar: PlanGrammar | undefined;
 
@@ -123,7 +124,11 @@ function parseLine(parser: PlanGrammar, line: IToken[], lineSpan: Span, report: 
     });
   }
   const parseError = parser.errors[0];
-  if (parseError) report(recognitionReport(parseError, lineSpan));
+  if (parseError) {
+    const generic = recognitionReport(parseError, lineSpan);
+    // A `sessions` line gets an example from its own values (`45 min` → `45min`).
+    report(ruleName === 'sessionsStatement' ? sessionsReport(line, generic) : generic);
+  }
   if (!cst) return undefined;
   return toStatement(ruleName, cst, lineSpan, parseError !== undefined || unclosed !== undefined, report);
 }
