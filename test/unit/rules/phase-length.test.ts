@@ -114,8 +114,8 @@ measure PHQ-9 at 1, 4
 risk low "No current suicidal thoughts"
 
 phase initial sessions 1-2
-  session 1 "Review and sick role"
-    task symptom-review, sick-role, interpersonal-inventory
+  session 1 "Review and early warning signs"
+    task symptom-review, warning-signs, interpersonal-inventory
   session 2 "Formulation and contract"
     task formulation, treatment-contract
 
@@ -137,7 +137,7 @@ phase termination sessions 4
     expect(ruleIds(text)).toEqual([id]);
     // Following either piece of advice leaves no phase-length report.
     const shorter = replace(replace(text, 'phase initial sessions 1-2', 'phase initial sessions 1'), 'phase middle sessions 3', 'phase middle sessions 2-3');
-    const movedSession = replace(replace(shorter, '  session 2 "Formulation and contract"\n    task formulation, treatment-contract\n', ''), '    task symptom-review, sick-role, interpersonal-inventory\n', '    task symptom-review, sick-role, interpersonal-inventory, formulation, treatment-contract\n');
+    const movedSession = replace(replace(shorter, '  session 2 "Formulation and contract"\n    task formulation, treatment-contract\n', ''), '    task symptom-review, warning-signs, interpersonal-inventory\n', '    task symptom-review, warning-signs, interpersonal-inventory, formulation, treatment-contract\n');
     expect(diagnosticsOf(id, movedSession)).toEqual([]);
     const added = replace(replace(replace(text, 'sessions 4 monthly', 'sessions 5 monthly'), 'phase middle sessions 3', 'phase middle sessions 3-4'), 'phase termination sessions 4', 'phase termination sessions 5');
     expect(diagnosticsOf(id, replace(replace(added, 'session 4 "Review', 'session 5 "Review'), 'PHQ-9 at 1, 4', 'PHQ-9 at 1, 5'))).toEqual([]);
