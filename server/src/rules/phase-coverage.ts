@@ -1,9 +1,9 @@
 /** `phase-coverage`: Phase ranges run contiguously from 1 to the planned total; session entries lie inside their phase; no session planned twice. */
 import type { Phase, Session, SessionSpan } from '../language/ast.js';
-import type { Fix } from '../language/diagnostic.js';
+import type { Fix, Report } from '../language/diagnostic.js';
 import { headerOf, phaseNameOf } from './plan-queries.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { findClashes, type Interval } from './session-clashes.js';
+import { findClashes, subtract, type Interval } from './session-clashes.js';
 import { lineNumberOf, numbersText, sessionsText, trustedTotal, variantName } from './structure-queries.js';
 
 export default {
@@ -54,12 +54,78 @@ function checkSpan(ctx: RuleContext, span: SessionSpan, what: 'phase' | 'session
   return true;
 }
 
+/** The phase ranges: each problem once (see walkPhaseRanges), or one report for one mistyped range. */
+function checkPhaseRanges(ctx: RuleContext, phases: Phase[]): { overlapping: Interval[]; reported: Set<Phase> } {
+  // One mistyped range (`1-3` typed `13`) can make a gap and an overlap at once: when the walk finds
+  // more than one problem and a single range explains them all, that range is the one report.
+  const found: Report[] = [];
+  const walked = walkPhaseRanges({ ...ctx, report: (report) => found.push(report) }, phases);
+  if (found.length >= 2) {
+    const misfit = singleMisfit(ctx, phases);
+    if (misfit) {
+      ctx.report(misfit.report);
+      return { overlapping: [], reported: new Set([misfit.phase]) };
+    }
+  }
+  for (const report of found) ctx.report(report);
+  return walked;
+}
+
+/**
+ * The one phase whose range, if it were what its neighbours leave for it, would make all three
+ * ranges run from 1 to the planned total without gap or overlap; undefined when no single range
+ * explains the problems (or the three phases are not there once each).
+ */
+function singleMisfit(ctx: RuleContext, phases: Phase[]): { phase: Phase; report: Report } | undefined {
+  if (ctx.file.phases.length !== 3) return undefined;
+  const named = (['initial', 'middle', 'termination'] as const).map((name) => phases.filter((phase) => phaseNameOf(phase) === name));
+  if (named.some((list) => list.length !== 1)) return undefined;
+  const ordered = named.map((list) => list[0]);
+  const total = trustedTotal(ctx);
+  const fits = (ranges: Interval[]) =>
+    ranges.every((range, i) => range.first <= range.last && range.first === (i === 0 ? 1 : ranges[i - 1].last + 1)) && (total === undefined || ranges[2].last === total);
+  const candidates = ordered.flatMap((phase, i) => {
+    const ranges = ordered.map((p) => ({ first: p.range!.first, last: p.range!.last }));
+    const expected = {
+      first: i === 0 ? 1 : ranges[i - 1].last + 1,
+      last: i === 2 ? (total ?? ranges[2].last) : ranges[i + 1].first - 1,
+    };
+    if (expected.first === ranges[i].first && expected.last === ranges[i].last) return [];
+    ranges[i] = expected;
+    return fits(ranges) ? [{ phase, index: i, expected }] : [];
+  });
+  if (candidates.length !== 1) return undefined;
+  const { phase, index, expected } = candidates[0];
+  const range = phase.range!;
+  const problems: string[] = [];
+  for (const neighbour of [ordered[index - 1], ordered[index + 1]]) {
+    if (!neighbour) continue;
+    const r = neighbour.range!;
+    const first = Math.max(r.first, range.first);
+    const last = Math.min(r.last, range.last);
+    if (first <= last) problems.push(`it overlaps ${label(neighbour)} (${numbersText(r.first, r.last)})`);
+  }
+  const uncovered = subtract(expected, [{ first: range.first, last: range.last }]);
+  if (uncovered.length > 0) problems.push(`it leaves ${uncovered.map((piece) => sessionsText(piece.first, piece.last)).join(' and ')} in no phase`);
+  if (total !== undefined && range.last > total) problems.push(`it runs past the plan's ${total} sessions`);
+  const written = ctx.text.slice(range.span.start, range.span.end);
+  const meant = numbersText(expected.first, expected.last).replace('–', '-');
+  return {
+    phase,
+    report: {
+      span: range.span,
+      message: `The range \`${written}\` of ${label(phase)} does not fit between the phases around it: ${problems.join(', and ')}. The other phases leave ${sessionsText(expected.first, expected.last)} for it: did you mean \`${meant}\`?`,
+      fixes: [setRange(phase, expected.first, expected.last, `Write \`${meant}\``)],
+    },
+  };
+}
+
 /**
  * Walks the phase ranges in session order: a gap, an overlap, a start after 1 or an end other than
  * the planned total is reported once, on the range that shows it. Returns the session numbers in
  * overlapping ranges and the phases reported, so that what follows from them is not reported again.
  */
-function checkPhaseRanges(ctx: RuleContext, phases: Phase[]): { overlapping: Interval[]; reported: Set<Phase> } {
+function walkPhaseRanges(ctx: RuleContext, phases: Phase[]): { overlapping: Interval[]; reported: Set<Phase> } {
   const overlapping: Interval[] = [];
   const reported = new Set<Phase>();
   const sorted = [...phases].sort((a, b) => a.range!.first - b.range!.first || a.span.start - b.span.start);

@@ -179,13 +179,19 @@ function escapedAt(text: string, from: number, index: number): boolean {
  * comment): the parser dropped it, so a rule asking "is X present here?" cannot know the answer.
  */
 export function hasUnparsedLine(text: string, from: number, to: number, parsed: readonly { start: number; end: number }[]): boolean {
+  // Lines come in order, so the spans are walked once (sorted by start, keeping the furthest end):
+  // linear in lines plus spans, however many there are.
+  const spans = [...parsed].sort((a, b) => a.start - b.start);
+  let next = 0;
+  let furthest = -1;
   const lines = /[^\r\n]+/g;
   lines.lastIndex = from;
   for (let match = lines.exec(text); match && match.index < to; match = lines.exec(text)) {
     const offset = match.index + (match[0].length - match[0].trimStart().length);
     const content = match[0].trim();
     if (content === '' || content.startsWith('#')) continue;
-    if (!parsed.some((span) => span.start <= offset && offset < span.end)) return true;
+    while (next < spans.length && spans[next].start <= offset) furthest = Math.max(furthest, spans[next++].end);
+    if (furthest <= offset) return true;
   }
   return false;
 }

@@ -7,7 +7,8 @@ import type { RequiredTask, TaskEntry, VariantEntry } from '../language/catalogu
 import { builtinCatalogue, findEntry } from '../language/catalogue.js';
 import type { Fix, Severity } from '../language/diagnostic.js';
 import type { RuleContext } from './rule.js';
-import { deeper, indentationAt, insertLineAfter, phaseNameOf } from './plan-queries.js';
+import { deeper, indentationAt, insertLineAfter, phaseLength, phaseNameOf } from './plan-queries.js';
+import { article, cadenceFitsVariant, uniquePhase } from './structure-queries.js';
 import { namesOf, suggestUnique } from '../language/suggest.js';
 
 /** How a rule explains and places one required task (the variant says which tasks are required). */
@@ -60,7 +61,11 @@ export function checkRequiredTasks(
   // unknown, and `variant` or `plan-header` reports the name.
   const variant = ctx.variant ?? (ctx.file.plan?.headers.some((h) => h.kind === 'variant') ? undefined : DEFAULT_VARIANT);
   if (!variant) return;
-  const required: Requirement[] = variant.requiredTasks[phaseName].map((task) => ({ ...task, advice: advice[task.id] ?? genericAdvice(task.id, phaseName) }));
+  // A plan that does not fit its variant's frame (another rule reports the cadence, the total or the
+  // initial phase's length) may name the wrong variant: then only the tasks every variant requires
+  // are asked for, so a wrong or missing `variant` line is one diagnostic, not one more per task.
+  const tasks = fitsFrame(ctx, variant) ? variant.requiredTasks[phaseName] : requiredByEvery(ctx, variant, phaseName);
+  const required: Requirement[] = tasks.map((task) => ({ ...task, advice: advice[task.id] ?? genericAdvice(task.id, phaseName) }));
   if (required.length === 0) return;
   const blocks = ctx.file.phases.filter((phase) => phase.name?.value === phaseName);
   // Missing, or written twice (which block is meant is unclear): `phase-order` reports it.
@@ -87,12 +92,21 @@ export function checkRequiredTasks(
     ctx.file.phases.filter((phase) => phase.name?.value !== phaseName && phaseNameOf(phase) !== undefined).flatMap((phase) => phase.sessions),
   );
   const missing = notHere.filter((task) => !idsOf(task).some((id) => elsewhere.has(id)));
-  for (const severity of ['error', 'warning', 'info'] as const) {
-    const tasks = missing.filter((task) => task.severity === severity);
-    if (tasks.length === 0) continue;
-    ctx.report({ span: at, severity, message: tasks.map(messageOf).join(' '), fixes: tasks.map((task) => addTaskFix(ctx, sessions, task)) });
-  }
+  if (missing.length === 0) return;
+  // One diagnostic for the phase, at the highest severity, listing every missing task with its own
+  // fix: a dropped line that held two tasks (`task formulation, treatment-contract`) is one mistake.
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  const sorted = [...missing].sort((a, b) => order[a.severity] - order[b.severity]);
+  const severity = sorted[0].severity;
+  const parts = sorted.map((task, i) => {
+    const text = messageOf(task);
+    if (i === 0 || task.severity === severity) return text;
+    const lower = sorted[i - 1].severity !== task.severity;
+    return lower ? `Also (${article(task.severity)} ${task.severity} on its own): ${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
+  });
+  ctx.report({ span: at, severity, message: parts.join(' '), fixes: sorted.map((task) => addTaskFix(ctx, sessions, task)) });
 }
+
 
 /**
  * Canonical ids of the tasks listed in these sessions. A misspelt task that clearly means one task
@@ -111,6 +125,25 @@ export function tasksIn(catalogue: readonly TaskEntry[], sessions: readonly Sess
 
 function taskValues(session: Session): string[] {
   return session.items.flatMap((item) => (item.kind === 'task' ? item.values.map((word) => word.value) : []));
+}
+
+/**
+ * True when the plan keeps its variant's frame: a cadence it allows, a total within its bounds, an
+ * initial phase no longer than its maximum. Otherwise `variant`, `session-count` or `phase-length`
+ * reports the misfit.
+ */
+function fitsFrame(ctx: RuleContext, variant: VariantEntry): boolean {
+  if (!cadenceFitsVariant({ file: ctx.file, variant })) return false;
+  const total = ctx.plannedTotal;
+  if (total !== undefined && (total < variant.sessions.min || (variant.sessions.max !== undefined && total > variant.sessions.max))) return false;
+  const initial = uniquePhase(ctx.file, 'initial');
+  const length = initial ? phaseLength(initial) : undefined;
+  return length === undefined || length <= variant.initialMax;
+}
+
+/** The variant's required tasks that every variant of the catalogue requires too (in any form). */
+function requiredByEvery(ctx: RuleContext, variant: VariantEntry, phaseName: 'initial' | 'termination'): RequiredTask[] {
+  return variant.requiredTasks[phaseName].filter((task) => ctx.catalogue.variants.every((other) => other.requiredTasks[phaseName].some((t) => t.id === task.id)));
 }
 
 /** The advice's message with the variant's reason and the tasks that count instead. */

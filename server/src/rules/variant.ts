@@ -1,7 +1,7 @@
 /** `variant`: The variant is built in or defined in config; the `sessions` cadence is one the variant allows. */
 import { findEntry } from '../language/catalogue.js';
-import { headerOf } from './plan-queries.js';
-import { docsUrl, type Rule } from './rule.js';
+import { hasUnparsedLine, headerOf } from './plan-queries.js';
+import { docsUrl, type Rule, type RuleContext } from './rule.js';
 import { listOf, replacementSuggestion, variantName } from './structure-queries.js';
 import { namesOf } from '../language/suggest.js';
 
@@ -40,6 +40,9 @@ export default {
     const variant = ctx.variant;
     const cadence = headerOf(ctx.file, 'sessions')?.cadence;
     if (!variant || !cadence || !findEntry(ctx.catalogue.cadences, cadence.value)) return;
+    // Without a `variant` line the default applies, unless the header has a line the parser dropped
+    // (a misspelt `vairant maintenance`): then the plan's variant is unknown, and `syntax` reports it.
+    if (!headerOf(ctx.file, 'variant') && headerLineDropped(ctx)) return;
     if (variant.cadences.includes(cadence.value)) return;
     const allowed = variant.cadences;
     const others = variants.filter((v) => v.id !== variant.id && v.cadences.includes(cadence.value)).map((v) => v.id);
@@ -55,3 +58,11 @@ export default {
     });
   },
 } satisfies Rule;
+
+/** True when a line between the `plan` line and the first section is one the parser could not read. */
+function headerLineDropped(ctx: RuleContext): boolean {
+  const plan = ctx.file.plan;
+  if (!plan) return false;
+  const end = ctx.file.sections[0]?.span.start ?? ctx.text.length;
+  return hasUnparsedLine(ctx.text, plan.span.start, end, [plan.span, ...plan.headers.map((header) => header.span)]);
+}

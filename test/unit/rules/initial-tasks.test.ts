@@ -57,13 +57,18 @@ describe('initial-tasks', () => {
     ]);
   });
 
-  it('gives one diagnostic per severity when a dropped line held tasks of both severities', () => {
+  it('gives one diagnostic, at the highest severity, when a dropped line held tasks of both severities', () => {
     const plan = remove(basePlan, '    task formulation, treatment-contract\n');
-    const found = diagnosticsOf('initial-tasks', plan);
-    expect(found.map((d) => [d.severity, d.fixes!.map((fix) => fix.title)])).toEqual([
-      ['error', ['Add `task formulation` to session 3']],
-      ['warning', ['Add `task treatment-contract` to session 3']],
+    const d = onlyDiagnostic(plan);
+    expect([d.rule, d.severity, d.fixes!.map((fix) => fix.title)]).toEqual([
+      'initial-tasks',
+      'error',
+      ['Add `task formulation` to session 3', 'Add `task treatment-contract` to session 3'],
     ]);
+    expect(d.message).toBe(
+      'The initial phase has no `formulation`. IPT links the episode to one problem area in a formulation the client agrees to before the middle phase; add `task formulation` to the last initial session. ' +
+        'Also (a warning on its own): the initial phase has no `treatment-contract`. IPT agrees the focus, time limit, goals and roles with the client before the middle phase; add `task treatment-contract`, usually with the formulation.',
+    );
   });
 
   it('says nothing when `phase initial` is written twice, and `task` does not judge either block', () => {
@@ -142,9 +147,10 @@ describe('initial-tasks', () => {
   });
 
   describe('per variant', () => {
+    // A maintenance plan in maintenance IPT's frame: an initial phase of two sessions.
     const maintenance = (tasks: string[]) =>
       replace(
-        replace(basePlan, 'variant acute', 'variant maintenance'),
+        replace(replace(replace(basePlan, 'variant acute', 'variant maintenance'), 'phase initial sessions 1-3', 'phase initial sessions 1-2'), 'phase middle sessions 4-13', 'phase middle sessions 3-13'),
         `  session 1 "Assessment, diagnosis and the sick role"
     task symptom-review, sick-role, medication-review
     score PHQ-9 18
@@ -153,7 +159,7 @@ describe('initial-tasks', () => {
   session 3 "Formulation and treatment contract"
     task formulation, treatment-contract
 `,
-        `  session 1-3 "Review of the acute course"\n    task ${tasks.join(', ')}\n`,
+        `  session 1-2 "Review of the acute course"\n    task ${tasks.join(', ')}\n`,
       );
 
     it('maintenance: no sick role and no inventory needed; remission, warning signs, focus and frequency are', () => {
@@ -168,6 +174,18 @@ describe('initial-tasks', () => {
           "The initial phase has no `warning-signs`. Maintenance IPT first agrees how to watch for a new episode: the client's early warning signs and the interpersonal events that could trigger one; add `task warning-signs` to an initial session. " +
             "The initial phase has no `formulation`. Maintenance IPT reviews the acute course's formulation and agrees the focus for maintenance, often a longer-standing interpersonal problem; add `task formulation` to the last initial session.",
         ],
+      ]);
+    });
+
+    it('a plan outside its variant\'s frame (the variant may be the mistake) is asked only for what every variant requires', () => {
+      // `variant maintenance` on an acute plan: phase-length reports the three-session initial phase;
+      // warning-signs, which only maintenance requires, is not asked for as well.
+      const plan = replace(basePlan, 'variant acute', 'variant maintenance');
+      expect(diagnosticsOf('initial-tasks', plan)).toEqual([]);
+      expect(ruleIds(plan)).toEqual(['phase-length']);
+      const withoutFormulation = replace(plan, 'task formulation, treatment-contract', 'task treatment-contract');
+      expect(diagnosticsOf('initial-tasks', withoutFormulation).map((d) => d.message)).toEqual([
+        "The initial phase has no `formulation`. Maintenance IPT reviews the acute course's formulation and agrees the focus for maintenance, often a longer-standing interpersonal problem; add `task formulation` to the last initial session.",
       ]);
     });
 
