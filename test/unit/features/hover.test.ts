@@ -42,6 +42,15 @@ describe('vocabulary words', () => {
     expect(result.contents).toContain('_Added in .iptrc.json._');
   });
 
+  test('a variant: its frame and the tasks its phases require, with the literature\'s name accepted', () => {
+    const maintenance = hover(planWith('variant acute', 'variant mainten<|>ance'))!;
+    expect(maintenance.contents).toContain('Initial phase requires (warning): `symptom-review` (or `diagnosis`), `warning-signs`, `formulation`, `treatment-contract`.');
+    expect(maintenance.contents).toContain('Termination phase requires (warning): `discuss-ending`, `review-progress`, `relapse-prevention`.');
+    const alias = hover(planWith('variant acute', 'variant IPT<|>-A'))!;
+    expect(alias.contents).toMatch(/^\*\*IPT for adolescents \(IPT-A\)\*\* `adolescent`/);
+    expect(alias.contents).toContain('Initial phase requires (error): `interpersonal-inventory` (or `closeness-circle`), `formulation`; (warning): `sick-role` (or `psychoeducation`), `treatment-contract`, `symptom-review` (or `diagnosis`).');
+  });
+
   test('a non-IPT technique says so', () => {
     const result = hover(planWith('technique role-play, decision-analysis', 'technique thought-rec<|>ord'))!;
     expect(result.contents).toContain('⚠ Not an IPT technique.');
