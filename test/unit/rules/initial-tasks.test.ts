@@ -3,6 +3,9 @@ import { onlyDiagnostic } from './content-helpers.js';
 import { resolveConfig } from '../../../server/src/rules/config.js';
 import { applyEdits, basePlan, diagnosticsOf, rangeOfText, remove, replace, ruleIds } from './plan-fixtures.js';
 
+/** The base plan's initial sessions, as written. */
+const INITIAL_SESSIONS = basePlan.slice(basePlan.indexOf('  session 1 "Assessment'), basePlan.indexOf('\nphase middle'));
+
 describe('initial-tasks', () => {
   it('accepts an initial phase with all five tasks', () => {
     expect(diagnosticsOf('initial-tasks', basePlan)).toEqual([]);
@@ -96,14 +99,7 @@ describe('initial-tasks', () => {
   it('reports an initial phase with no sessions once', () => {
     const plan = replace(
       basePlan,
-      `  session 1 "Assessment, diagnosis and the sick role"
-    task symptom-review, sick-role, medication-review
-    score PHQ-9 18
-  session 2 "Interpersonal inventory"
-    task interpersonal-inventory
-  session 3 "Formulation and treatment contract"
-    task formulation, treatment-contract
-`,
+      INITIAL_SESSIONS,
       '',
     );
     const [d, ...rest] = diagnosticsOf('initial-tasks', plan);
@@ -151,14 +147,7 @@ describe('initial-tasks', () => {
     const maintenance = (tasks: string[]) =>
       replace(
         replace(replace(replace(basePlan, 'variant acute', 'variant maintenance'), 'phase initial sessions 1-3', 'phase initial sessions 1-2'), 'phase middle sessions 4-13', 'phase middle sessions 3-13'),
-        `  session 1 "Assessment, diagnosis and the sick role"
-    task symptom-review, sick-role, medication-review
-    score PHQ-9 18
-  session 2 "Interpersonal inventory"
-    task interpersonal-inventory
-  session 3 "Formulation and treatment contract"
-    task formulation, treatment-contract
-`,
+        INITIAL_SESSIONS,
         `  session 1-2 "Review of the acute course"\n    task ${tasks.join(', ')}\n`,
       );
 

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../server/src/analyse.js';
 import { basePlan } from './plan-fixtures.js';
+import { wordSlips } from './word-slips.js';
 
 const structureRules = new Set([
   'plan-header', 'variant', 'session-count', 'phase-order', 'phase-coverage',
@@ -59,19 +60,8 @@ function singleLineEdits(text: string): { label: string; text: string }[] {
 
 /** The edits above plus the slips of the plan-content sweep: a word with its second letter dropped, or re-cased. */
 function allSingleLineEdits(text: string): { label: string; text: string }[] {
-  const lines = text.split('\n');
-  const edits = singleLineEdits(text);
-  lines.forEach((line, i) => {
-    for (const match of line.matchAll(/[A-Za-z0-9][A-Za-z0-9-]+/g)) {
-      const word = match[0];
-      const recased = word[0] === word[0].toUpperCase() ? word.toLowerCase() : word[0].toUpperCase() + word.slice(1);
-      for (const slip of [word[0] + word.slice(2), recased]) {
-        const changed = line.slice(0, match.index) + slip + line.slice(match.index! + word.length);
-        edits.push({ label: `line ${i + 1}: ${word} → ${slip}`, text: lines.map((l, j) => (j === i ? changed : l)).join('\n') });
-      }
-    }
-  });
-  return edits.filter((edit) => edit.text !== text);
+  const slips = wordSlips(text).map((slip) => ({ label: slip.name, text: slip.text }));
+  return [...singleLineEdits(text), ...slips].filter((edit) => edit.text !== text);
 }
 
 /** Edits that give two or more rule diagnostics, or a rule diagnostic next to a syntax error. */
