@@ -4,6 +4,7 @@
 //   node scripts/build.mjs --dev           with source maps and grammar validations
 //   node scripts/build.mjs --no-types      skip the .d.ts step (faster)
 //   node scripts/build.mjs --schema-only   only regenerate schemas/iptrc.schema.json
+// Also writes the editor's language files, syntaxes/*.json, from syntaxes/src/.
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -138,8 +139,23 @@ async function writeConfigSchema() {
   }
 }
 
+/** syntaxes/*.json (grammar, language configuration, snippets) from syntaxes/src/index.ts. */
+async function writeLanguageFiles() {
+  const tempDir = mkdtempSync(path.join(tmpdir(), 'ipt-syntaxes-'));
+  try {
+    const outfile = path.join(tempDir, 'language-files.cjs');
+    await build({ ...common, entryPoints: ['syntaxes/src/index.ts'], outfile });
+    const files = createRequire(import.meta.url)(outfile).languageFiles();
+    for (const [file, text] of Object.entries(files)) writeFileSync(path.join(root, file), text);
+    console.log(`wrote ${Object.keys(files).join(', ')}`);
+  } finally {
+    rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
 if (!flags.has('--schema-only')) {
   await bundleEntries();
+  await writeLanguageFiles();
   writeEsmEntry();
   await bundleBrowserServer();
   await bundleBrowserExtension();

@@ -6,6 +6,9 @@
 // .vscodeignore decides what goes in, as usual. `--no-dependencies`: the bundles carry everything.
 //   node scripts/package-vsix.mjs            → ipt-plan-<version>.vsix in the project folder
 //   node scripts/package-vsix.mjs --ls       → only list the files that would be packed
+//   node scripts/package-vsix.mjs --web      → ipt-plan-web-<version>.vsix: the same package without the
+//       desktop entry (`main`), so VS Code runs it in its web-worker extension host, as vscode.dev and
+//       github.dev do. The tests install it into code-server to prove the web build in a real workbench.
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -14,6 +17,7 @@ import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const listOnly = process.argv.includes('--ls');
+const webOnly = process.argv.includes('--web');
 const skipped = new Set(['node_modules', '.git', '.cache', 'coverage']);
 
 for (const bundle of ['extension', 'browser-extension', 'server', 'browser-server']) {
@@ -33,18 +37,14 @@ delete manifest.files;
 delete manifest.scripts;
 delete manifest.devDependencies;
 delete manifest.dependencies; // bundled into dist/
-// The language files and icons come from their own authors; until they exist, say so and pack without them.
-for (const file of ['syntaxes/ipt.tmLanguage.json', 'syntaxes/language-configuration.json', 'syntaxes/ipt.snippets.json', 'client/media/file-icon.svg']) {
-  if (!existsSync(path.join(root, file))) console.warn(`warning: ${file} does not exist yet; the package will lack it.`);
-}
-if (manifest.icon && !existsSync(path.join(root, manifest.icon))) {
-  console.warn(`warning: ${manifest.icon} does not exist yet; packing without an extension icon.`);
-  delete manifest.icon;
+if (webOnly) {
+  delete manifest.main;
+  manifest.displayName = `${manifest.displayName} (web build)`;
 }
 writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
 const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-const out = path.join(root, `${manifest.name}-${manifest.version}.vsix`);
+const out = path.join(root, `${manifest.name}${webOnly ? '-web' : ''}-${manifest.version}.vsix`);
 const args = listOnly ? ['ls', '--no-dependencies'] : ['package', '--no-dependencies', '--out', out];
 const result = spawnSync(process.execPath, [vsce, ...args], { cwd: stage, stdio: 'inherit' });
 rmSync(stage, { recursive: true, force: true });

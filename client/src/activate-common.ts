@@ -25,7 +25,7 @@ export interface Platform {
 
 let running: BaseLanguageClient | undefined;
 
-export async function activateCommon(context: vscode.ExtensionContext, platform: Platform): Promise<void> {
+export function activateCommon(context: vscode.ExtensionContext, platform: Platform): void {
   const output = vscode.window.createOutputChannel(clientName, { log: true });
   const policy = new RestartPolicy();
   const client = platform.createClient(clientOptions(output, policy));
@@ -59,10 +59,10 @@ export async function activateCommon(context: vscode.ExtensionContext, platform:
     command('ipt.preview.open', openPreview(false)),
     command('ipt.preview.openToSide', openPreview(true)),
     command('ipt.preview.showSource', () => previews.showSource()),
-    command('ipt.newPlan', async () => newPlan(await started)),
-    command('ipt.export.html', async (argument) => exportPlan(await started, 'html', argument, activePreview)),
-    command('ipt.export.markdown', async (argument) => exportPlan(await started, 'markdown', argument, activePreview)),
-    command('ipt.export.fhir', async (argument) => exportPlan(await started, 'fhir', argument, activePreview)),
+    command('ipt.newPlan', async (argument) => newPlan(await started, argument)),
+    command('ipt.export.html', async (argument, target) => exportPlan(await started, 'html', argument, activePreview, target)),
+    command('ipt.export.markdown', async (argument, target) => exportPlan(await started, 'markdown', argument, activePreview, target)),
+    command('ipt.export.fhir', async (argument, target) => exportPlan(await started, 'fhir', argument, activePreview, target)),
     command('ipt.fixAll', () => fixAll()),
     command('ipt.showRuleDocumentation', (argument) => showRuleDocumentation(context.extensionUri, argument)),
     command('ipt.validateWorkspace', async () => validateWorkspace(await started, platform.serverCannotReadFiles)),
@@ -76,11 +76,9 @@ export async function activateCommon(context: vscode.ExtensionContext, platform:
   );
   if (platform.serverCannotReadFiles) context.subscriptions.push(syncConfigFiles(client, output));
 
-  try {
-    await started;
-  } catch (error) {
-    output.error(`The IPT language server did not start: ${String(error)}`);
-  }
+  // Activation does not wait for the server: VS Code counts activate() against the extension's
+  // start-up time, and every feature that needs the server waits for `started` itself.
+  started.catch((error: unknown) => output.error(`The IPT language server did not start: ${String(error)}`));
 }
 
 export async function deactivateCommon(): Promise<void> {

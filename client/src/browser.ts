@@ -30,8 +30,8 @@ async function serverTransports(extensionUri: vscode.Uri): Promise<MessageTransp
   return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  await activateCommon(context, {
+export function activate(context: vscode.ExtensionContext): void {
+  activateCommon(context, {
     createClient: (options) => new LanguageClient(clientId, clientName, () => serverTransports(context.extensionUri), options),
     serverCannotReadFiles: true,
   });

@@ -3,13 +3,13 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activateCommon, clientId, clientName, deactivateCommon } from './activate-common.js';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void {
   const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
   const server: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  await activateCommon(context, {
+  activateCommon(context, {
     createClient: (options) => new LanguageClient(clientId, clientName, server, options),
     // A virtual workspace (e.g. a remote repository) has no files on disk for the server to read.
     serverCannotReadFiles: (vscode.workspace.workspaceFolders ?? []).some((folder) => folder.uri.scheme !== 'file'),

@@ -24,6 +24,18 @@ export async function readWorkspaceFiles(glob: string, token?: vscode.Cancellati
   return files.filter((file): file is FileText => file !== undefined).sort((a, b) => a.uri.localeCompare(b.uri));
 }
 
+/**
+ * Writes a whole file so that a crash or a full disk leaves the old file or the new one, never half of
+ * one: the text goes to a temporary file beside the target, which then replaces it in one rename.
+ */
 export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const temp = vscode.Uri.joinPath(uri, '..', `.${name}.ipt-tmp-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`);
+  await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
+  try {
+    await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
+  } catch (error) {
+    await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+    throw error;
+  }
 }

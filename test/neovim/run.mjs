@@ -3,6 +3,7 @@
 // the built server (`node dist/server.js --stdio`). It opens a plan with a half-typed line and checks
 // that diagnostics, completion and hover arrive. Skips (exit 0, with a message) when `nvim` is absent.
 // Needs `npm run build` first. Exit 1 with the reasons when a check fails.
+// `--json FILE` also writes the counts ({ passed, failed, skipped, note }) for scripts/test-all.mjs.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,9 +22,16 @@ function nvimVersion() {
   }
 }
 
+const jsonAt = process.argv.indexOf('--json');
+const jsonFile = jsonAt > 0 ? process.argv[jsonAt + 1] : undefined;
+function writeCounts(counts) {
+  if (jsonFile) writeFileSync(jsonFile, JSON.stringify(counts));
+}
+
 const version = nvimVersion();
 if (!version) {
   console.log('neovim: skipped — `nvim` is not installed (Debian: apt-get install -y neovim).');
+  writeCounts({ passed: 0, failed: 0, skipped: 1, note: 'nvim is not installed' });
   process.exit(0);
 }
 if (!existsSync(server)) {
@@ -87,12 +95,18 @@ try {
   failures.push(`Neovim wrote no result (exit ${run.status}${run.signal ? `, ${run.signal}` : ''}).\n${run.stdout}\n${run.stderr}`);
 }
 
+let passed = 0;
 if (result) {
   const items = Array.isArray(result.completion) ? result.completion : (result.completion?.items ?? []);
   const labels = items.map((item) => item.label);
   const hover = result.hover?.contents;
   const hoverText = typeof hover === 'string' ? hover : (hover?.value ?? JSON.stringify(hover ?? null));
-  const check = (ok, message) => (ok ? console.log(`  ✓ ${message}`) : failures.push(message));
+  const check = (ok, message) => {
+    if (ok) {
+      passed++;
+      console.log(`  ✓ ${message}`);
+    } else failures.push(message);
+  };
   console.log(`neovim: ${version}, ${Date.now() - started} ms`);
   check(result.filetype === 'ipt', `the buffer has filetype ipt (got ${JSON.stringify(result.filetype)})`);
   check(result.attached, 'the ipt client attached to the buffer');
@@ -102,6 +116,7 @@ if (result) {
 }
 
 rmSync(dir, { recursive: true, force: true });
+writeCounts({ passed, failed: failures.length, note: version });
 if (failures.length > 0) {
   for (const failure of failures) console.error(`  ✗ ${failure}`);
   process.exit(1);

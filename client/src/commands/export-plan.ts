@@ -1,4 +1,7 @@
-/** Export as HTML / Markdown / FHIR CarePlan: the CLI's own output (`ipt/render`), saved where the user picks. */
+/**
+ * Export as HTML / Markdown / FHIR CarePlan: the CLI's own output (`ipt/render`), saved where the user
+ * picks. Keybindings, tasks and tests may pass the target file as a second argument (no dialog).
+ */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { renderRequest, type ExportFormat } from '../protocol.js';
@@ -6,13 +9,19 @@ import { exportFileName, exportFormats as formats } from '../export-names.js';
 import { writeText } from '../workspace-files.js';
 import { noPlanMessage, planTarget, type ActivePreviewSource } from './plan-target.js';
 
-export async function exportPlan(client: BaseLanguageClient, format: ExportFormat, argument: unknown, activePreview: ActivePreviewSource): Promise<void> {
+export async function exportPlan(
+  client: BaseLanguageClient,
+  format: ExportFormat,
+  argument: unknown,
+  activePreview: ActivePreviewSource,
+  presetTarget?: unknown,
+): Promise<void> {
   const source = planTarget(argument, activePreview);
   if (!source) return noPlanMessage();
   const { label, filter, extensions } = formats[format];
   const folder = source.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(source, '..');
   const name = exportFileName(source.path, format);
-  const target = await vscode.window.showSaveDialog({
+  const target = presetTarget instanceof vscode.Uri ? presetTarget : await vscode.window.showSaveDialog({
     title: `Export the plan as ${label}`,
     saveLabel: 'Export',
     defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
@@ -26,6 +35,7 @@ export async function exportPlan(client: BaseLanguageClient, format: ExportForma
   }
   await writeText(target, result.text);
   const shown = vscode.workspace.asRelativePath(target);
-  const choice = await vscode.window.showInformationMessage(`Exported ${label} to ${shown}.`, 'Open');
-  if (choice === 'Open') await vscode.window.showTextDocument(target);
+  void vscode.window.showInformationMessage(`Exported ${label} to ${shown}.`, 'Open').then((choice) => {
+    if (choice === 'Open') void vscode.window.showTextDocument(target);
+  });
 }

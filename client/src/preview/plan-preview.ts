@@ -24,6 +24,11 @@ export function previewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   };
 }
 
+/** The tab title: "Preview" and the plan's file name, as the Markdown preview names its tabs. */
+export function previewTitle(resource: vscode.Uri): string {
+  return `Preview ${resource.path.replace(/^.*\//, '') || 'plan'}`;
+}
+
 function settingsFor(resource: vscode.Uri) {
   const config = vscode.workspace.getConfiguration('ipt.preview', resource);
   return {
@@ -57,7 +62,7 @@ export class PlanPreview implements vscode.Disposable {
     this.throttle = new Throttle(() => this.render(), () => settingsFor(this.resource).updateDelay);
     panel.webview.options = previewOptions(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'client', 'media', 'preview-icon.svg');
-    this.setTitle();
+    panel.title = previewTitle(resource);
     this.writePage();
 
     const isOurs = (document: vscode.TextDocument) => document.uri.toString() === this.resource.toString();
@@ -93,10 +98,6 @@ export class PlanPreview implements vscode.Disposable {
     return this.line;
   }
 
-  private setTitle(): void {
-    const name = this.resource.path.replace(/^.*\//, '') || 'plan';
-    this.panel.title = `Preview ${name}`;
-  }
 
   /** A fresh page (new nonce) holding what is shown now; later renders arrive as messages, so scrolling is kept. */
   private writePage(): void {

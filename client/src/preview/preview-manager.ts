@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { parsePreviewState } from './messages.js';
-import { PlanPreview, previewOptions, previewViewType } from './plan-preview.js';
+import { PlanPreview, previewOptions, previewTitle, previewViewType } from './plan-preview.js';
 
 export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private readonly previews = new Set<PlanPreview>();
@@ -32,7 +32,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
       existing.reveal(toSide ? (existing.panel.viewColumn ?? column) : column, toSide);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(previewViewType, 'Preview', { viewColumn: column, preserveFocus: toSide }, previewOptions(this.extensionUri));
+    const panel = vscode.window.createWebviewPanel(previewViewType, previewTitle(resource), { viewColumn: column, preserveFocus: toSide }, previewOptions(this.extensionUri));
     this.track(new PlanPreview(panel, resource, this.extensionUri, await this.client, this.output));
   }
 

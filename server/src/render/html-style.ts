@@ -49,11 +49,14 @@ export const planStyles = `
 .ipt-plan .chips li.unknown { background: transparent; border: 1px dashed var(--muted); }
 
 .ipt-plan .badge { display: inline-block; padding: 1px 10px; border-radius: 10px; font-size: 0.85em; font-weight: 600; border: 1px solid currentColor; }
-.ipt-plan .risk-none { color: var(--muted); }
-.ipt-plan .risk-low { color: var(--ok); }
-.ipt-plan .risk-moderate { color: var(--caution); }
-.ipt-plan .risk-high { color: var(--error); }
-.ipt-plan .risk-unknown { color: var(--muted); border-style: dashed; }
+/* Risk badges: the level's colour on the border and a dot, the words in the text colour (the chart
+   colours themes give are not meant for text and can fall below 4.5:1 contrast). */
+.ipt-plan .badge[class*="risk-"] { --risk: var(--muted); border-color: var(--risk); }
+.ipt-plan .badge[class*="risk-"]::before { content: ""; display: inline-block; width: 0.6em; height: 0.6em; margin-right: 0.4em; border-radius: 50%; background: var(--risk); }
+.ipt-plan .risk-low { --risk: var(--ok); }
+.ipt-plan .risk-moderate { --risk: var(--caution); }
+.ipt-plan .risk-high { --risk: var(--error); border-width: 2px; }
+.ipt-plan .risk-unknown { border-style: dashed; }
 
 .ipt-plan .panel { background: var(--surface); border: 1px solid var(--border); border-radius: 8px; padding: 12px 16px; margin: 0 0 10px; }
 .ipt-plan .panel p { margin: 4px 0; }
@@ -71,7 +74,8 @@ export const planStyles = `
 .ipt-plan .phase-middle { --phase: var(--middle); }
 .ipt-plan .phase-termination { --phase: var(--termination); }
 .ipt-plan .phase-header { display: flex; align-items: baseline; gap: 10px; margin-bottom: 6px; }
-.ipt-plan .phase-header h3 { color: var(--phase, var(--accent)); font-size: 1.05em; }
+.ipt-plan .phase-header h3 { color: var(--fg); font-size: 1.05em; }
+.ipt-plan .phase-header h3::before { content: ""; display: inline-block; width: 0.7em; height: 0.7em; margin-right: 0.45em; border-radius: 2px; background: var(--phase, var(--accent)); vertical-align: -0.02em; }
 .ipt-plan .sessions { list-style: none; margin: 0; padding: 0; }
 .ipt-plan .session { display: grid; grid-template-columns: 3.6em 1fr; gap: 0 10px; padding: 8px 0; border-top: 1px solid var(--border); }
 .ipt-plan .session:first-child { border-top: none; }

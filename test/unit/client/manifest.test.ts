@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -30,6 +30,19 @@ describe('the extension manifest (package.json)', () => {
     expect(contributes.languages[0]).toMatchObject({ id: 'ipt', extensions: ['.ipt'], configuration: './syntaxes/language-configuration.json' });
     expect(contributes.grammars[0]).toEqual({ language: 'ipt', scopeName: 'source.ipt', path: './syntaxes/ipt.tmLanguage.json' });
     expect(contributes.snippets[0]).toEqual({ language: 'ipt', path: './syntaxes/ipt.snippets.json' });
+  });
+
+  it('names language files and icons that exist: a 128×128 PNG icon and a 16×16 SVG file icon', () => {
+    for (const file of [contributes.grammars[0].path, contributes.languages[0].configuration, contributes.snippets[0].path, contributes.languages[0].icon.light, contributes.languages[0].icon.dark, manifest.icon]) {
+      expect(existsSync(path.join(root, file)), file).toBe(true);
+    }
+    const png = readFileSync(path.join(root, manifest.icon));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([128, 128]);
+    const svg = readFileSync(path.join(root, contributes.languages[0].icon.light), 'utf8');
+    expect(svg).toContain('viewBox="0 0 16 16"');
+    expect(svg).not.toMatch(/<script|href=/i);
   });
 
   it('puts every command under the IPT category, and registers each one', () => {

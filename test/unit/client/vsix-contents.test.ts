@@ -18,6 +18,11 @@ describe('the .vsix contents (vsce ls)', () => {
     for (const file of [...bundles, 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'client/media/preview.js', 'client/media/preview.css', 'client/media/plan.css', 'schemas/iptrc.schema.json', 'docs/rules/syntax.md']) {
       expect(files, file).toContain(file);
     }
+    // The language files and icons the manifest names (and not their sources).
+    for (const file of ['syntaxes/ipt.tmLanguage.json', 'syntaxes/language-configuration.json', 'syntaxes/ipt.snippets.json', 'client/media/icon.png', 'client/media/file-icon.svg']) {
+      expect(files, file).toContain(file);
+    }
+    expect(files.filter((file) => file.startsWith('syntaxes/src/') || file.startsWith('client/media/source/'))).toEqual([]);
     const allowed = [
       /^dist\/(extension|browser-extension|server|browser-server)\.js$/,
       /^client\/media\/[\w-]+\.(css|js|svg|png)$/,

@@ -3,23 +3,14 @@ import { describe, expect, test } from 'vitest';
 import { analyse } from '../../../server/src/analyse.js';
 import { semanticTokensData, semanticTokensLegend } from '../../../server/src/features/semantic-tokens.js';
 import { PLAN } from './cursor.js';
+import { decodeSemanticTokens } from './semantic-decode.js';
 
 type Tuple = [line: number, text: string, type: string, ...modifiers: string[]];
 
-/** Decodes the relative encoding: each token as [line, its text, type, modifiers…]. */
+/** Each token as [line, its text, type, modifiers…]. */
 function decode(text: string, data: number[]): Tuple[] {
   const lines = text.split(/\r\n|\r|\n/);
-  const out: Tuple[] = [];
-  let line = 0;
-  let char = 0;
-  for (let i = 0; i < data.length; i += 5) {
-    const [deltaLine, deltaStart, length, type, bits] = data.slice(i, i + 5);
-    line += deltaLine;
-    char = deltaLine === 0 ? char + deltaStart : deltaStart;
-    const modifiers = semanticTokensLegend.tokenModifiers.filter((_, bit) => bits & (1 << bit));
-    out.push([line, lines[line].slice(char, char + length), semanticTokensLegend.tokenTypes[type], ...modifiers]);
-  }
-  return out;
+  return decodeSemanticTokens(data).map((t): Tuple => [t.line, lines[t.line].slice(t.char, t.char + t.length), t.type, ...t.modifiers]);
 }
 
 function tokens(text: string, span?: { start: number; end: number }): Tuple[] {

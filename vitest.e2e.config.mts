@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// The real-workbench tests (test/e2e/): one file at a time, each with its own code-server and browser.
+export default defineConfig({
+  test: {
+    include: ['test/e2e/**/*.e2e.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 240_000,
+    pool: 'forks',
+    fileParallelism: false,
+    maxWorkers: 1,
+  },
+});
