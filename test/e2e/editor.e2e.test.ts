@@ -28,10 +28,13 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await bench.shot('1-highlighting');
     });
 
-    test('the status bar shows the plan: variant, sessions and problems', async () => {
+    test('the status bar shows the plan: variant, sessions and problems; a click opens Problems', async () => {
       const item = bench.page.locator('#ipt\\.status, [id="ipt-plan.ipt-plan.ipt.status"], .statusbar-item[aria-label*="sessions"]').first();
       await item.waitFor({ timeout: 30_000 });
       expect(await item.innerText()).toMatch(/acute · 16 sessions/);
+      await item.click();
+      await bench.page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 20_000 });
+      await closePanel(bench.page);
     });
 
     test('a problem is underlined and listed in the Problems panel with its rule', async () => {

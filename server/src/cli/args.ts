@@ -23,11 +23,11 @@ export function parseCommandArgs(command: string, args: string[], options: Recor
     const { values, positionals } = parseArgs({ args, options, allowPositionals, strict: true });
     return { values: values as ParsedArgs['values'], positionals };
   } catch (error) {
-    throw new CliError(describeParseError(error, Object.keys(options)), command);
+    throw new CliError(describeParseError(error, Object.keys(options), args), command);
   }
 }
 
-function describeParseError(error: unknown, names: string[]): string {
+function describeParseError(error: unknown, names: string[], args: readonly string[]): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
@@ -36,7 +36,10 @@ function describeParseError(error: unknown, names: string[]): string {
     return `Unknown option \`${option}\`.${guess ? ` Did you mean \`--${guess}\`?` : ''}`;
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const option = /'(--?[A-Za-z-]+)/.exec(message)?.[1];
+    // Node names the option as "-f, --format <value>"; say it as the user wrote it.
+    const spellings = (/'([^']+)'/.exec(message)?.[1] ?? '').split(/[\s,]+/).filter((s) => /^--?[A-Za-z]/.test(s));
+    const typed = [...args].reverse().find((arg, i, reversed) => spellings.includes(arg) && (i === 0 || reversed[i - 1].startsWith('-')));
+    const option = typed ?? spellings[spellings.length - 1];
     return option ? `The option \`${option}\` needs a value.` : message;
   }
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
@@ -61,6 +64,7 @@ export function choiceOption<T extends string>(command: string, parsed: ParsedAr
 export function choiceOption<T extends string>(command: string, parsed: ParsedArgs, name: string, choices: readonly T[], fallback?: T): T | undefined {
   const value = stringOption(parsed, name);
   if (value === undefined) return fallback;
+  if (value === '') throw new CliError(`The option \`--${name}\` needs a value: one of ${choices.map((c) => `\`${c}\``).join(', ')}.`, command);
   if ((choices as readonly string[]).includes(value)) return value as T;
   const guess = suggest(value, choices);
   throw new CliError(

@@ -1,10 +1,13 @@
 /** What every command gets: arguments, working directory and the streams it writes to. */
+import { getSystemErrorMap } from 'node:util';
 
 /** A writable text stream: process.stdout, or an in-memory one in tests. */
 export interface OutputStream {
   write(chunk: string): unknown;
   /** True for a terminal: stylish output is coloured only then (and when NO_COLOR is unset). */
   isTTY?: boolean;
+  /** A terminal's width in columns: stylish output wraps to it. */
+  columns?: number;
 }
 
 export interface MainOptions {
@@ -13,7 +16,7 @@ export interface MainOptions {
   stdout: OutputStream;
   stderr: OutputStream;
   stdin?: NodeJS.ReadableStream;
-  /** Environment variables (default: process.env); only NO_COLOR is read. */
+  /** Environment variables (default: process.env); NO_COLOR and COLUMNS are read. */
   env?: Record<string, string | undefined>;
 }
 
@@ -38,16 +41,18 @@ export class CliError extends Error {
   }
 }
 
-/** A short, plain reason for a failed file operation, e.g. "no such file, or a broken link". */
+/**
+ * Why a file operation failed, as the operating system said it, with its code: "ENOENT: no such
+ * file or directory", "EROFS: read-only file system"; a folder and a permission problem in plain
+ * words ("EISDIR: it is a folder").
+ */
 export function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const explained: Record<string, string> = {
-    ENOENT: 'no such file, or a broken link',
-    EISDIR: 'it is a folder',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-  };
-  if (code && explained[code]) return explained[code];
   if (error instanceof CliError) return error.message;
+  const { code, errno } = (error ?? {}) as NodeJS.ErrnoException;
+  if (typeof code === 'string' && /^E[A-Z0-9]+$/.test(code)) {
+    const plain: Record<string, string> = { EISDIR: 'it is a folder', EACCES: 'permission denied', EPERM: 'operation not permitted' };
+    const system = typeof errno === 'number' ? getSystemErrorMap().get(errno)?.[1] : undefined;
+    return `${code}: ${plain[code] ?? system ?? 'system error'}`;
+  }
   return error instanceof Error ? error.message : String(error);
 }

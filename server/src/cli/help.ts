@@ -72,7 +72,7 @@ with syntax errors.
 Renders one plan. Without -o the result goes to standard output.
 
 Options:
-  -t, --to FORMAT           html, markdown or fhir (a FHIR R4 CarePlan bundle as JSON)
+  -t, --to FORMAT           html, markdown or fhir (a FHIR R4 CarePlan as JSON, its resources contained)
   -o, --output FILE         Write to FILE
   -c, --config FILE         A .iptrc.json used as the base below the discovered ones
   -h, --help                Show this help

@@ -112,12 +112,21 @@ function failOnConfig(lines: string[], io: MainOptions): number {
   return EXIT_FAILURE;
 }
 
+/** The width stylish wraps to: the terminal's, or COLUMNS when set (as shells export it); none for a pipe. */
+function terminalWidth(io: MainOptions, env: Record<string, string | undefined>): number | undefined {
+  if (io.stdout.isTTY === true && typeof io.stdout.columns === 'number' && io.stdout.columns > 0) return io.stdout.columns;
+  const columns = Number(env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : undefined;
+}
+
 /** Prints the report (or writes it to --output-file) and decides the exit code. */
 function report(reports: FileReport[], io: MainOptions, options: ReportOptions, ioFailures: number): number {
   const err = (line: string) => io.stderr.write(`${line}\n`);
   const { formatName, outputFile, maxWarnings } = options;
-  const color = formatName === 'stylish' && outputFile === undefined && io.stdout.isTTY === true && !(io.env ?? process.env).NO_COLOR;
-  const text = formatters[formatName](reports, { color, rules: allRules });
+  const env = io.env ?? process.env;
+  const toTerminal = formatName === 'stylish' && outputFile === undefined && io.stdout.isTTY === true;
+  const color = toTerminal && !env.NO_COLOR;
+  const text = formatters[formatName](reports, { color, rules: allRules, width: outputFile === undefined ? terminalWidth(io, env) : undefined });
   if (outputFile !== undefined) {
     try {
       // As in ESLint, the report's folder is created when missing.

@@ -49,7 +49,7 @@ export async function renderCommand(args: string[], io: MainOptions): Promise<nu
   if (errors > 0) {
     io.stderr.write(`ipt render: ${shown} has ${errors === 1 ? '1 error' : `${errors} errors`}, so the rendering may be incomplete or wrong. Run \`ipt lint ${shown}\` to see ${errors === 1 ? 'it' : 'them'}.\n`);
   }
-  const rendered = render(analysis, { to, catalogue: loaded.config.catalogue });
+  const rendered = render(analysis, { to, catalogue: loaded.config.catalogue, fhir: loaded.config.fhir });
   const result = rendered.endsWith('\n') ? rendered : `${rendered}\n`;
   if (target === undefined) {
     io.stdout.write(result);

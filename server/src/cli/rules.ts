@@ -16,7 +16,7 @@ export async function rulesCommand(args: string[], io: MainOptions): Promise<num
     io.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
     return EXIT_OK;
   }
-  const idWidth = Math.max(...rules.map((r) => r.id.length));
+  const idWidth = rules.reduce((widest, rule) => Math.max(widest, rule.id.length), 0);
   const lines = rules.flatMap((rule) => [`${rule.id.padEnd(idWidth)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.description}`, `${' '.repeat(idWidth + 11)}${rule.docsUrl}`]);
   io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT_OK;

@@ -158,7 +158,8 @@ export function skeleton(options: SkeletonOptions): string {
     '',
   );
 
-  lines.push(
+  // An array literal, then one push per line: no spread into a call (the phases' lines are many for a long variant).
+  const phases = [
     `phase initial sessions ${range(1, initialEnd)}`,
     ...spreadThree(1, shape.initial, initialParts(variant)),
     '',
@@ -171,7 +172,8 @@ export function skeleton(options: SkeletonOptions): string {
       { title: 'Relapse warning signs', tasks: ['relapse-prevention'] },
       { title: 'Ending and next steps', tasks: ['discuss-ending', 'maintenance-plan', ...otherRequired(variant, 'termination', ['review-progress', 'relapse-prevention', 'discuss-ending', 'maintenance-plan'])] },
     ]),
-  );
+  ];
+  for (const line of phases) lines.push(line);
   return `${lines.join('\n')}\n`;
 }
 

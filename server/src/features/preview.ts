@@ -18,5 +18,5 @@ export function planPreview(analysis: Analysis, config: ResolvedConfig): PlanPre
 
 /** The full standalone output, as `ipt render --to FORMAT` writes it. */
 export function renderPlan(analysis: Analysis, config: ResolvedConfig, to: RenderFormat): string {
-  return render(analysis, { to, catalogue: config.catalogue });
+  return render(analysis, { to, catalogue: config.catalogue, fhir: config.fhir });
 }

@@ -5,7 +5,7 @@
 import type { Analysis } from '../analyse.js';
 import type { Catalogue } from '../language/catalogue-types.js';
 import { builtinCatalogue } from '../language/catalogue.js';
-import { renderFhir } from './fhir.js';
+import { type FhirOptions, renderFhir } from './fhir.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { planView } from './model.js';
@@ -18,7 +18,11 @@ export interface RenderOptions {
   fragment?: boolean;
   /** The catalogue for titles and severity bands (default: the built-in one; pass config.catalogue). */
   catalogue?: Catalogue;
+  /** FHIR only: the client identifier system and the diagnosis code system (pass config.fhir). */
+  fhir?: FhirOptions;
 }
+
+export type { FhirOptions } from './fhir.js';
 
 export const renderFormats: readonly RenderFormat[] = ['html', 'markdown', 'fhir'];
 
@@ -30,7 +34,7 @@ export function render(analysis: Analysis, options: RenderOptions): string {
     case 'markdown':
       return renderMarkdown(view);
     case 'fhir':
-      return renderFhir(view);
+      return renderFhir(view, options.fhir);
     default:
       throw new Error(`Unknown render format "${String((options as { to: unknown }).to)}"; use one of ${renderFormats.join(', ')}.`);
   }

@@ -210,8 +210,28 @@ export const configSchema = z
       .strict()
       .optional()
       .describe('Settings of the `phi` rule, which looks for identifying data in strings.'),
+    fhir: z
+      .object({
+        clientIdentifierSystem: z
+          .string()
+          .regex(/^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/, {
+            message: 'The identifier system must be an absolute URI without spaces, e.g. "https://clinic.example.org/fhir/sid/client-code" or "urn:oid:1.2.3.4".',
+          })
+          .optional()
+          .describe(
+            'The FHIR identifier system of client codes (`subject.identifier.system`): an absolute URI your organisation controls, so the code is unique. Default: "https://ipt-plan.dev/fhir/sid/client-code".',
+          ),
+        diagnosisCodeSystem: z
+          .enum(['icd-10', 'icd-10-cm'])
+          .optional()
+          .describe('The code system of `diagnosis … code`: "icd-10" (WHO ICD-10, http://hl7.org/fhir/sid/icd-10) or "icd-10-cm" (the United States\' ICD-10-CM, http://hl7.org/fhir/sid/icd-10-cm). Default: "icd-10".'),
+      })
+      .strict()
+      .optional()
+      .describe('Settings of `ipt render --to fhir` (the FHIR R4 CarePlan).'),
   })
   .strict();
 
 export type ConfigFile = z.infer<typeof configSchema>;
 export type VariantConfig = z.infer<typeof variantSchema>;
+export type FhirConfig = NonNullable<ConfigFile['fhir']>;

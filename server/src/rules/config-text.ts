@@ -391,5 +391,6 @@ export function mergeConfigs(base: ConfigFile, over: ConfigFile): ConfigFile {
       allow: [...(base.phi?.allow ?? []), ...(over.phi?.allow ?? [])],
     };
   }
+  if (base.fhir || over.fhir) merged.fhir = { ...base.fhir, ...over.fhir };
   return merged;
 }

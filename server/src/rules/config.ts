@@ -8,7 +8,7 @@ import type { Catalogue, CatalogueEntry, InstrumentEntry, RequiredTask, Required
 import { DEFAULT_REQUIRED_TASKS } from '../language/catalogue/required-tasks.js';
 import type { RuleSetting } from '../language/diagnostic.js';
 import { builtinCatalogue, findEntry } from '../language/catalogue.js';
-import type { ConfigFile, VariantConfig } from './config-schema.js';
+import type { ConfigFile, FhirConfig, VariantConfig } from './config-schema.js';
 import { didYouMean } from '../language/suggest.js';
 
 export interface PhiPattern {
@@ -24,6 +24,8 @@ export interface ResolvedConfig {
   /** Built-in vocabulary and variants merged with the config's. */
   catalogue: Catalogue;
   phi: { patterns: PhiPattern[]; allow: string[] };
+  /** Settings of the FHIR rendering (client identifier system, diagnosis code system). */
+  fhir: FhirConfig;
 }
 
 export const defaultConfig: ResolvedConfig = {
@@ -31,6 +33,7 @@ export const defaultConfig: ResolvedConfig = {
   defaultVariant: 'acute',
   catalogue: builtinCatalogue,
   phi: { patterns: [], allow: [] },
+  fhir: {},
 };
 
 /** A problem found while resolving, at a JSON path of the (merged) config, e.g. ['variants', 'ptsd']. */
@@ -84,7 +87,7 @@ export function resolveConfigWithIssues(file: ConfigFile | undefined): { config:
   });
 
   return {
-    config: { rules, defaultVariant, catalogue, phi: { patterns, allow: [...(file.phi?.allow ?? [])] } },
+    config: { rules, defaultVariant, catalogue, phi: { patterns, allow: [...(file.phi?.allow ?? [])] }, fhir: { ...file.fhir } },
     issues,
   };
 }
@@ -120,9 +123,11 @@ function resolveVariants(configured: Record<string, VariantConfig>, issues: Conf
       if (own.extends === name && base) {
         // `"acute": { "extends": "acute" }` is the same as overriding acute.
       } else if (!known.has(own.extends)) {
+        // The choices leave out the variant being defined: it cannot start from itself.
+        const choices = [...known].filter((id) => id !== name);
         issues.push({
           path: ['variants', name, 'extends'],
-          message: `Variant \`${name}\` extends \`${own.extends}\`, which is not built in or defined in \`variants\`.${didYouMean(own.extends, known).text} Use one of: ${[...known].join(', ')}.`,
+          message: `Variant \`${name}\` extends \`${own.extends}\`, which is not built in or defined in \`variants\`.${didYouMean(own.extends, choices).text} Use one of: ${choices.join(', ')}.`,
         });
         return undefined;
       } else {

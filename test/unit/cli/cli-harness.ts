@@ -15,7 +15,10 @@ export const samplesDir = path.join(repoRoot, 'samples');
 
 export class MemoryStream implements OutputStream {
   text = '';
-  constructor(readonly isTTY = false) {}
+  constructor(
+    readonly isTTY = false,
+    readonly columns?: number,
+  ) {}
   write(chunk: string): boolean {
     this.text += chunk;
     return true;
@@ -31,9 +34,9 @@ export interface RunResult {
 export async function runCli(
   argv: string[],
   cwd: string,
-  options: { tty?: boolean; env?: Record<string, string | undefined>; stdin?: string } = {},
+  options: { tty?: boolean; columns?: number; env?: Record<string, string | undefined>; stdin?: string } = {},
 ): Promise<RunResult> {
-  const stdout = new MemoryStream(options.tty ?? false);
+  const stdout = new MemoryStream(options.tty ?? false, options.columns);
   const stderr = new MemoryStream(false);
   const stdin = options.stdin === undefined ? undefined : Readable.from([Buffer.from(options.stdin)]);
   const code = await main({ argv, cwd, stdout, stderr, env: options.env ?? {}, stdin });

@@ -60,6 +60,21 @@ describe('ipt lint exit codes', () => {
     expect(unknown.stdout + format.stdout + count.stdout).toBe('');
   });
 
+  it('names a value-less option as it was typed (--format or -f), also before another option or as --format=', async () => {
+    const dir = project({ 'a.ipt': basePlan });
+    const said = async (...args: string[]) => {
+      const result = await runCli(args, dir);
+      expect(result.code).toBe(2);
+      return result.stderr;
+    };
+    expect(await said('lint', '--format')).toBe('ipt lint: The option `--format` needs a value. Run `ipt lint --help` for usage.\n');
+    expect(await said('lint', '-f')).toBe('ipt lint: The option `-f` needs a value. Run `ipt lint --help` for usage.\n');
+    expect(await said('lint', '--format', '--quiet')).toContain('The option `--format` needs a value.');
+    expect(await said('lint', '-f', 'json', '--format')).toContain('The option `--format` needs a value.');
+    expect(await said('lint', '--format=')).toContain('The option `--format` needs a value: one of `stylish`, `json`, `sarif`, `github`.');
+    expect(await said('render', 'a.ipt', '-t')).toContain('The option `-t` needs a value.');
+  });
+
   it('exits 2 for an unknown command, with did-you-mean', async () => {
     const dir = project({});
     const result = await runCli(['lnit'], dir);
@@ -88,7 +103,7 @@ describe('ipt lint exit codes', () => {
     symlinkSync(path.join(dir, 'nowhere.ipt'), path.join(dir, 'broken.ipt'));
     const result = await runCli(['lint', 'broken.ipt', 'good.ipt'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('ipt lint: Cannot read broken.ipt (no such file, or a broken link).');
+    expect(result.stderr).toContain('ipt lint: Cannot read broken.ipt (ENOENT: no such file or directory).');
     expect(result.stdout).toContain('good.ipt');
   });
 
@@ -124,7 +139,7 @@ describe('ipt lint exit codes', () => {
     const dir = project({ 'a.ipt': basePlan, 'reports/keep.txt': '' });
     const result = await runCli(['lint', '--output-file', 'reports'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('ipt lint: Cannot write the report to reports (it is a folder).\n');
+    expect(result.stderr).toBe('ipt lint: Cannot write the report to reports (EISDIR: it is a folder).\n');
   });
 
   it('errors win over --max-warnings: exit 1 whatever the warning count', async () => {

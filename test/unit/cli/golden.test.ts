@@ -5,9 +5,9 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runCli, samplesDir, sharedExamples } from './cli-harness.js';
+import { sarifUploadErrors } from './sarif-upload-check.js';
 
 const goldenDir = path.join(repoRoot, 'test', 'fixtures', 'golden');
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -18,8 +18,6 @@ const formats = [
   { name: 'github', file: 'lint.github.txt' },
 ] as const;
 
-const schema = JSON.parse(readFileSync(path.join(repoRoot, 'test', 'fixtures', 'sarif-schema-2.1.0.json'), 'utf8')) as object;
-const validateSarif = new Ajv({ strict: false, validateFormats: false, allErrors: true }).compile(schema);
 
 type SarifRule = { id: string; fullDescription: { text: string; markdown?: string }; help: { text: string; markdown?: string } };
 
@@ -54,12 +52,9 @@ function goldenSuite(set: string, dir: string) {
     });
   }
 
-  it('SARIF output validates against the official SARIF 2.1.0 schema', async () => {
+  it('SARIF output validates as upload-sarif validates it', async () => {
     const result = await runCli(['lint', '--format', 'sarif'], dir);
-    const log = JSON.parse(result.stdout) as unknown;
-    const valid = validateSarif(log);
-    expect(validateSarif.errors ?? []).toEqual([]);
-    expect(valid).toBe(true);
+    expect(sarifUploadErrors(JSON.parse(result.stdout))).toEqual([]);
   });
 
   it('the four formats report the same problems', async () => {
@@ -68,7 +63,7 @@ function goldenSuite(set: string, dir: string) {
     const sarif = JSON.parse((await runCli(['lint', '--format', 'sarif'], dir)).stdout) as { runs: { results: unknown[] }[] };
     expect(sarif.runs[0].results).toHaveLength(count);
     const github = (await runCli(['lint', '--format', 'github'], dir)).stdout.trimEnd().split('\n');
-    expect(github).toHaveLength(count);
+    expect(github.filter((line) => / file=/.test(line))).toHaveLength(count); // besides the notice about GitHub's limit
     const stylish = (await runCli(['lint', '--format', 'stylish'], dir)).stdout;
     expect(stylish).toContain(`✖ ${count} problem${count === 1 ? '' : 's'} (`);
   });

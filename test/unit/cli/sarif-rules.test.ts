@@ -1,32 +1,56 @@
 /**
  * SARIF rule metadata as GitHub code scanning reads it: readable names, a one-line and a full
  * description that differ, help from the rule's docs page, tags, and helpUris under the repository
- * that package.json names. The whole log validates against the SARIF 2.1.0 schema (test/fixtures,
- * the OASIS schema with the same $id as the copy github/codeql-action validates uploads with).
+ * that package.json names. Logs validate as `github/codeql-action/upload-sarif` validates uploads
+ * (sarif-upload-check.ts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
 import type { Log, ReportingDescriptor } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { absoluteLinks, plainText, section } from '../../../server/src/cli/formatters/rule-docs.js';
 import { formatSarif } from '../../../server/src/cli/formatters/sarif.js';
 import { allRules } from '../../../server/src/rules/registry.js';
-import { repoRoot } from './cli-harness.js';
+import { repoRoot, runCli, tempProjects } from './cli-harness.js';
+import { sarifSchema as schema, sarifUploadErrors as uploadErrors } from './sarif-upload-check.js';
 
 const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { repository: { url: string } };
 const log = JSON.parse(formatSarif([], { color: false, rules: allRules })) as Log;
 const rules = log.runs[0].tool.driver.rules as ReportingDescriptor[];
 
-describe('SARIF rules', () => {
-  it('validates against the SARIF 2.1.0 schema, with every URI an absolute URL', () => {
-    const schema = JSON.parse(readFileSync(path.join(repoRoot, 'test', 'fixtures', 'sarif-schema-2.1.0.json'), 'utf8')) as { $id: string };
+describe('SARIF as upload-sarif validates it', () => {
+  const project = tempProjects();
+
+  it('uses the copy of the schema that codeql-action ships, which rejects what upload-sarif rejects', () => {
     expect(schema.$id).toBe('https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json');
-    const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(schema);
-    validate(log);
-    expect(validate.errors ?? []).toEqual([]);
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema'); // codeql-action's edit of the OASIS file
+    const result = (extra: object) => ({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, ...extra }] }] });
+    expect(uploadErrors(result({}))).toEqual([]);
+    expect(uploadErrors(result({ level: 'fatal' }))).toEqual(['instance.runs[0].results[0].level is not one of enum values: none,note,warning,error']);
+    expect(uploadErrors(result({ locations: [{ physicalLocation: { region: { startLine: 1 } } }] }))).toHaveLength(1);
+    expect(uploadErrors(result({ ruleIndex: -2 }))).toHaveLength(1);
+  });
+
+  it('finds no error in the rules-only log, with every URI an absolute URL', () => {
+    expect(uploadErrors(log)).toEqual([]);
     for (const rule of rules) expect(() => new URL(rule.helpUri!)).not.toThrow();
   });
+
+  it('finds no error in `ipt lint --format sarif` over every rule sample, a file name needing escapes and one outside the folder', async () => {
+    const samples = path.join(repoRoot, 'samples', 'rules');
+    const dir = project({ 'plans/C-0142 été #1.ipt': readFileSync(path.join(samples, 'phi.ipt'), 'utf8') });
+    const result = await runCli(['lint', '--format', 'sarif', 'plans', samples], dir);
+    expect(result.code).toBe(1);
+    const sarif = JSON.parse(result.stdout) as Log;
+    expect(sarif.runs[0].results?.length).toBeGreaterThan(20);
+    const uris = (sarif.runs[0].results ?? []).map((r) => r.locations![0].physicalLocation!.artifactLocation!.uri);
+    expect(uris).toContain('plans/C-0142%20%C3%A9t%C3%A9%20%231.ipt');
+    expect(uris.some((uri) => uri?.startsWith('file:///'))).toBe(true);
+    expect(uploadErrors(sarif)).toEqual([]);
+  });
+});
+
+describe('SARIF rules', () => {
 
   it('gives each rule a PascalCase name distinct from its id', () => {
     expect(rules.find((r) => r.id === 'session-count')?.name).toBe('SessionCount');

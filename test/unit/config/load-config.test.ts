@@ -161,7 +161,18 @@ describe('loadConfig: errors with file, line and column', () => {
     const { errors } = load('a.ipt');
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ file, line: 1, column: 52, endLine: 1, endColumn: 60 });
-    expect(errors[0].message).toContain('Did you mean `acute`?');
+    expect(errors[0].message).toBe(
+      'Variant `ptsd` extends `acutte`, which is not built in or defined in `variants`. Did you mean `acute`? Use one of: acute, adolescent, brief, group, maintenance.',
+    );
+  });
+
+  it('does not offer the variant being defined as what it may extend, nor as a did-you-mean', () => {
+    write('.iptrc.json', '{ "root": true, "variants": { "ptsd": { "extends": "ptsdd" }, "grief-plus": { "extends": "acute" } } }');
+    const { errors } = load('a.ipt');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toBe(
+      'Variant `ptsd` extends `ptsdd`, which is not built in or defined in `variants`. Use one of: acute, adolescent, brief, group, maintenance, grief-plus.',
+    );
   });
 
   it('an unknown default variant points at it', () => {

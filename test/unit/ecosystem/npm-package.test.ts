@@ -22,7 +22,8 @@ const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name);
 const badPlan = readFileSync(path.join(repoRoot, 'samples', 'rules', 'session-count.ipt'), 'utf8');
 const cleanPlan = readFileSync(path.join(repoRoot, 'samples', 'acute-grief-dated.ipt'), 'utf8');
 
-describe('the npm package', () => {
+// Each test runs npm, node or tsc as a child process: minutes, not seconds, on a busy 2-core machine.
+describe('the npm package', { timeout: 180_000 }, () => {
   const work = tempDir('npm-package');
   const app = path.join(work, 'app');
   let packed: { tarball: string; files: string[] };
@@ -84,7 +85,15 @@ describe('the npm package', () => {
     expect(bad.stdout).toContain('session-count');
     const clean = run('npx', ['--no-install', 'ipt', 'lint', 'plans/clean.ipt'], { cwd: app });
     expect(clean.code, describeRun(clean)).toBe(0);
-    expect(run('npx', ['--no-install', 'ipt-language-server', '--help'], { cwd: app }).stdout).toContain('Usage: ipt-language-server --stdio');
+    // The server's bin prints its usage (never the bundle's source): for --help on stdout (exit 0),
+    // started without a transport on stderr as a usage error (exit 2).
+    const help = run('npx', ['--no-install', 'ipt-language-server', '--help'], { cwd: app, input: '', timeout: 60_000 });
+    expect(help.code, describeRun(help)).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: ipt-language-server --stdio\n[^]{0,1500}$/);
+    const bare = run('npx', ['--no-install', 'ipt-language-server'], { cwd: app, input: '', timeout: 60_000 });
+    expect(bare.code, describeRun(bare)).toBe(2);
+    expect(bare.stderr).toMatch(/^Usage: ipt-language-server --stdio\n[^]{0,1500}$/);
+    expect(bare.stdout).toBe('');
   });
 
   it("require('ipt-plan') works from CommonJS", () => {
@@ -123,7 +132,7 @@ describe('the npm package', () => {
     );
     const ran = run('node', [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: app });
     expect(ran.code, describeRun(ran)).toBe(0);
-  });
+  }); // checks chevrotain's and zod's declarations too: 10–40 s on a busy 2-core machine
 
   it('publint finds no errors or warnings in the installed package', () => {
     const ran = run(bin('publint'), [path.join(app, 'node_modules', 'ipt-plan')], { cwd: app });

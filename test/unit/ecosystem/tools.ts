@@ -3,10 +3,11 @@
  * validators): run a command, make temporary folders, pack the package, snapshot the repository.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
@@ -31,10 +32,14 @@ export function run(command: string, args: readonly string[], options: { cwd: st
 
 export const describeRun = (ran: Ran) => `exit ${ran.code}\n--- stdout\n${ran.stdout}\n--- stderr\n${ran.stderr}`;
 
-/** A temporary folder removed after the file's tests. */
+/**
+ * A temporary folder for a suite: made before its tests and removed after them (it may hold a whole
+ * node_modules: allow two minutes). A skipped suite runs no hooks, so it leaves nothing behind.
+ */
 export function tempDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), `ipt-${prefix}-`));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = path.join(tmpdir(), `ipt-${prefix}-${randomBytes(6).toString('hex')}`);
+  beforeAll(() => mkdirSync(dir));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }), 120_000);
   return dir;
 }
 
@@ -63,11 +68,8 @@ export function isGitCheckout(): boolean {
   return run('git', ['rev-parse', '--is-inside-work-tree'], { cwd: repoRoot }).stdout.trim() === 'true';
 }
 
-/**
- * A one-commit git repository holding the project's files as they are in the working tree (tracked
- * and new, not ignored): what a clone at HEAD holds once everything is committed, as CI has it.
- */
-export function snapshotRepository(dest: string): { dir: string; rev: string } {
+/** Copies the project's files as they are in the working tree (tracked and new, not ignored) to `dest`. */
+export function copyWorkingTree(dest: string): void {
   const listed = run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot });
   for (const file of listed.stdout.split('\0').filter(Boolean)) {
     const from = path.join(repoRoot, file);
@@ -75,6 +77,14 @@ export function snapshotRepository(dest: string): { dir: string; rev: string } {
     mkdirSync(path.dirname(path.join(dest, file)), { recursive: true });
     copyFileSync(from, path.join(dest, file));
   }
+}
+
+/**
+ * A one-commit git repository holding the project's files as they are in the working tree (tracked
+ * and new, not ignored): what a clone at HEAD holds once everything is committed, as CI has it.
+ */
+export function snapshotRepository(dest: string): { dir: string; rev: string } {
+  copyWorkingTree(dest);
   const git = (...args: string[]) => {
     const ran = run('git', ['-c', 'user.name=ipt-test', '-c', 'user.email=ipt-test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dest });
     if (ran.code !== 0) throw new Error(`git ${args.join(' ')} failed\n${describeRun(ran)}`);

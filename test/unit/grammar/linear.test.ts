@@ -53,13 +53,15 @@ describe('tokenising a 100k-character adversarial line grows linearly', () => {
       timeOf(small);
       let smallBest = Infinity;
       let largeBest = Infinity;
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 5; i++) {
         smallBest = Math.min(smallBest, timeOf(small));
         largeBest = Math.min(largeBest, timeOf(large));
       }
-      // Linear: about 10. Quadratic: about 100. A floor of 1 ms keeps timer noise on tiny times out.
+      // Linear: about 10. Quadratic: about 100. The bound sits between them with room for a busy
+      // machine (a shared CI core measured 40 once); the best of five runs keeps most noise out, and a
+      // floor of 1 ms keeps timer noise on tiny times out.
       const ratio = largeBest / Math.max(smallBest, 1);
-      expect(ratio, `10k: ${smallBest.toFixed(1)} ms, 100k: ${largeBest.toFixed(1)} ms`).toBeLessThan(40);
+      expect(ratio, `10k: ${smallBest.toFixed(1)} ms, 100k: ${largeBest.toFixed(1)} ms`).toBeLessThan(50);
     });
   }
 });

@@ -1,7 +1,8 @@
 /**
  * `--format stylish` (the default), after ESLint's: problems grouped by file, one per line as
- * `line:col  severity  message  rule` in aligned columns, then a summary and how many problems
- * `--fix` would repair. Colour only when asked (a terminal without NO_COLOR).
+ * `line:col  severity  message  rule` in aligned columns (wrapped to the terminal's width when a
+ * row would not fit), then a summary and how many problems `--fix` would repair. Colour only when
+ * asked (a terminal without NO_COLOR).
  */
 import type { Diagnostic, Severity } from '../../language/diagnostic.js';
 import type { FileReport, Formatter } from './types.js';
@@ -25,7 +26,8 @@ export const formatStylish: Formatter = (reports, options) => {
   const out: string[] = [];
   for (const report of reports) {
     if (report.diagnostics.length === 0) continue;
-    out.push('', paint(ansi.underline, report.file), ...fileLines(report, paint));
+    out.push('', paint(ansi.underline, report.file));
+    for (const line of fileLines(report, paint, options.width)) out.push(line);
   }
 
   const count = countBySeverity(reports.flatMap((r) => r.diagnostics));
@@ -54,20 +56,70 @@ export const formatStylish: Formatter = (reports, options) => {
   return `${out.join('\n')}\n`;
 };
 
-function fileLines(report: FileReport, paint: (codes: string, text: string) => string): string[] {
+/** Below this many columns for the message, wrapping would make things worse: lines run on instead. */
+const MIN_MESSAGE_WIDTH = 24;
+
+/**
+ * One file's problems as `line:col  severity  message  rule`, positions right-aligned and severities
+ * padded. The rule ids line up in a column when every row fits the width (the terminal's, or 80
+ * when it is unknown); otherwise each rule follows its message, and on a terminal a long message
+ * wraps at word boundaries under the message column. Loops only: a file may have 150,000 problems.
+ */
+function fileLines(report: FileReport, paint: (codes: string, text: string) => string, width: number | undefined): string[] {
   const rows = report.diagnostics.map((d) => ({
     position: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
     severity: d.severity,
     message: oneLine(d.message),
     rule: d.rule,
   }));
-  const positionWidth = Math.max(...rows.map((r) => r.position.length));
-  const severityWidth = Math.max(...rows.map((r) => r.severity.length));
-  const messageWidth = Math.max(...rows.map((r) => r.message.length));
-  return rows.map(
-    (row) =>
-      `  ${paint(ansi.dim, row.position.padStart(positionWidth))}  ${paint(severityColour[row.severity], row.severity.padEnd(severityWidth))}  ${row.message.padEnd(messageWidth)}  ${paint(ansi.dim, row.rule)}`,
-  );
+  let positionWidth = 0;
+  let severityWidth = 0;
+  let messageWidth = 0;
+  let ruleWidth = 0;
+  for (const row of rows) {
+    positionWidth = Math.max(positionWidth, row.position.length);
+    severityWidth = Math.max(severityWidth, row.severity.length);
+    messageWidth = Math.max(messageWidth, row.message.length);
+    ruleWidth = Math.max(ruleWidth, row.rule.length);
+  }
+  const indent = 2 + positionWidth + 2 + severityWidth + 2;
+  const aligned = indent + messageWidth + 2 + ruleWidth <= (width ?? 80);
+  const wrapAt = width !== undefined && width - indent >= MIN_MESSAGE_WIDTH ? width - indent : undefined;
+
+  const lines: string[] = [];
+  for (const row of rows) {
+    const head = `  ${paint(ansi.dim, row.position.padStart(positionWidth))}  ${paint(severityColour[row.severity], row.severity.padEnd(severityWidth))}  `;
+    const rule = paint(ansi.dim, row.rule);
+    if (aligned) {
+      lines.push(`${head}${row.message.padEnd(messageWidth)}  ${rule}`);
+      continue;
+    }
+    const parts = wrapAt === undefined ? [row.message] : wrap(row.message, wrapAt);
+    const last = parts.length - 1;
+    const ruleFits = wrapAt === undefined || parts[last].length + 2 + row.rule.length <= wrapAt;
+    parts.forEach((part, i) => {
+      const text = i === last && ruleFits ? `${part}  ${rule}` : part;
+      lines.push(i === 0 ? `${head}${text}` : `${' '.repeat(indent)}${text}`);
+    });
+    if (!ruleFits) lines.push(`${' '.repeat(indent)}${rule}`);
+  }
+  return lines;
+}
+
+/** Words into lines of at most `width` characters (a longer word gets a line of its own). */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line === '') line = word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  lines.push(line);
+  return lines;
 }
 
 function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Severity, number> {

@@ -13,6 +13,8 @@ export interface FormatOptions {
   color: boolean;
   /** Rule metadata for SARIF `rules[]`. */
   rules: readonly Rule[];
+  /** The terminal's width in columns (stylish wraps to it); undefined when unknown (a pipe or a file). */
+  width?: number;
 }
 
 export type Formatter = (reports: readonly FileReport[], options: FormatOptions) => string;

@@ -1,0 +1,60 @@
+/**
+ * The npm versions the README names. npm 10.9 (what Node 20 ships): `npm ci` in a copy of the working
+ * tree installs offline from npm's cache (`npm ci` before the tests filled it), its `prepare` step
+ * builds dist/, and it prints no warning (npm 10 does not know `allowScripts` and says nothing about
+ * it). npm 11 (what CI has; .ci/run's own `npm ci` is the full run): `npm install-scripts ls` finds no
+ * dependency with an install script that the `allowScripts` policy leaves unreviewed (the cause of
+ * npm 11's warning), and the policy names no package the lockfile does not have.
+ * npm 10 is installed into a temporary folder from the registry or the cache; where neither is
+ * reachable that case is skipped, saying why. About two minutes, most of it npm 10's `npm ci`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyWorkingTree, describeRun, isGitCheckout, repoRoot, run, tempDir } from './tools.js';
+
+const NPM_10 = '10.9.9';
+const systemNpm = run('npm', ['--version'], { cwd: repoRoot }).stdout.trim();
+
+describe('npm 11: the allowScripts policy', () => {
+  const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { allowScripts: Record<string, boolean> };
+  const lock = JSON.parse(readFileSync(path.join(repoRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { hasInstallScript?: boolean }> };
+
+  it.skipIf(!systemNpm.startsWith('11.'))(`leaves no install script unreviewed (npm ${systemNpm} install-scripts ls), so npm ci does not warn`, () => {
+    const ran = run('npm', ['install-scripts', 'ls', '--json'], { cwd: repoRoot });
+    expect(ran.code, describeRun(ran)).toBe(0);
+    expect(JSON.parse(ran.stdout)).toEqual({ allowScripts: [] });
+  });
+
+  it('names exactly the locked packages that have install scripts', () => {
+    const withScripts = Object.entries(lock.packages)
+      .filter(([key, entry]) => key !== '' && entry.hasInstallScript)
+      .map(([key]) => key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length));
+    expect(Object.keys(manifest.allowScripts).sort()).toEqual([...new Set(withScripts)].sort());
+    expect(manifest.allowScripts.esbuild).toBe(true);
+  });
+});
+
+describe.skipIf(!isGitCheckout())(`npm ${NPM_10} (what Node 20 ships)`, () => {
+  const work = tempDir('npm-10');
+
+  it('runs npm ci offline, builds dist/ through prepare, and warns about nothing', (ctx) => {
+    const prefix = path.join(work, 'npm10');
+    const installed = run('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', `npm@${NPM_10}`], { cwd: work, timeout: 240_000 });
+    if (installed.code !== 0) {
+      console.warn(`npm ${NPM_10} could not be installed (no registry and not in the cache), so its npm ci case is skipped:\n${installed.stderr}`);
+      ctx.skip();
+    }
+    const cli = path.join(prefix, 'node_modules', 'npm', 'bin', 'npm-cli.js');
+    expect(run('node', [cli, '--version'], { cwd: work }).stdout.trim()).toBe(NPM_10);
+
+    const project = path.join(work, 'project');
+    copyWorkingTree(project);
+    const ran = run('node', [cli, 'ci', '--no-audit', '--no-fund'], { cwd: project, env: { npm_config_offline: 'true' }, timeout: 540_000 });
+    expect(ran.code, describeRun(ran)).toBe(0);
+    for (const file of ['dist/index.js', 'dist/cli.js', 'dist/server.js', 'schemas/iptrc.schema.json']) expect(existsSync(path.join(project, file)), file).toBe(true);
+    expect(ran.stderr).not.toMatch(/npm (warn|ERR)/i);
+    const lint = run('node', ['bin/ipt.js', 'lint', 'samples/acute-grief-dated.ipt'], { cwd: project });
+    expect(lint.code, describeRun(lint)).toBe(0);
+  }, 600_000);
+});

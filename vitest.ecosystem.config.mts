@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// The project checked by the ecosystem's own tools: npm pack + install (and npm 10), pre-commit,
+// actionlint. One file at a time: each already keeps the CPU and disk busy.
+export default defineConfig({
+  test: {
+    include: ['test/unit/ecosystem/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 600_000,
+    pool: 'forks',
+    fileParallelism: false,
+  },
+});
