@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // (vitest.ecosystem.config.mts), where they don't slow the timing-sensitive tests here.
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/lsp/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/lsp/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
     exclude: ['test/unit/ecosystem/**', '**/node_modules/**'],
     testTimeout: 30_000,
     pool: 'threads',

@@ -34,6 +34,7 @@ async function bundleEntries() {
     { in: 'server/src/cli/bin.ts', out: 'cli' },
     { in: 'server/src/lsp/main-node.ts', out: 'server' },
     { in: 'client/src/extension.ts', out: 'extension' },
+    { in: 'client/src/node-client.ts', out: 'node-client' },
   ].filter((entry) => existsSync(path.join(root, entry.in)));
   await build({
     ...common,

@@ -4,7 +4,7 @@
  * server starts and whether the client must read config files for it.
  */
 import * as vscode from 'vscode';
-import { State, type BaseLanguageClient } from 'vscode-languageclient';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { exportPlan } from './commands/export-plan.js';
 import { fixAll } from './commands/fix-all.js';
 import { newPlan } from './commands/new-plan.js';
@@ -12,13 +12,17 @@ import { noPlanMessage, planTarget } from './commands/plan-target.js';
 import { showRuleDocumentation } from './commands/rule-docs.js';
 import { validateWorkspace } from './commands/validate-workspace.js';
 import { syncConfigFiles } from './config-files.js';
-import { clientId, clientName, clientOptions, type ClientFactory } from './language-client.js';
+import { clientName } from './client-names.js';
 import { PreviewManager } from './preview/preview-manager.js';
 import { RestartPolicy } from './restart-policy.js';
 import { planStatusBar } from './status-bar.js';
 
 export interface Platform {
-  createClient: ClientFactory;
+  /**
+   * Creates the language client. Asynchronous, so the desktop build can load the client library
+   * (most of its code) from a second bundle after activation.
+   */
+  createClient: (output: vscode.LogOutputChannel, policy: RestartPolicy) => Promise<BaseLanguageClient>;
   /** The server cannot read the workspace's files itself (web worker; virtual workspace). */
   serverCannotReadFiles: boolean;
 }
@@ -28,13 +32,23 @@ let running: BaseLanguageClient | undefined;
 export function activateCommon(context: vscode.ExtensionContext, platform: Platform): void {
   const output = vscode.window.createOutputChannel(clientName, { log: true });
   const policy = new RestartPolicy();
-  const client = platform.createClient(clientOptions(output, policy));
-  running = client;
-  const started = client.start().then(() => client);
-  context.subscriptions.push(
-    output,
-    client.onDidChangeState((event) => void vscode.commands.executeCommand('setContext', 'ipt.serverStarted', event.newState === State.Running)),
-  );
+  context.subscriptions.push(output);
+  // Activation only registers things: VS Code counts the code loaded and the activate() call against
+  // the editor's start-up, so the client is created and the server started on the next turn, and
+  // every feature that needs the server waits for `started`.
+  const started = nextTurn()
+    .then(() => platform.createClient(output, policy))
+    .then(async (client) => {
+      running = client;
+      context.subscriptions.push(
+        client.onDidChangeState(() => void vscode.commands.executeCommand('setContext', 'ipt.serverStarted', client.isRunning())),
+        planStatusBar(client),
+      );
+      if (platform.serverCannotReadFiles) context.subscriptions.push(syncConfigFiles(client, output));
+      await client.start();
+      return client;
+    });
+  started.catch((error: unknown) => output.error(`The IPT language server did not start: ${String(error)}`));
 
   const previews = new PreviewManager(context.extensionUri, started, output);
   const activePreview = () => previews.activeResource();
@@ -67,18 +81,19 @@ export function activateCommon(context: vscode.ExtensionContext, platform: Platf
     command('ipt.showRuleDocumentation', (argument) => showRuleDocumentation(context.extensionUri, argument)),
     command('ipt.validateWorkspace', async () => validateWorkspace(await started, platform.serverCannotReadFiles)),
     command('ipt.restartServer', async () => {
+      const client = await started.catch(() => running);
+      if (!client) throw new Error('The IPT language server was never created; see the IPT Plan output.');
       policy.reset();
       if (client.needsStop()) await client.stop();
       await client.start();
       output.info('The IPT language server was restarted on request.');
     }),
-    planStatusBar(client),
   );
-  if (platform.serverCannotReadFiles) context.subscriptions.push(syncConfigFiles(client, output));
+}
 
-  // Activation does not wait for the server: VS Code counts activate() against the extension's
-  // start-up time, and every feature that needs the server waits for `started` itself.
-  started.catch((error: unknown) => output.error(`The IPT language server did not start: ${String(error)}`));
+/** Resolves on a later turn of the event loop (after activate() has returned). */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export async function deactivateCommon(): Promise<void> {
@@ -87,4 +102,3 @@ export async function deactivateCommon(): Promise<void> {
   if (client?.needsStop()) await client.stop();
 }
 
-export { clientId, clientName };

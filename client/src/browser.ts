@@ -1,7 +1,9 @@
 /** The web entry (dist/browser-extension.js, vscode.dev / github.dev): the language server is dist/browser-server.js in a web worker. */
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
-import { activateCommon, clientId, clientName, deactivateCommon } from './activate-common.js';
+import { activateCommon, deactivateCommon } from './activate-common.js';
+import { clientId, clientName } from './client-names.js';
+import { clientOptions } from './language-client.js';
 
 type ServerWorker = Exclude<ConstructorParameters<typeof LanguageClient>[2], () => unknown>;
 /** The web worker constructor (the project's tsconfig has no DOM lib; the web extension host has Worker). */
@@ -32,7 +34,7 @@ async function serverTransports(extensionUri: vscode.Uri): Promise<MessageTransp
 
 export function activate(context: vscode.ExtensionContext): void {
   activateCommon(context, {
-    createClient: (options) => new LanguageClient(clientId, clientName, () => serverTransports(context.extensionUri), options),
+    createClient: async (output, policy) => new LanguageClient(clientId, clientName, () => serverTransports(context.extensionUri), clientOptions(output, policy)),
     serverCannotReadFiles: true,
   });
 }

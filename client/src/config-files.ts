@@ -4,8 +4,8 @@
  * one is created, changed or deleted. The files are data: nothing in them is executed.
  */
 import * as vscode from 'vscode';
-import { State, type BaseLanguageClient } from 'vscode-languageclient';
-import { configFilesNotification } from './protocol.js';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { configFilesNotification, sendNotification } from './protocol.js';
 import { readWorkspaceFiles } from './workspace-files.js';
 
 const configGlob = '**/.iptrc.json';
@@ -17,9 +17,9 @@ export function syncConfigFiles(client: BaseLanguageClient, output: vscode.LogOu
   const send = () => {
     // One send at a time, in order, so an older set never arrives after a newer one.
     sending = sending.then(async () => {
-      if (client.state !== State.Running) return;
+      if (!client.isRunning()) return;
       const files = await readWorkspaceFiles(configGlob);
-      await client.sendNotification(configFilesNotification, { files });
+      await sendNotification(client, configFilesNotification, { files });
       output.info(`Sent ${files.length} .iptrc.json file${files.length === 1 ? '' : 's'} to the language server.`);
     }).catch((error: unknown) => output.error(`Reading .iptrc.json files failed: ${String(error)}`));
   };
@@ -35,11 +35,11 @@ export function syncConfigFiles(client: BaseLanguageClient, output: vscode.LogOu
     watcher.onDidChange(soon),
     watcher.onDidDelete(soon),
     vscode.workspace.onDidChangeWorkspaceFolders(soon),
-    client.onDidChangeState((event) => {
-      if (event.newState === State.Running) send();
+    client.onDidChangeState(() => {
+      if (client.isRunning()) send();
     }),
   ];
-  if (client.state === State.Running) send();
+  if (client.isRunning()) send();
   return new vscode.Disposable(() => {
     clearTimeout(timer);
     for (const d of disposables) d.dispose();

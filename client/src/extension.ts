@@ -1,16 +1,17 @@
-/** The desktop entry (dist/extension.js): the language server is dist/server.js, a Node process spoken to over IPC. */
+/**
+ * The desktop entry (dist/extension.js). It registers the commands, the preview and the status bar;
+ * the language client and its server (dist/server.js over IPC) come from dist/node-client.js, a
+ * second bundle loaded after activation.
+ */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { activateCommon, clientId, clientName, deactivateCommon } from './activate-common.js';
+import { activateCommon, deactivateCommon } from './activate-common.js';
+
+type NodeClientModule = typeof import('./node-client.js');
 
 export function activate(context: vscode.ExtensionContext): void {
-  const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
-  const server: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
   activateCommon(context, {
-    createClient: (options) => new LanguageClient(clientId, clientName, server, options),
+    // A path built at run time, so esbuild leaves the require alone and the library stays out of this bundle.
+    createClient: async (output, policy) => (require(`${__dirname}/node-client.js`) as NodeClientModule).createNodeClient(context.extensionUri, output, policy),
     // A virtual workspace (e.g. a remote repository) has no files on disk for the server to read.
     serverCannotReadFiles: (vscode.workspace.workspaceFolders ?? []).some((folder) => folder.uri.scheme !== 'file'),
   });

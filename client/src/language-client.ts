@@ -6,7 +6,6 @@ import * as vscode from 'vscode';
 import {
   CloseAction,
   ErrorAction,
-  type BaseLanguageClient,
   type CloseHandlerResult,
   type ErrorHandler,
   type ErrorHandlerResult,
@@ -14,10 +13,6 @@ import {
 } from 'vscode-languageclient';
 import { RestartPolicy } from './restart-policy.js';
 
-export const clientId = 'ipt';
-export const clientName = 'IPT Plan';
-
-export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
 
 export function clientOptions(output: vscode.LogOutputChannel, policy: RestartPolicy): LanguageClientOptions {
   return {

@@ -2,7 +2,31 @@
  * The custom LSP messages the client sends (the server implements them; see docs/language-server.md).
  * Names and shapes are fixed by the project's contract, so they live in one place.
  */
-import { NotificationType, RequestType } from 'vscode-languageclient';
+import type { BaseLanguageClient, CancellationToken } from 'vscode-languageclient';
+
+/**
+ * A request's method with its parameter and result types. (Not vscode-languageclient's RequestType:
+ * importing a value from the client library would pull all of it into the extension's first bundle,
+ * which the desktop build loads only after activation; see extension.ts.)
+ */
+export interface Request<P, R> {
+  readonly method: string;
+  /** Types only; never set. */
+  readonly types?: [P, R];
+}
+
+export interface Notification<P> {
+  readonly method: string;
+  readonly types?: P;
+}
+
+export function sendRequest<P, R>(client: BaseLanguageClient, type: Request<P, R>, params: P, token?: CancellationToken): Promise<R> {
+  return client.sendRequest<R>(type.method, params, token);
+}
+
+export function sendNotification<P>(client: BaseLanguageClient, type: Notification<P>, params: P): Promise<void> {
+  return client.sendNotification(type.method, params);
+}
 
 export interface DocumentParams {
   textDocument: { uri: string };
@@ -42,10 +66,10 @@ export interface FileText {
   text: string;
 }
 
-export const previewRequest = new RequestType<DocumentParams, PreviewResult | null, void>('ipt/preview');
-export const renderRequest = new RequestType<DocumentParams & { to: ExportFormat }, { text: string } | null, void>('ipt/render');
-export const summaryRequest = new RequestType<DocumentParams, SummaryResult | null, void>('ipt/summary');
-export const newPlanRequest = new RequestType<{ variant: string; focus: string; client: string }, { text: string }, void>('ipt/newPlan');
-export const catalogueRequest = new RequestType<Record<string, never>, CatalogueResult, void>('ipt/catalogue');
-export const validateWorkspaceRequest = new RequestType<{ files?: FileText[] }, { files: number; problems: number }, void>('ipt/validateWorkspace');
-export const configFilesNotification = new NotificationType<{ files: FileText[] }>('ipt/configFiles');
+export const previewRequest: Request<DocumentParams, PreviewResult | null> = { method: 'ipt/preview' };
+export const renderRequest: Request<DocumentParams & { to: ExportFormat }, { text: string } | null> = { method: 'ipt/render' };
+export const summaryRequest: Request<DocumentParams, SummaryResult | null> = { method: 'ipt/summary' };
+export const newPlanRequest: Request<{ variant: string; focus: string; client: string }, { text: string }> = { method: 'ipt/newPlan' };
+export const catalogueRequest: Request<Record<string, never>, CatalogueResult> = { method: 'ipt/catalogue' };
+export const validateWorkspaceRequest: Request<{ files?: FileText[] }, { files: number; problems: number }> = { method: 'ipt/validateWorkspace' };
+export const configFilesNotification: Notification<{ files: FileText[] }> = { method: 'ipt/configFiles' };

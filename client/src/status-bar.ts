@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { summaryRequest } from './protocol.js';
+import { sendRequest, summaryRequest } from './protocol.js';
 import { statusText } from './status-text.js';
 
 export function planStatusBar(client: BaseLanguageClient): vscode.Disposable {
@@ -22,7 +22,7 @@ export function planStatusBar(client: BaseLanguageClient): vscode.Disposable {
     }
     const ticket = ++asked;
     try {
-      const summary = await client.sendRequest(summaryRequest, { textDocument: { uri: editor.document.uri.toString() } });
+      const summary = await sendRequest(client, summaryRequest, { textDocument: { uri: editor.document.uri.toString() } });
       if (ticket !== asked) return; // the user moved on while the server answered
       if (!summary) {
         item.hide();

@@ -5,6 +5,7 @@ import type { PlanFile, SessionsHeader } from './language/ast.js';
 import type { VariantEntry } from './language/catalogue-types.js';
 import { findEntry } from './language/catalogue.js';
 import type { Diagnostic, Report, Severity } from './language/diagnostic.js';
+import { planSizeProblem } from './language/limits.js';
 import { parsePlan } from './language/parser.js';
 import { LineIndex } from './language/span.js';
 import { defaultConfig, type ResolvedConfig } from './rules/config.js';
@@ -35,6 +36,8 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
   const source = typeof text === 'string' ? text : String(text ?? '');
   const config = options.config ?? defaultConfig;
   const lines = new LineIndex(source);
+  const tooLarge = planSizeProblem(source.length);
+  if (tooLarge) return unreadTooLarge(source, lines, tooLarge);
   const { file, errors } = parsePlan(source);
 
   const found: { rule: string; report: Report }[] = errors.map((report) => ({ rule: 'syntax', report }));
@@ -106,6 +109,13 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
 
   diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
   return { text: source, ast: file, diagnostics, lines, variant };
+}
+
+/** A file past the size limit: not parsed, one `syntax` diagnostic on its first line. */
+function unreadTooLarge(source: string, lines: LineIndex, message: string): Analysis {
+  const span = { start: 0, end: Math.min(source.length, lines.lineEnd(0)) };
+  const file: PlanFile = { kind: 'file', sections: [], focuses: [], measures: [], risks: [], phases: [], comments: [], span: { start: 0, end: source.length } };
+  return { text: source, ast: file, diagnostics: [{ rule: 'syntax', severity: 'error', message, span, range: lines.rangeOf(span) }], lines, variant: undefined };
 }
 
 function sessionsHeader(file: PlanFile): SessionsHeader | undefined {

@@ -93,14 +93,26 @@ export async function openWithDiagnostics(target: vscode.Uri | { content: string
     // A document an earlier test opened may still be open (closing its editor does not close it at
     // once); the server checked it then, so its diagnostics are current and no new ones will come.
     const wasOpen = target instanceof vscode.Uri && vscode.workspace.textDocuments.some((d) => d.uri.toString() === target.toString());
-    const document =
-      target instanceof vscode.Uri ? await vscode.workspace.openTextDocument(target) : await vscode.workspace.openTextDocument({ language: 'ipt', content: target.content });
+    const document = await vscode.workspace.openTextDocument(target instanceof vscode.Uri ? target : await writeFixture(target.content));
     await vscode.window.showTextDocument(document);
     if (wasOpen && !document.isDirty && everPublished.has(document.uri.toString())) return { document, diagnostics: ipt(vscode.languages.getDiagnostics(document.uri)) };
     return { document, diagnostics: await published.next(document.uri) };
   } finally {
     published.dispose();
   }
+}
+
+let fixtures = 0;
+
+/**
+ * A plan written to a file of its own under fixtures/ in the workspace. Not an untitled document:
+ * VS Code reuses untitled names (Untitled-1 …), and a closed one can still be alive, so a test could be
+ * handed an earlier test's document.
+ */
+async function writeFixture(content: string): Promise<vscode.Uri> {
+  const uri = vscode.Uri.joinPath(workspaceFolder(), 'fixtures', `plan-${++fixtures}-${Date.now().toString(36)}.ipt`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  return uri;
 }
 
 /** Replaces the whole text of a document through an edit, as typing would. */

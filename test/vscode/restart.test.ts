@@ -27,6 +27,7 @@ async function breakAndWaitForDiagnostics(document: vscode.TextDocument): Promis
   const reported = waitFor('session-count from the restarted server', [vscode.languages.onDidChangeDiagnostics], () => current().some((d) => ruleOf(d) === 'session-count'), current, 30_000);
   const edit = new vscode.WorkspaceEdit();
   const line = document.getText().split('\n').findIndex((l) => l.includes('sessions 16 weekly'));
+  assert.ok(line >= 0, `the plan has its sessions line: ${document.uri.toString()} ${JSON.stringify(document.getText().slice(0, 300))}`);
   edit.replace(document.uri, document.lineAt(line).range, '  sessions 40 weekly 50min');
   assert.ok(await vscode.workspace.applyEdit(edit));
   await reported;

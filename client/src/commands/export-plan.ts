@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { renderRequest, type ExportFormat } from '../protocol.js';
+import { renderRequest, sendRequest, type ExportFormat } from '../protocol.js';
 import { exportFileName, exportFormats as formats } from '../export-names.js';
 import { writeText } from '../workspace-files.js';
 import { noPlanMessage, planTarget, type ActivePreviewSource } from './plan-target.js';
@@ -28,7 +28,7 @@ export async function exportPlan(
     filters: { [filter]: extensions },
   });
   if (!target) return;
-  const result = await client.sendRequest(renderRequest, { textDocument: { uri: source.toString() }, to: format });
+  const result = await sendRequest(client, renderRequest, { textDocument: { uri: source.toString() }, to: format });
   if (!result) {
     void vscode.window.showErrorMessage('The language server does not know this plan yet; open it in an editor and try again.');
     return;

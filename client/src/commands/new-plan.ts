@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { clientCodeProblem } from '../client-code.js';
-import { catalogueRequest, newPlanRequest, type CatalogueEntry } from '../protocol.js';
+import { catalogueRequest, newPlanRequest, sendRequest, type CatalogueEntry } from '../protocol.js';
 
 interface EntryItem extends vscode.QuickPickItem {
   id: string;
@@ -41,7 +41,7 @@ async function pickEntry(entries: CatalogueEntry[], preset: string | undefined, 
 
 export async function newPlan(client: BaseLanguageClient, argument?: unknown): Promise<void> {
   const preset = given(argument);
-  const catalogue = await client.sendRequest(catalogueRequest, {});
+  const catalogue = await sendRequest(client, catalogueRequest, {});
   const title = 'New IPT Plan';
   const variant = await pickEntry(catalogue.variants, preset.variant, { title: `${title} (1/3)`, placeHolder: 'Treatment format (variant)' });
   if (!variant) return;
@@ -60,7 +60,7 @@ export async function newPlan(client: BaseLanguageClient, argument?: unknown): P
           validateInput: clientCodeProblem,
         });
   if (code === undefined) return;
-  const { text } = await client.sendRequest(newPlanRequest, { variant, focus, client: code.trim() });
+  const { text } = await sendRequest(client, newPlanRequest, { variant, focus, client: code.trim() });
   const document = await vscode.workspace.openTextDocument({ language: 'ipt', content: text });
   await vscode.window.showTextDocument(document);
 }

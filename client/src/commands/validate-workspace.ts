@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { validateWorkspaceRequest, type FileText } from '../protocol.js';
+import { sendRequest, validateWorkspaceRequest, type FileText } from '../protocol.js';
 import { readWorkspaceFiles } from '../workspace-files.js';
 
 export async function validateWorkspace(client: BaseLanguageClient, sendTexts: boolean): Promise<void> {
@@ -18,7 +18,7 @@ export async function validateWorkspace(client: BaseLanguageClient, sendTexts: b
       let files: FileText[] | undefined;
       if (sendTexts) files = await readWorkspaceFiles('**/*.ipt', token);
       if (token.isCancellationRequested) return undefined;
-      return client.sendRequest(validateWorkspaceRequest, files ? { files } : {}, token);
+      return sendRequest(client, validateWorkspaceRequest, files ? { files } : {}, token);
     },
   );
   if (!result) return;

@@ -4,16 +4,15 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { previewRequest } from '../protocol.js';
+import { previewRequest, sendRequest } from '../protocol.js';
 import { parseFromWebview, type FromWebview, type ToWebview } from './messages.js';
 import { makeNonce, previewPage } from './preview-html.js';
 import { RenderState } from './render-state.js';
+import { ScrollEcho } from './scroll-echo.js';
 import { Throttle } from './throttle.js';
 
 export const previewViewType = 'ipt.preview';
 
-/** After the extension scrolls one side, the echo from the other side is ignored for this long. */
-const scrollEchoMs = 400;
 
 export function previewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return {
@@ -43,8 +42,9 @@ export class PlanPreview implements vscode.Disposable {
   private readonly state = new RenderState();
   private readonly throttle: Throttle;
   private readonly disposables: vscode.Disposable[] = [];
-  private editorScrolledByUsUntil = 0;
-  private previewScrolledByUsUntil = 0;
+  /** Scrolls of the editor that we caused, and of the preview. */
+  private readonly editorEcho = new ScrollEcho();
+  private readonly previewEcho = new ScrollEcho();
   private line: number | undefined;
   private disposed = false;
   private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
@@ -123,7 +123,7 @@ export class PlanPreview implements vscode.Disposable {
     try {
       // The server only knows open documents; opening one (no editor) also syncs it after a reload.
       await vscode.workspace.openTextDocument(this.resource);
-      answer = await this.client.sendRequest(previewRequest, { textDocument: { uri: this.resource.toString() } });
+      answer = await sendRequest(this.client, previewRequest, { textDocument: { uri: this.resource.toString() } });
     } catch (error) {
       if (!this.disposed) this.output.warn(`Preview of ${this.resource.toString()} failed: ${String(error)}`);
       return;
@@ -155,7 +155,7 @@ export class PlanPreview implements vscode.Disposable {
         return;
       case 'scrolled':
         this.line = message.line;
-        if (Date.now() < this.previewScrolledByUsUntil) return;
+        if (this.previewEcho.isEcho(message.line)) return;
         if (settingsFor(this.resource).scrollEditorWithPreview) this.scrollEditors(message.line);
         return;
       case 'showProblems':
@@ -171,18 +171,17 @@ export class PlanPreview implements vscode.Disposable {
   private scrollEditors(line: number): void {
     for (const editor of this.editorsOfPlan()) {
       const target = Math.min(Math.floor(line), editor.document.lineCount - 1);
-      this.editorScrolledByUsUntil = Date.now() + scrollEchoMs;
+      this.editorEcho.expect(target);
       editor.revealRange(new vscode.Range(target, 0, target, 0), vscode.TextEditorRevealType.AtTop);
     }
   }
 
   private onEditorScrolled(event: vscode.TextEditorVisibleRangesChangeEvent): void {
     if (event.textEditor.document.uri.toString() !== this.resource.toString()) return;
-    if (Date.now() < this.editorScrolledByUsUntil || !settingsFor(this.resource).scrollPreviewWithEditor) return;
     const top = event.visibleRanges[0]?.start.line;
-    if (top === undefined) return;
+    if (top === undefined || this.editorEcho.isEcho(top) || !settingsFor(this.resource).scrollPreviewWithEditor) return;
     this.line = top;
-    this.previewScrolledByUsUntil = Date.now() + scrollEchoMs;
+    this.previewEcho.expect(top);
     this.post({ type: 'scrollTo', line: top });
   }
 
@@ -197,7 +196,9 @@ export class PlanPreview implements vscode.Disposable {
       viewColumn: existing?.viewColumn ?? vscode.ViewColumn.Beside,
       preserveFocus: false,
     });
-    this.editorScrolledByUsUntil = Date.now() + scrollEchoMs;
+    // The line lands in the middle of the editor, so any top within a screen of it is the echo.
+    const screen = editor.visibleRanges[0] ? editor.visibleRanges[0].end.line - editor.visibleRanges[0].start.line : 100;
+    this.editorEcho.expect(target, screen);
     editor.selection = new vscode.Selection(position, position);
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }

@@ -5,7 +5,7 @@ import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, reason, type MainOption
 import { discoverPlans, displayPath, readPlan } from './files.js';
 import { ignoreOptions } from './ignore-files.js';
 import { readStdin, STDIN_NAME } from './stdin.js';
-import { writeFileAtomic } from './write-file.js';
+import { writePlan } from './write-plan.js';
 
 const fmtOptions = {
   check: { type: 'boolean' },
@@ -36,7 +36,7 @@ export async function fmtCommand(args: string[], io: MainOptions): Promise<numbe
   let changed = 0;
   for (const file of discovery.files) {
     const shown = displayPath(io.cwd, file);
-    const text = readPlan(file, shown, (message) => err(`ipt fmt: ${message}`));
+    const text = readPlan(file, shown, (message) => err(`ipt fmt: ${message}`), !check);
     if (text === undefined) {
       failures++;
       continue;
@@ -54,7 +54,7 @@ export async function fmtCommand(args: string[], io: MainOptions): Promise<numbe
       continue;
     }
     try {
-      writeFileAtomic(file, result.text);
+      writePlan(file, result.text);
       out(`formatted ${shown}`);
     } catch (error) {
       err(`ipt fmt: Cannot write ${shown} (${reason(error)}).`);

@@ -13,7 +13,7 @@ import { formatNames, formatters, type FormatName } from './formatters/index.js'
 import type { FileReport } from './formatters/types.js';
 import { loadPlanConfigs } from './plan-config.js';
 import { readStdin, STDIN_NAME } from './stdin.js';
-import { writeFileAtomic } from './write-file.js';
+import { writePlan } from './write-plan.js';
 
 export const lintOptions = {
   format: { type: 'string', short: 'f' },
@@ -64,7 +64,7 @@ export async function lintCommand(args: string[], io: MainOptions): Promise<numb
   const fixed = { plans: 0, fixes: 0 };
   for (const file of discovery.files) {
     const shown = displayPath(io.cwd, file);
-    let text = readPlan(file, shown, (message) => err(`ipt lint: ${message}`));
+    let text = readPlan(file, shown, (message) => err(`ipt lint: ${message}`), fix);
     if (text === undefined) {
       ioFailures++;
       continue;
@@ -75,7 +75,7 @@ export async function lintCommand(args: string[], io: MainOptions): Promise<numb
       if (outcome.refused) err(`ipt lint: ${shown} was not fixed: ${outcome.refused}. Fix the syntax first.`);
       else if (outcome.text !== text) {
         try {
-          writeFileAtomic(file, outcome.text);
+          writePlan(file, outcome.text);
           text = outcome.text;
           fixed.plans++;
           fixed.fixes += outcome.applied;

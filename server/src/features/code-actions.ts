@@ -5,6 +5,7 @@
  */
 import { analyse, type Analysis } from '../analyse.js';
 import type { Diagnostic, TextEdit } from '../language/diagnostic.js';
+import { pushAll } from '../language/arrays.js';
 import type { Span } from '../language/span.js';
 import { lineEdits } from '../format/edits.js';
 import { format } from '../format/format.js';
@@ -43,7 +44,7 @@ function wanted(kind: CodeActionKindName, only: readonly string[] | undefined): 
 
 export function codeActionsFor(analysis: Analysis, request: CodeActionRequest): PlanCodeAction[] {
   const actions: PlanCodeAction[] = [];
-  if (wanted('quickfix', request.only)) actions.push(...quickFixes(analysis, request.span));
+  if (wanted('quickfix', request.only)) pushAll(actions, quickFixes(analysis, request.span));
   if (wanted(FIX_ALL_KIND, request.only)) {
     const edits = fixAllEdits(analysis, request.config);
     if (edits.length > 0) actions.push({ title: 'Fix all auto-fixable problems', kind: FIX_ALL_KIND, edits, isPreferred: false });

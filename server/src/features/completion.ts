@@ -6,9 +6,11 @@
  */
 import type { TokenType } from 'chevrotain';
 import type { Analysis } from '../analyse.js';
+import { pushAll } from '../language/arrays.js';
 import type { Comment, Goal, Phase, SessionsHeader, StartHeader } from '../language/ast.js';
 import type { CatalogueEntry, PhaseName, TaskEntry } from '../language/catalogue-types.js';
 import { findEntry } from '../language/catalogue.js';
+import { clampSession, sessionNumbers } from '../language/limits.js';
 import { statementExamples, ruleForKeyword } from '../language/grammar.js';
 import { AnyName, DateLiteral, Integer, keywordSpellings, Range, type KeywordSpelling } from '../language/lexer.js';
 import type { Span } from '../language/span.js';
@@ -134,7 +136,7 @@ function statementStart(analysis: Analysis, context: CompletionContext, config: 
   const file = analysis.ast;
   const block = context.block;
   const items: PlanCompletion[] = [];
-  const keywords = (list: KeywordSpelling[], group: number) => items.push(...list.map((k) => keywordItem(k, group)));
+  const keywords = (list: KeywordSpelling[], group: number) => pushAll(items, list.map((k) => keywordItem(k, group)));
   const sections = () => keywords(sectionKeywords(analysis, context), 2);
 
   switch (block.kind) {
@@ -205,9 +207,9 @@ function inStatement(
     const inner = type.name.slice(3) as KeywordSpelling;
     items.push({ ...keywordItem(inner, 0), detail: innerKeywordPurpose[inner] ?? keywordPurpose[inner], documentation: undefined });
   }
-  if (expected.includes(AnyName)) items.push(...namesFor(analysis, context, config, keyword, alreadyListed(context, keyword, written)));
-  if (expected.includes(Integer) || expected.includes(Range)) items.push(...numbersFor(analysis, context, keyword, written));
-  if (expected.includes(DateLiteral) && keyword === 'date') items.push(...sessionDate(analysis, context));
+  if (expected.includes(AnyName)) pushAll(items, namesFor(analysis, context, config, keyword, alreadyListed(context, keyword, written)));
+  if (expected.includes(Integer) || expected.includes(Range)) pushAll(items, numbersFor(analysis, context, keyword, written));
+  if (expected.includes(DateLiteral) && keyword === 'date') pushAll(items, sessionDate(analysis, context));
   return items;
 }
 
@@ -364,7 +366,7 @@ function usedSessionNumbers(analysis: Analysis, context: CompletionContext): Set
   for (const phase of analysis.ast.phases) {
     for (const session of phase.sessions) {
       if (!session.number || onLine(session, context)) continue;
-      for (let n = session.number.first; n <= session.number.last && n - session.number.first < 10_000; n++) used.add(n);
+      for (const n of sessionNumbers(session.number.first, session.number.last)) used.add(n);
     }
   }
   return used;
@@ -401,7 +403,8 @@ function numbersFor(analysis: Analysis, context: CompletionContext, keyword: Key
     if (range && !outside && range.last > next) {
       const used = usedSessionNumbers(analysis, context);
       let last = next;
-      while (last < range.last && !used.has(last + 1)) last++;
+      const end = clampSession(range.last);
+      while (last < end && !used.has(last + 1)) last++;
       if (last > next) items.push({ label: rangeText(next, last), kind: 'session-number', detail: `Sessions ${next}–${last}: the rest of this phase, planned together` });
     }
     return items;

@@ -1,5 +1,6 @@
 /** Folding ranges: the plan header, each focus, risk, phase and session block, and runs of comment lines. */
 import type { Analysis } from '../analyse.js';
+import { pushAll } from '../language/arrays.js';
 import type { Span } from '../language/span.js';
 
 export interface PlanFoldingRange {
@@ -23,7 +24,7 @@ export function foldingRanges(analysis: Analysis): PlanFoldingRange[] {
     block(section.blockSpan);
     if (section.kind === 'phase') for (const session of section.sessions) block(session.blockSpan);
   }
-  ranges.push(...commentRuns(analysis));
+  pushAll(ranges, commentRuns(analysis));
   return ranges.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
 }
 

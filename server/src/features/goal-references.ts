@@ -3,6 +3,7 @@
  * Pure functions over an analysis; the cursor may be on the definition or on any use.
  */
 import type { Analysis } from '../analyse.js';
+import { pushAll } from '../language/arrays.js';
 import type { Goal, Word } from '../language/ast.js';
 import type { TextEdit } from '../language/diagnostic.js';
 import { keywordSpellings } from '../language/lexer.js';
@@ -32,7 +33,7 @@ function targetWords(analysis: Analysis): Word[] {
   const words: Word[] = [];
   for (const phase of analysis.ast.phases) {
     for (const session of phase.sessions) {
-      for (const item of session.items) if (item.kind === 'targets') words.push(...item.values);
+      for (const item of session.items) if (item.kind === 'targets') pushAll(words, item.values);
     }
   }
   return words;

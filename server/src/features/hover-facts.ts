@@ -7,6 +7,7 @@ import type { Analysis } from '../analyse.js';
 import type { Goal, Measure, Phase, ScoreItem, Session, SessionsHeader, StartHeader } from '../language/ast.js';
 import type { Catalogue, InstrumentEntry } from '../language/catalogue-types.js';
 import { findEntry } from '../language/catalogue.js';
+import { clampSession, sessionNumbers } from '../language/limits.js';
 import { cadencePeriod, estimatedEnd } from '../render/course-dates.js';
 
 const dash = '–';
@@ -103,7 +104,7 @@ export function phaseFacts(analysis: Analysis, phase: Phase, catalogue: Catalogu
   } else lines.push(`**${title}** · no session range yet`);
   const numbered = phase.sessions.filter((s) => s.number);
   const planned = new Set<number>();
-  for (const s of numbered) for (let n = s.number!.first; n <= s.number!.last && n - s.number!.first < 10_000; n++) planned.add(n);
+  for (const s of numbered) for (const n of sessionNumbers(s.number!.first, s.number!.last)) planned.add(n);
   const entries = phase.sessions.length;
   lines.push('', `${entries} session ${entries === 1 ? 'entry' : 'entries'} covering ${plural(planned.size, 'session')}.`);
   const tasks = distinct(phase.sessions, 'task');
@@ -156,13 +157,14 @@ export function scheduledSessions(measure: Measure, total: number | undefined): 
   if (!schedule) return undefined;
   const sessions: number[] = [];
   if (schedule.kind === 'at') {
-    for (const s of schedule.sessions) for (let n = s.first; n <= s.last && n - s.first < 10_000; n++) sessions.push(n);
+    for (const s of schedule.sessions) for (const n of sessionNumbers(s.first, s.last)) sessions.push(n);
     return [...new Set(sessions)].sort((a, b) => a - b);
   }
   const step = schedule.interval?.value;
-  if (!step || step < 1 || total === undefined || total < 1 || total > 100_000) return undefined;
-  for (let n = 1; n <= total; n += step) sessions.push(n);
-  if (sessions[sessions.length - 1] !== total) sessions.push(total);
+  if (!step || step < 1 || total === undefined || total < 1) return undefined;
+  const last = clampSession(total);
+  for (let n = 1; n <= last; n += step) sessions.push(n);
+  if (sessions[sessions.length - 1] !== last) sessions.push(last);
   return sessions;
 }
 

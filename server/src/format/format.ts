@@ -9,6 +9,8 @@ import type { Comment } from '../language/ast.js';
 import type { Report } from '../language/diagnostic.js';
 import { keywordOf, lexPlan, type LexResult } from '../language/lexer.js';
 import { parsePlan } from '../language/parser.js';
+import { pushAll } from '../language/arrays.js';
+import { planSizeProblem } from '../language/limits.js';
 import { LineIndex } from '../language/span.js';
 import { INDENT, levelOf, opensSection } from './layout.js';
 
@@ -28,6 +30,8 @@ export function format(text: string): FormatResult {
   const bom = source.startsWith(BOM) ? BOM : '';
   const body = bom ? source.slice(1) : source;
 
+  const tooLarge = planSizeProblem(source.length);
+  if (tooLarge) return { error: `Not formatted: ${tooLarge}` };
   const lexed = lexPlan(body);
   const refusal = syntaxRefusal(body, lexed);
   if (refusal) return { error: refusal };
@@ -78,7 +82,7 @@ function layout(lines: SourceLine[]): string[] {
   const out: string[] = [];
   const firstStatement = lines.findIndex((line) => line.tokens.length > 0);
   const bodyStart = firstStatement === -1 ? lines.length : firstStatement;
-  out.push(...leadingBlock(lines.slice(0, bodyStart)));
+  pushAll(out, leadingBlock(lines.slice(0, bodyStart)));
 
   let blankWanted = false;
   let previousLevel = 0;
@@ -126,7 +130,7 @@ function layout(lines: SourceLine[]): string[] {
 function leadingBlock(lines: SourceLine[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
-    const text = line.raw.replace(/[ \t\f\v\u00a0\ufeff]+$/, '');
+    const text = trimTrailingBlanks(line.raw);
     const blank = text.trim() === '';
     if (blank && (out.length === 0 || out[out.length - 1] === '')) continue;
     out.push(blank ? '' : text);
@@ -134,9 +138,21 @@ function leadingBlock(lines: SourceLine[]): string[] {
   return out;
 }
 
+const blanks = new Set([' ', '\t', '\f', '\v', '\u00a0', '\ufeff']);
+
+/**
+ * The text without trailing blanks (the lexer's whitespace). A loop, not `/[ \t…]+$/`: that regex
+ * retries at every blank of a long run that does not reach the end, so it takes quadratic time.
+ */
+export function trimTrailingBlanks(text: string): string {
+  let end = text.length;
+  while (end > 0 && blanks.has(text[end - 1])) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 /** `#` and the comment's text, without trailing whitespace. */
 function commentText(comment: Comment): string {
-  return `#${comment.text}`.replace(/[ \t\f\v\u00a0\ufeff]+$/, '');
+  return trimTrailingBlanks(`#${comment.text}`);
 }
 
 /** Single spaces between tokens; `, ` after a comma and no space before it. */

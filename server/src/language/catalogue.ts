@@ -27,10 +27,26 @@ export const builtinCatalogue: Catalogue = {
   statuses,
 };
 
+/** Each list's index by id and alias, built on first use (config can add hundreds of thousands of words). */
+const indexes = new WeakMap<readonly CatalogueEntry[], { length: number; byName: Map<string, CatalogueEntry> }>();
+
 /** Finds an entry by id or alias (exact match; ids are case-sensitive like the language). */
 export function findEntry<T extends CatalogueEntry>(entries: readonly T[], id: string): T | undefined {
-  for (const entry of entries) {
-    if (entry.id === id || entry.aliases?.includes(id)) return entry;
+  if (entries.length < 16) {
+    for (const entry of entries) {
+      if (entry.id === id || entry.aliases?.includes(id)) return entry;
+    }
+    return undefined;
   }
-  return undefined;
+  let index = indexes.get(entries);
+  if (!index || index.length !== entries.length) {
+    // The first entry that names a word wins, as in the scan above.
+    const byName = new Map<string, CatalogueEntry>();
+    for (const entry of entries) {
+      if (!byName.has(entry.id)) byName.set(entry.id, entry);
+      for (const alias of entry.aliases ?? []) if (!byName.has(alias)) byName.set(alias, entry);
+    }
+    indexes.set(entries, (index = { length: entries.length, byName }));
+  }
+  return index.byName.get(id) as T | undefined;
 }

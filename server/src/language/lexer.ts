@@ -6,6 +6,7 @@
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Comment } from './ast.js';
 import type { Report } from './diagnostic.js';
+import type { Span } from './span.js';
 
 /** Any word usable as a name or value: identifiers and every keyword. */
 export const AnyName = createToken({ name: 'AnyName', pattern: Lexer.NA });
@@ -97,7 +98,10 @@ export interface LexResult {
   /** Tokens, including `Newline`s, without comments and whitespace. */
   tokens: IToken[];
   comments: Comment[];
+  /** `syntax` reports: one per line, at its first character the lexer cannot read. */
   errors: Report[];
+  /** Every run of characters the lexer cannot read (the reports above name only each line's first). */
+  unreadable: Span[];
 }
 
 export function lexPlan(text: string): LexResult {
@@ -106,8 +110,50 @@ export function lexPlan(text: string): LexResult {
     text: token.image.slice(1),
     span: { start: token.startOffset, end: token.startOffset + token.image.length },
   }));
-  const errors: Report[] = result.errors.map((error) => lexingError(text, error.offset, error.length));
-  return { tokens: result.tokens, comments, errors };
+  return { tokens: result.tokens, comments, ...lexingErrors(text, result.errors) };
+}
+
+/**
+ * One report per line, at its first unexpected character (the rest of the line is a consequence,
+ * and a line of 500,000 stray characters must not give 500,000 diagnostics). Each line's bounds are
+ * found once, so the whole pass is linear in the text.
+ */
+function lexingErrors(text: string, raw: readonly { offset: number; length: number }[]): { errors: Report[]; unreadable: Span[] } {
+  const reports: Report[] = [];
+  const unreadable: Span[] = [];
+  let first: { offset: number; length: number; lineStart: number; lineEnd: number } | undefined;
+  let more = 0;
+  const flush = () => {
+    if (!first) return;
+    const report = lexingError(text, first.offset, first.length, first.lineStart, first.lineEnd);
+    if (more > 0 && !report.fixes) report.message += ` (${more === 1 ? 'One more unexpected character follows' : `${more.toLocaleString('en-US')} more unexpected characters follow`} on this line.)`;
+    reports.push(report);
+  };
+  for (const error of raw) {
+    if (first && error.offset < first.lineEnd) {
+      more++;
+    } else {
+      flush();
+      more = 0;
+      first = { offset: error.offset, length: error.length, lineStart: lineStartBefore(text, error.offset), lineEnd: lineEndAfter(text, error.offset) };
+    }
+    // As a report would mark it: a slash date as a whole, anything else as the lexer found it.
+    unreadable.push(slashDateAround(text, error.offset, first.lineStart, first.lineEnd)?.span ?? { start: error.offset, end: error.offset + error.length });
+  }
+  flush();
+  return { errors: reports, unreadable };
+}
+
+function lineStartBefore(text: string, offset: number): number {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  return start;
+}
+
+function lineEndAfter(text: string, offset: number): number {
+  let end = offset;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return end;
 }
 
 function describeCharacters(bad: string): string {
@@ -117,12 +163,18 @@ function describeCharacters(bad: string): string {
 
 const curlyQuotes = /[\u201c\u201d\u201e\u201f\u2033]/g;
 
+/** A date written with slashes (09/03/2026) around a `/` the lexer could not read: the whole date. */
+function slashDateAround(text: string, offset: number, lineStart: number, lineEnd: number): { span: Span; text: string } | undefined {
+  if (text[offset] !== '/') return undefined;
+  // A date is at most 10 characters: look only that far either side, so a line of slashes stays linear.
+  const from = Math.max(lineStart, offset - 5);
+  const around = /[0-9]{1,4}\/[0-9]{1,2}\/[0-9]{1,4}/.exec(text.slice(from, Math.min(lineEnd, offset + 12)));
+  return around ? { span: { start: from + around.index, end: from + around.index + around[0].length }, text: around[0] } : undefined;
+}
+
 /** A lexing error in plain words; common slips (pasted curly quotes, 09/03/2026, -2) get their own. */
-function lexingError(text: string, offset: number, length: number): Report {
+function lexingError(text: string, offset: number, length: number, lineStart: number, lineEnd: number): Report {
   const bad = text.slice(offset, offset + length);
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const lineBreak = text.slice(offset).search(/\r|\n/);
-  const lineEnd = lineBreak < 0 ? text.length : offset + lineBreak;
   if (/^[\u201c\u201d\u201e\u201f\u2033]/.test(bad)) {
     const edits = [];
     for (const match of text.slice(lineStart, lineEnd).matchAll(curlyQuotes)) {
@@ -135,13 +187,8 @@ function lexingError(text: string, offset: number, length: number): Report {
       fixes: [{ title: 'Use straight double quotes on this line', edits, safe: true }],
     };
   }
-  if (bad.startsWith('/')) {
-    const around = /[0-9]{1,4}\/[0-9]{1,2}\/[0-9]{1,4}/.exec(text.slice(Math.max(lineStart, offset - 5), lineEnd));
-    if (around) {
-      const start = Math.max(lineStart, offset - 5) + around.index;
-      return { span: { start, end: start + around[0].length }, message: `Write dates as YYYY-MM-DD (year, month, day), e.g. 2026-03-09; \`${around[0]}\` could be read two ways.` };
-    }
-  }
+  const date = slashDateAround(text, offset, lineStart, lineEnd);
+  if (date) return { span: date.span, message: `Write dates as YYYY-MM-DD (year, month, day), e.g. 2026-03-09; \`${date.text}\` could be read two ways.` };
   if (bad.startsWith('-') && /[0-9]/.test(text.charAt(offset + 1))) {
     return { span: { start: offset, end: offset + 1 }, message: 'Numbers here are never negative (scores and session numbers start at 0 or 1). Remove the `-`, or check the value.' };
   }

@@ -32,6 +32,7 @@ import type {
 import type { Report } from './diagnostic.js';
 import { PlanGrammar, ruleForKeyword, type StatementRuleName } from './grammar.js';
 import { Keyword, keywordOf, keywordSpellings, lexPlan, Newline, stringValue, UnterminatedString } from './lexer.js';
+import { numberLimitProblem, type LimitedNumber } from './limits.js';
 import type { Span } from './span.js';
 import { suggest } from './suggest.js';
 import { sessionsReport } from './sessions-example.js';
@@ -184,12 +185,20 @@ function stringWord(token: IToken | undefined): Word | undefined {
   return token ? { value: stringValue(token), span: tokenSpan(token) } : undefined;
 }
 
-function numberWord(token: IToken | undefined): Word<number> | undefined {
-  return token ? { value: Number(token.image), span: tokenSpan(token) } : undefined;
+function numberWord(token: IToken | undefined, kind: LimitedNumber, report: Reporter): Word<number> | undefined {
+  return token ? bounded({ value: Number(token.image), span: tokenSpan(token) }, kind, token.image, report) : undefined;
 }
 
-function durationWord(token: IToken | undefined): Word<number> | undefined {
-  return token ? { value: Number.parseInt(token.image, 10), span: tokenSpan(token) } : undefined;
+function durationWord(token: IToken | undefined, report: Reporter): Word<number> | undefined {
+  return token ? bounded({ value: Number.parseInt(token.image, 10), span: tokenSpan(token) }, 'minutes', token.image, report) : undefined;
+}
+
+/** The number, or undefined after reporting it when it is beyond what a plan can mean (limits.ts). */
+function bounded(word: Word<number>, kind: LimitedNumber, written: string, report: Reporter): Word<number> | undefined {
+  const problem = numberLimitProblem(kind, word.value, written);
+  if (!problem) return word;
+  report({ span: word.span, message: problem });
+  return undefined;
 }
 
 function sessionSpan(token: IToken | undefined, report: Reporter): SessionSpan | undefined {
@@ -198,6 +207,11 @@ function sessionSpan(token: IToken | undefined, report: Reporter): SessionSpan |
   const dash = token.image.indexOf('-');
   if (dash < 0) {
     const n = Number(token.image);
+    const problem = numberLimitProblem('session', n, token.image);
+    if (problem) {
+      report({ span, message: problem });
+      return undefined;
+    }
     return { first: n, last: n, span };
   }
   const first = Number(token.image.slice(0, dash));
@@ -207,6 +221,11 @@ function sessionSpan(token: IToken | undefined, report: Reporter): SessionSpan |
     return undefined;
   }
   const last = Number(lastText);
+  const problem = numberLimitProblem('session', Math.max(first, last), first > last ? token.image.slice(0, dash) : lastText);
+  if (problem) {
+    report({ span, message: problem });
+    return undefined;
+  }
   if (last < first) {
     report({ span, message: `The range \`${token.image}\` runs backwards. Write the lower number first: \`${last}-${first}\`.`, fixes: [{ title: `Change to ${last}-${first}`, edits: [{ span, newText: `${last}-${first}` }], safe: true }] });
     return undefined;
@@ -267,9 +286,9 @@ function buildStatement(ruleName: StatementRuleName, c: Children, span: Span, ke
         kind: 'sessions',
         span,
         keyword,
-        count: numberWord(tokenAt(c, 'count')),
+        count: numberWord(tokenAt(c, 'count'), 'count', report),
         cadence: word(tokenAt(c, 'cadence')),
-        duration: durationWord(tokenAt(c, 'duration')),
+        duration: durationWord(tokenAt(c, 'duration'), report),
       } satisfies SessionsHeader;
     case 'startStatement':
       return { kind: 'start', span, keyword, date: dateWord(tokenAt(c, 'date'), report) };
@@ -291,7 +310,7 @@ function buildStatement(ruleName: StatementRuleName, c: Children, span: Span, ke
         }
         schedule = { kind: 'at', keyword: tokenSpan(at), sessions };
       } else if (every) {
-        schedule = { kind: 'every', keyword: tokenSpan(every), interval: numberWord(tokenAt(c, 'interval')) };
+        schedule = { kind: 'every', keyword: tokenSpan(every), interval: numberWord(tokenAt(c, 'interval'), 'interval', report) };
       }
       return { kind: 'measure', span, keyword, instrument: word(tokenAt(c, 'instrument')), schedule } satisfies Measure;
     }
@@ -330,7 +349,7 @@ function buildStatement(ruleName: StatementRuleName, c: Children, span: Span, ke
     case 'textItem':
       return { kind: keywordImage as TextItem['kind'], span, keyword, text: stringWord(tokenAt(c, 'text')) } satisfies TextItem;
     case 'scoreItem':
-      return { kind: 'score', span, keyword, instrument: word(tokenAt(c, 'instrument')), value: numberWord(tokenAt(c, 'value')) } satisfies ScoreItem;
+      return { kind: 'score', span, keyword, instrument: word(tokenAt(c, 'instrument')), value: numberWord(tokenAt(c, 'value'), 'score', report) } satisfies ScoreItem;
     case 'dateItem':
       return { kind: 'date', span, keyword, date: dateWord(tokenAt(c, 'date'), report) };
     case 'statusItem':

@@ -36,6 +36,9 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: skip what cannot be close enough or closer.
+    const gap = Math.abs(candidate.length - word.length);
+    if (gap > limit || gap >= bestDistance) continue;
     const distance = editDistance(word, candidate);
     if (distance < bestDistance) {
       best = candidate;
@@ -60,7 +63,7 @@ export function suggestUnique(word: string, candidates: Iterable<string>): strin
   const best = suggest(word, unique);
   if (best === undefined) return undefined;
   const bestDistance = editDistance(word, best);
-  const tied = unique.filter((candidate) => editDistance(word, candidate) === bestDistance);
+  const tied = unique.filter((candidate) => Math.abs(candidate.length - word.length) <= bestDistance && editDistance(word, candidate) === bestDistance);
   return tied.length === 1 ? best : undefined;
 }
 

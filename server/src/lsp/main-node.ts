@@ -2,9 +2,31 @@
  * The language server for Node: `ipt-language-server --stdio`, or `--node-ipc` when VS Code starts
  * it (vscode-languageserver reads the transport from the command line). `IPT_LSP_FAIL=<method>`
  * makes that method's handler throw, for the tests that prove failures are contained.
+ *
+ * Over stdio, a frame header the reader cannot understand (say, one without `Content-Length`) ends the
+ * process with exit code 1 instead of leaving it alive but deaf: once the byte stream's framing is
+ * lost there is no safe point to resume from (a message body may itself contain "Content-Length:"),
+ * and an editor restarts a server that exits, sending its open documents again. A frame whose body
+ * is not JSON is only logged: its length was known, so the next frame is read as usual.
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { nodeHost } from './host-node.js';
 import { createServer } from './server.js';
 
-createServer(createConnection(ProposedFeatures.all), nodeHost({ failingMethod: process.env.IPT_LSP_FAIL || undefined }));
+function stdioConnection() {
+  const reader = new StreamMessageReader(process.stdin);
+  reader.onError((error) => {
+    // Only a header without a usable length loses the framing; a body that is not JSON (or in an
+    // unknown encoding) had a known length: that one message is lost, the next ones are read.
+    if (!/Content-Length|header/i.test(error.message)) {
+      process.stderr.write(`ipt-language-server: the client sent a message that cannot be decoded (${error.message}); it was ignored.\n`);
+      return;
+    }
+    process.stderr.write(`ipt-language-server: the client sent a message that cannot be read (${error.message.split('\n')[0]}); exiting so that the editor restarts the server.\n`);
+    process.exit(1);
+  });
+  return createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+}
+
+const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
+createServer(connection, nodeHost({ failingMethod: process.env.IPT_LSP_FAIL || undefined }));

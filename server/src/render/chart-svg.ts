@@ -5,6 +5,8 @@
  * HTML renderer adds a data table next to it. Colours come from CSS classes (see html-style.ts) with
  * presentation attributes as the fallback, so the SVG also reads well on its own.
  */
+import { maxOf, minOf } from '../language/arrays.js';
+import { clampSession, MAX_SCORE } from '../language/limits.js';
 import { escapeHtml } from './escape.js';
 import type { ScoreSeries } from './model.js';
 
@@ -26,10 +28,12 @@ export interface ChartOptions {
 
 /** The y range: the instrument's, or (unknown instrument) 0 up to a round number above the data. */
 export function yRange(series: ScoreSeries): { min: number; max: number; known: boolean } {
-  if (series.entry) return { min: series.entry.min, max: series.entry.max, known: true };
-  const top = Math.max(...series.points.map((p) => p.value), 1);
+  const bound = (n: number) => Math.max(-MAX_SCORE, Math.min(MAX_SCORE, n));
+  if (series.entry) return { min: bound(series.entry.min), max: bound(series.entry.max), known: true };
+  // Scores past MAX_SCORE are not in a parsed plan; the clamp keeps a hand-made view from sizing the axis.
+  const top = Math.min(maxOf(series.points.map((p) => p.value), 1), MAX_SCORE);
   const step = top > 50 ? 10 : 5;
-  return { min: Math.min(0, ...series.points.map((p) => p.value)), max: Math.ceil(top / step) * step, known: false };
+  return { min: Math.max(minOf(series.points.map((p) => p.value), 0), -MAX_SCORE), max: Math.ceil(top / step) * step, known: false };
 }
 
 /** The band a value falls in, if the instrument has bands. */
@@ -65,10 +69,21 @@ export function changeSummary(series: ScoreSeries): string {
   return `Change from session ${first.sessionLabel} to session ${last.sessionLabel}: ${sign}${Math.abs(delta)}${percent}.`;
 }
 
+/** A round step (1, 2, 5, 10, 20, 50, …, at least `least`) that gives at most 20 ticks over `span`. */
+export function tickStep(span: number, least: number): number {
+  const steps = [1, 2, 5];
+  for (let scale = 1; ; scale *= 10) {
+    for (const step of steps) {
+      const candidate = step * scale;
+      if (candidate >= least && !(span / candidate > 20)) return candidate;
+    }
+  }
+}
+
 export function scoreChartSvg(series: ScoreSeries, options: ChartOptions): string {
   const range = yRange(series);
-  const lastPoint = Math.max(...series.points.map((p) => p.session), 1);
-  const sessions = Math.max(options.lastSession ?? 0, lastPoint, 2);
+  const lastPoint = maxOf(series.points.map((p) => p.session), 1);
+  const sessions = Math.max(clampSession(options.lastSession ?? 0), clampSession(lastPoint), 2);
   const x = (session: number) => MARGIN.left + ((session - 1) / (sessions - 1)) * PLOT_W;
   const clamp = (v: number) => Math.min(range.max, Math.max(range.min, v));
   const y = (value: number) => MARGIN.top + PLOT_H - ((clamp(value) - range.min) / (range.max - range.min || 1)) * PLOT_H;
@@ -96,14 +111,14 @@ export function scoreChartSvg(series: ScoreSeries, options: ChartOptions): strin
   });
 
   // Axes, grid and ticks.
-  const yStep = range.max - range.min > 40 ? 10 : 5;
+  const yStep = range.max - range.min > 40 ? tickStep(range.max - range.min, 10) : 5;
   for (let v = Math.ceil(range.min / yStep) * yStep; v <= range.max; v += yStep) {
     parts.push(
       `<line class="grid" x1="${MARGIN.left}" x2="${MARGIN.left + PLOT_W}" y1="${r(y(v))}" y2="${r(y(v))}" stroke="#d1d9e0" stroke-width="0.5"/>`,
       `<text class="tick" x="${MARGIN.left - 6}" y="${r(y(v) + 4)}" text-anchor="end" fill="#59636e">${v}</text>`,
     );
   }
-  const xStep = sessions <= 20 ? 1 : sessions <= 40 ? 2 : 5;
+  const xStep = tickStep(sessions, 1);
   for (let s = 1; s <= sessions; s += xStep) {
     parts.push(`<text class="tick" x="${r(x(s))}" y="${MARGIN.top + PLOT_H + 16}" text-anchor="middle" fill="#59636e">${s}</text>`);
   }

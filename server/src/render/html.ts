@@ -4,6 +4,8 @@
  * Each rendered block carries `data-line` (0-based source line) for the preview's scroll sync.
  */
 import { bandOf, changeSummary, scoreChartSvg, yRange } from './chart-svg.js';
+import { maxOf } from '../language/arrays.js';
+import { clampSession } from '../language/limits.js';
 import { estimatedEnd } from './course-dates.js';
 import { escapeHtml as e } from './escape.js';
 import { pageStyles } from './html-style.js';
@@ -245,7 +247,7 @@ function phaseName(name: Named): string {
 /** The last session number the course strip shows: the planned total, or further when sessions are written past it. */
 function courseLength(view: PlanView): number {
   const ends = [view.sessions?.count ?? 0, view.lastSession ?? 0, ...view.phases.map((p) => p.last ?? 0)];
-  return Math.min(Math.max(...ends.filter((n) => Number.isInteger(n) && n > 0), 0), 200);
+  return clampSession(maxOf(ends.filter((n) => Number.isInteger(n) && n > 0), 0));
 }
 
 /**
@@ -259,9 +261,20 @@ function courseStrip(view: PlanView): string {
   const total = courseLength(view);
   if (total === 0) return '';
   const cells: string[] = [];
+  // Which phase and session entry cover each session number: one pass, not one search per cell.
+  const phaseAt = new Array<PhaseView | undefined>(total + 1);
+  const sessionAt = new Array<SessionView | undefined>(total + 1);
+  for (const p of view.phases) {
+    if (p.first !== undefined && p.last !== undefined) for (let n = Math.max(1, p.first); n <= Math.min(total, p.last); n++) phaseAt[n] ??= p;
+    for (const s of p.sessions) {
+      if (s.first !== undefined && s.last !== undefined) for (let n = Math.max(1, s.first); n <= Math.min(total, s.last); n++) sessionAt[n] ??= s;
+    }
+  }
+  const measuredAt = Array.from({ length: total + 1 }, () => [] as string[]);
+  for (const m of view.measures) for (const n of m.sessions) if (n >= 1 && n <= total) measuredAt[n].push(m.instrument?.id ?? 'measure');
   for (let n = 1; n <= total; n++) {
-    const phase = view.phases.find((p) => p.first !== undefined && p.last !== undefined && p.first <= n && n <= p.last);
-    const session = view.phases.flatMap((p) => p.sessions).find((s) => s.first !== undefined && s.last !== undefined && s.first <= n && n <= s.last);
+    const phase = phaseAt[n];
+    const session = sessionAt[n];
     const phaseId = phase?.name?.id;
     const phaseClass = phaseId === 'initial' || phaseId === 'middle' || phaseId === 'termination' ? ` phase-${phaseId}` : phase ? '' : ' unplanned';
     const statusId = session?.status?.title !== undefined ? session.status.id : undefined;
@@ -269,7 +282,7 @@ function courseStrip(view: PlanView): string {
     const single = session !== undefined && session.first === session.last;
     const written = single ? session.date : undefined;
     const planned = written ? undefined : estimatedEnd(view.start, n, view.sessions?.cadence?.id);
-    const measures = view.measures.filter((m) => m.sessions.includes(n)).map((m) => m.instrument?.id ?? 'measure');
+    const measures = measuredAt[n];
     const scores = single ? session.scores.map((s) => `${s.instrument} ${s.value}`) : [];
     const facts = [
       `Session ${n}`,
@@ -326,7 +339,7 @@ function sessionItem(session: SessionView, view: PlanView): string {
   for (const h of session.homework) details.push(['Homework', e(h)]);
   for (const n of session.notes) details.push(['Note', e(n)]);
   if (session.scores.length) {
-    const series = new Map(view.series.map((s) => [s.instrument.id, s]));
+    const series = seriesById(view);
     details.push([
       'Scores',
       session.scores
@@ -349,8 +362,24 @@ function sessionItem(session: SessionView, view: PlanView): string {
   return `<li class="session" data-line="${session.line}"><span class="session-number" title="${label} ${e(session.label)}">${e(session.label)}</span><div><span class="session-title">${text(session.title, 'untitled')}</span>${meta.join('')}${list}</div></li>`;
 }
 
+/** Per view, built once: every session looks its scores and targets up here (a plan may have thousands). */
+const seriesMaps = new WeakMap<PlanView, Map<string, ScoreSeries>>();
+const goalMaps = new WeakMap<PlanView, Map<string, string | undefined>>();
+
+function seriesById(view: PlanView): Map<string, ScoreSeries> {
+  let map = seriesMaps.get(view);
+  if (!map) seriesMaps.set(view, (map = new Map(view.series.map((s) => [s.instrument.id, s]))));
+  return map;
+}
+
+function goalTexts(view: PlanView): Map<string, string | undefined> {
+  let map = goalMaps.get(view);
+  if (!map) goalMaps.set(view, (map = new Map(view.focuses.flatMap((f) => f.goals).filter((g) => g.id !== undefined).map((g) => [g.id!, g.text]))));
+  return map;
+}
+
 function targetsText(targets: string[], view: PlanView): string {
-  const goals = new Map(view.focuses.flatMap((f) => f.goals).filter((g) => g.id !== undefined).map((g) => [g.id!, g.text]));
+  const goals = goalTexts(view);
   return targets
     .map((id) => {
       const goal = goals.get(id);

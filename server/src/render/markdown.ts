@@ -2,6 +2,7 @@
  * The Markdown rendering: a readable summary for pull-request comments (GitHub-flavoured tables).
  * Every plan string goes through escapeMarkdown.
  */
+import { pushAll } from '../language/arrays.js';
 import { bandOf } from './chart-svg.js';
 import { escapeMarkdown as m } from './escape.js';
 import type { Named, PlanView, SessionView } from './model.js';
@@ -9,12 +10,10 @@ import type { Named, PlanView, SessionView } from './model.js';
 export function renderMarkdown(view: PlanView): string {
   const out: string[] = [];
   out.push(`# ${view.title !== undefined ? m(view.title) : 'Untitled plan'}`, '');
-  out.push(...headerTable(view), '');
-  if (view.diagnostics.length) out.push(...diagnosticsList(view), '');
-  out.push(...focusSection(view), '');
-  out.push(...sessionsSection(view), '');
-  out.push(...measuresSection(view), '');
-  out.push(...riskSection(view));
+  // Sections append in a loop: a section of a huge plan has more lines than push(...) can take.
+  const sections = [headerTable(view), view.diagnostics.length ? diagnosticsList(view) : undefined, focusSection(view), sessionsSection(view), measuresSection(view)];
+  for (const section of sections) if (section) pushAll(out, section).push('');
+  pushAll(out, riskSection(view));
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 

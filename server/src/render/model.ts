@@ -8,6 +8,8 @@ import type { Header, Measure, Phase, PlanFile, Session, TextHeader, Word } from
 import type { Catalogue, CatalogueEntry, InstrumentEntry } from '../language/catalogue-types.js';
 import { findEntry } from '../language/catalogue.js';
 import type { Diagnostic } from '../language/diagnostic.js';
+import { maxOf, pushAll } from '../language/arrays.js';
+import { clampSession, sessionNumbers } from '../language/limits.js';
 import type { Span } from '../language/span.js';
 
 export interface Named {
@@ -144,6 +146,15 @@ export function planView(analysis: Analysis, catalogue: Catalogue): PlanView {
 
   const phases = ast.phases.map((phase) => phaseView(phase, catalogue, lineOf));
   const sessions = phases.flatMap((p) => p.sessions);
+  // Goal id → the labels of the sessions that target it, in one pass (not one search per goal).
+  const targeting = new Map<string, string[]>();
+  for (const s of sessions) {
+    for (const id of new Set(s.targets)) {
+      const labels = targeting.get(id);
+      if (labels) labels.push(s.label);
+      else targeting.set(id, [s.label]);
+    }
+  }
   const focuses = ast.focuses.map((focus) => ({
     area: named(focus.area, catalogue.problemAreas),
     description: focus.description?.value,
@@ -152,7 +163,7 @@ export function planView(analysis: Analysis, catalogue: Catalogue): PlanView {
       id: goal.id?.value,
       text: goal.text?.value,
       line: lineOf(goal.span),
-      targetedIn: goal.id ? sessions.filter((s) => s.targets.includes(goal.id!.value)).map((s) => s.label) : [],
+      targetedIn: goal.id ? [...(targeting.get(goal.id.value) ?? [])] : [],
     })),
     line: lineOf(focus.span),
   }));
@@ -160,7 +171,7 @@ export function planView(analysis: Analysis, catalogue: Catalogue): PlanView {
   const numbers = [plannedTotal, ...phases.map((p) => p.last), ...sessions.map((s) => s.last)].filter(
     (n): n is number => typeof n === 'number' && Number.isFinite(n),
   );
-  const lastSession = numbers.length > 0 ? Math.max(...numbers) : undefined;
+  const lastSession = numbers.length > 0 ? clampSession(maxOf(numbers)) : undefined;
 
   return {
     title: ast.plan?.title?.value,
@@ -223,17 +234,20 @@ function sessionView(session: Session, catalogue: Catalogue, lineOf: (span: Span
     scores: [],
     line: lineOf(session.span),
   };
-  const lookUp = (value: string, entries: readonly CatalogueEntry[]): Named => ({ id: value, ...entryText(findEntry(entries, value)) });
+  const lookUp = (value: string, entries: readonly CatalogueEntry[], more: readonly CatalogueEntry[] = []): Named => ({
+    id: value,
+    ...entryText(findEntry(entries, value) ?? findEntry(more, value)),
+  });
   for (const item of session.items) {
     switch (item.kind) {
       case 'task':
-        view.tasks.push(...item.values.map((w) => lookUp(w.value, catalogue.tasks)));
+        pushAll(view.tasks, item.values.map((w) => lookUp(w.value, catalogue.tasks)));
         break;
       case 'technique':
-        view.techniques.push(...item.values.map((w) => lookUp(w.value, [...catalogue.techniques, ...catalogue.nonIptTechniques])));
+        pushAll(view.techniques, item.values.map((w) => lookUp(w.value, catalogue.techniques, catalogue.nonIptTechniques)));
         break;
       case 'targets':
-        view.targets.push(...item.values.map((w) => w.value));
+        pushAll(view.targets, item.values.map((w) => w.value));
         break;
       case 'homework':
         if (item.text) view.homework.push(item.text.value);
@@ -274,15 +288,17 @@ function measureView(
   let sessions: number[] = [];
   let words: string | undefined;
   if (schedule?.kind === 'at') {
-    for (const s of schedule.sessions) for (let n = s.first; n <= s.last && n - s.first < 1000; n++) sessions.push(n);
-    sessions = [...new Set(sessions)].sort((a, b) => a - b);
+    const listed = new Set<number>();
+    for (const s of schedule.sessions) for (const n of sessionNumbers(s.first, s.last)) listed.add(n);
+    sessions = [...listed].sort((a, b) => a - b);
     words = schedule.sessions.length > 0 ? `at session${sessions.length === 1 ? '' : 's'} ${schedule.sessions.map((s) => sessionLabel(s.first, s.last)).join(', ')}` : undefined;
   } else if (schedule?.kind === 'every' && schedule.interval && schedule.interval.value > 0) {
     const step = schedule.interval.value;
     words = step === 1 ? 'every session' : `every ${step} sessions`;
-    if (plannedTotal !== undefined && plannedTotal > 0 && plannedTotal < 1000) {
-      for (let n = 1; n <= plannedTotal; n += step) sessions.push(n);
-      if (sessions[sessions.length - 1] !== plannedTotal) sessions.push(plannedTotal);
+    const total = plannedTotal === undefined ? 0 : clampSession(plannedTotal);
+    if (total > 0 && step >= 1) {
+      for (let n = 1; n <= total; n += step) sessions.push(n);
+      if (sessions[sessions.length - 1] !== total) sessions.push(total);
     }
   }
   return { instrument, schedule: words, sessions, line: lineOf(measure.span) };

@@ -4,6 +4,7 @@
  * A plan with syntax errors is returned untouched: its structure is uncertain, so no edit is safe.
  */
 import type { Analysis } from '../analyse.js';
+import { minOf, pushAll } from '../language/arrays.js';
 import type { Diagnostic, TextEdit } from '../language/diagnostic.js';
 
 export const MAX_FIX_PASSES = 10;
@@ -54,7 +55,7 @@ export function chooseEdits(diagnostics: readonly Diagnostic[]): { edits: TextEd
   for (const fix of candidates) {
     if (fix.edits.some((edit) => chosen.some((taken) => overlaps(edit, taken)))) continue;
     if (fix.edits.some((edit, i) => fix.edits.some((other, j) => i !== j && overlaps(edit, other)))) continue;
-    chosen.push(...fix.edits);
+    pushAll(chosen, fix.edits);
     count++;
   }
   return { edits: chosen, count };
@@ -76,7 +77,7 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
 }
 
 function firstStart(edits: readonly TextEdit[]): number {
-  return Math.min(...edits.map((edit) => edit.span.start));
+  return minOf(edits.map((edit) => edit.span.start));
 }
 
 function syntaxErrors(analysis: Analysis): Diagnostic[] {

@@ -7,6 +7,7 @@
  * (a variant's `extends`, a new variant's missing values, the default `variant`) live in config.ts.
  */
 import { z } from 'zod';
+import { catastrophicBacktracking } from './config-regex-safety.js';
 import { allRules } from './registry.js';
 
 /** The language's identifier form (LANGUAGE.md "Tokens"): a vocabulary id must be writable in a plan. */
@@ -139,7 +140,10 @@ const phiPatternSchema = z
         path: ['pattern'],
         message: `This regular expression is invalid (${reason}). Fix it, or remove this pattern.`,
       });
+      return;
     }
+    const risk = catastrophicBacktracking(p.pattern);
+    if (risk) ctx.addIssue({ code: 'custom', path: ['pattern'], message: `This regular expression could hang the linter: ${risk}.` });
   });
 
 export const configSchema = z

@@ -9,6 +9,7 @@ import { LineIndex } from '../language/span.js';
 import { didYouMean } from '../language/suggest.js';
 import { defaultConfig, resolveConfigWithIssues, type ConfigIssue, type ResolvedConfig } from './config.js';
 import { configSchema, UNCONFIGURABLE_RULES, type ConfigFile } from './config-schema.js';
+import { configShapeProblems } from './config-shape.js';
 import { allRules } from './registry.js';
 
 export const CONFIG_FILE_NAME = '.iptrc.json';
@@ -53,9 +54,14 @@ export function parseText(text: string, fileName: string): ParsedText {
     return { errors: [errorAt(0, 0, 'This config file is empty. Write `{}` to use the defaults, or add settings (see docs/config.md).')], lines };
   }
 
+  // Too large or too deep to parse safely: the one error says why. Keys written twice are reported too.
+  const shape = configShapeProblems(text);
+  const shapeErrors = shape.map((p) => errorAt(p.offset, p.length, p.message));
+  if (shape.some((p) => p.fatal)) return { errors: shapeErrors, lines };
+
   const syntaxErrors: ParseError[] = [];
   const tree = parseTree(text, syntaxErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
-  const errors = syntaxErrors.map((e) => errorAt(e.offset, e.length, syntaxMessage(e, text)));
+  const errors = [...shapeErrors, ...syntaxErrors.map((e) => errorAt(e.offset, e.length, syntaxMessage(e, text)))];
   if (!tree) return { errors, lines };
   if (tree.type !== 'object') {
     errors.push(errorAt(tree.offset, tree.length, `A config file must hold one JSON object (\`{ … }\`), not ${found(tree)}. Wrap the settings in braces.`));
@@ -64,11 +70,14 @@ export function parseText(text: string, fileName: string): ParsedText {
 
   const value: unknown = getNodeValue(tree);
   const result = configSchema.safeParse(value);
-  if (result.success) return { config: result.data, errors, tree, lines };
+  if (result.success) return { config: result.data, errors: sortedByPlace(errors), tree, lines };
 
   for (const issue of result.error.issues) errors.push(...issueErrors(issue, [], tree, fileName, lines));
-  errors.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { config: validParts(value), errors, tree, lines };
+  return { config: validParts(value), errors: sortedByPlace(errors), tree, lines };
+}
+
+function sortedByPlace(errors: ConfigError[]): ConfigError[] {
+  return errors.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 /** Drops the parts zod rejects, a few rounds at most, so one bad setting does not void the rest. */

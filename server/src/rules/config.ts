@@ -6,6 +6,7 @@
  */
 import type { Catalogue, CatalogueEntry, InstrumentEntry, RequiredTask, RequiredTasks, TaskEntry, VariantEntry } from '../language/catalogue-types.js';
 import { DEFAULT_REQUIRED_TASKS } from '../language/catalogue/required-tasks.js';
+import { catastrophicBacktracking } from './config-regex-safety.js';
 import type { RuleSetting } from '../language/diagnostic.js';
 import { builtinCatalogue, findEntry } from '../language/catalogue.js';
 import type { ConfigFile, FhirConfig, VariantConfig } from './config-schema.js';
@@ -78,6 +79,12 @@ export function resolveConfigWithIssues(file: ConfigFile | undefined): { config:
 
   const patterns: PhiPattern[] = [];
   (file.phi?.patterns ?? []).forEach((p, index) => {
+    const risk = catastrophicBacktracking(p.pattern);
+    if (risk) {
+      // The schema reports it too; a config that skipped validation must not get a hanging pattern either.
+      issues.push({ path: ['phi', 'patterns', index, 'pattern'], message: `This regular expression could hang the linter: ${risk}.` });
+      return;
+    }
     try {
       patterns.push({ name: p.name, regex: new RegExp(p.pattern, p.flags) });
     } catch (error) {
@@ -276,9 +283,18 @@ function entryFrom(entry: SimpleEntry): CatalogueEntry {
  */
 function mergeById<T extends CatalogueEntry>(base: readonly T[], extra: T[], merge?: (old: T, next: T) => T): T[] {
   const result = [...base];
+  // Where each id and alias stands (first one wins, as a scan would find it): a config may add
+  // hundreds of thousands of words, and a search per word would make loading quadratic.
+  const at = new Map<string, number>();
+  const remember = (entry: T, i: number) => {
+    if (!at.has(entry.id)) at.set(entry.id, i);
+    for (const alias of entry.aliases ?? []) if (!at.has(alias)) at.set(alias, i);
+  };
+  result.forEach(remember);
   for (const entry of extra) {
-    const index = result.findIndex((e) => e.id === entry.id || e.aliases?.includes(entry.id));
-    if (index < 0) {
+    const index = at.get(entry.id);
+    if (index === undefined) {
+      remember(entry, result.length);
       result.push(entry);
       continue;
     }

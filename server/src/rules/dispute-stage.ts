@@ -3,6 +3,7 @@
  * The stage decides the strategy (renegotiation: calm and improve communication; impasse: reopen the
  * negotiation; dissolution: help end and mourn the relationship) [S23] [S24] [S32] [S33].
  */
+import { minOf } from '../language/arrays.js';
 import type { Focus } from '../language/ast.js';
 import { findEntry } from '../language/catalogue.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
@@ -96,7 +97,7 @@ function checkOtherArea(ctx: RuleContext, focus: Focus): void {
 /** Where the section after this focus starts (or the end of the file). */
 function nextSectionStart(ctx: RuleContext, focus: Focus): number {
   const starts = ctx.file.sections.map((section) => section.span.start).filter((start) => start > focus.span.start);
-  return starts.length ? Math.min(...starts) : ctx.text.length;
+  return starts.length ? minOf(starts) : ctx.text.length;
 }
 
 /** The indentation of the focus's children, or one step deeper than the focus line. */

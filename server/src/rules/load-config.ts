@@ -17,7 +17,8 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineIndex } from '../language/span.js';
 import { defaultConfig, type ResolvedConfig } from './config.js';
-import { CONFIG_FILE_NAME, parseText, resolveChain, type ConfigError, type ParsedConfigFile } from './config-text.js';
+import { CONFIG_FILE_NAME, parseText, resolveChain, type ConfigError, type ParsedConfigFile, type ParsedText } from './config-text.js';
+import { oversizedConfig } from './config-shape.js';
 
 export { CONFIG_FILE_NAME, mergeConfigs, parseConfigText, resolveConfigTexts, type ConfigError } from './config-text.js';
 
@@ -56,25 +57,35 @@ function readConfigFile(file: string): FileEntry | undefined {
   const key = `${file}\0${stat.mtimeMs}\0${stat.size}`;
   const cached = fileCache.get(file);
   if (cached && cached.key === key) return cached;
+  // Past the size limit, the file is not even read (a config is data a person writes, not a dump).
+  const tooLarge = oversizedConfig(stat.size);
+  if (tooLarge) return { ...problem(file, tooLarge), key };
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     return unreadable(file, error);
   }
-  const entry: FileEntry = { ...parseText(text.replace(/^\uFEFF/, ''), file), file, key };
+  let parsed: ParsedText;
+  try {
+    parsed = parseText(text.replace(/^\uFEFF/, ''), file);
+  } catch (error) {
+    // Never expected: a config that breaks the checker is its own located error, never a crash on the plan.
+    return { ...problem(file, `This config file could not be checked (${error instanceof Error ? error.message : String(error)}). Please report it.`), key };
+  }
+  const entry: FileEntry = { ...parsed, file, key };
   fileCache.set(file, entry);
   return entry;
 }
 
 function unreadable(file: string, error: unknown): FileEntry {
   const reason = error instanceof Error ? error.message : String(error);
-  return {
-    file,
-    key: `${file}\0unreadable`,
-    errors: [{ file, message: `This config file cannot be read (${reason}). Check that it exists and can be read.`, line: 1, column: 1, endLine: 1, endColumn: 1 }],
-    lines: new LineIndex(''),
-  };
+  return problem(file, `This config file cannot be read (${reason}). Check that it exists and can be read.`);
+}
+
+/** A file whose one error stands at its start. */
+function problem(file: string, message: string): FileEntry {
+  return { file, key: `${file}\0unreadable`, errors: [{ file, message, line: 1, column: 1, endLine: 1, endColumn: 1 }], lines: new LineIndex('') };
 }
 
 /** Finds, reads, merges and resolves the configuration for one plan file. Never throws. */

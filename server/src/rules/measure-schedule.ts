@@ -1,4 +1,5 @@
 /** `measure-schedule`: At least one measure; one scheduled in the initial phase and one in the termination phase; scheduled sessions within 1..total; known instrument. */
+import { maxOf, pushAll } from '../language/arrays.js';
 import type { Measure, Phase } from '../language/ast.js';
 import { findEntry } from '../language/catalogue.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
@@ -28,7 +29,7 @@ export default {
     for (const measure of measures) {
       checkInstrument(ctx, measure);
       const result = scheduledSessions(ctx, measure);
-      scheduled.push(...result.sessions);
+      pushAll(scheduled, result.sessions);
       wrongSchedule ||= result.reported;
     }
     // A schedule already reported, or phase ranges in question (`phase-coverage` reports them), would
@@ -86,7 +87,7 @@ function scheduledSessions(ctx: RuleContext, measure: Measure): { sessions: Sche
   const total = trustedTotal(ctx);
   // When the phases end elsewhere than the total, `phase-coverage` reports that; which of the two is
   // right is unknown, so sessions past the total are not reported here as well.
-  const phasesEnd = Math.max(0, ...ctx.file.phases.map((p) => p.range?.last ?? 0));
+  const phasesEnd = maxOf(ctx.file.phases.map((p) => p.range?.last ?? 0), 0);
   const rangeCheck = total !== undefined && (phasesEnd === 0 || phasesEnd === total);
   const sessions: Scheduled[] = [];
   let reported = false;

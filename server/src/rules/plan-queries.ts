@@ -188,6 +188,9 @@ export function hasUnparsedLine(text: string, from: number, to: number, parsed: 
   lines.lastIndex = from;
   for (let match = lines.exec(text); match && match.index < to; match = lines.exec(text)) {
     const offset = match.index + (match[0].length - match[0].trimStart().length);
+    // `to` is where the next statement's keyword starts, past any indentation: a line that begins
+    // there is that statement's, however it is indented (the formatter must not change the answer).
+    if (offset >= to) break;
     const content = match[0].trim();
     if (content === '' || content.startsWith('#')) continue;
     while (next < spans.length && spans[next].start <= offset) furthest = Math.max(furthest, spans[next++].end);

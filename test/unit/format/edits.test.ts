@@ -70,12 +70,13 @@ describe('formatEdits', () => {
 
 describe('formatEdits on a large plan', () => {
   it('edits each changed line of a 2,000-line plan separately, fast', () => {
-    const sessions = Array.from({ length: 500 }, (_, i) => `  session ${i + 4} "S"\n\ttask mood-event-review\n    targets G1\n`).join('');
-    const text = `plan "P"\n  sessions 16\n\nphase middle sessions 4-503\n${sessions}`;
+    // 497 entries: sessions 4-500 (500 is the most a plan can number, see language/limits.ts).
+    const sessions = Array.from({ length: 497 }, (_, i) => `  session ${i + 4} "S"\n\ttask mood-event-review\n    targets G1\n`).join('');
+    const text = `plan "P"\n  sessions 16\n\nphase middle sessions 4-500\n${sessions}`;
     const started = performance.now();
     const edits = editsOf(text);
     const elapsed = performance.now() - started;
-    expect(edits).toHaveLength(500);
+    expect(edits).toHaveLength(497);
     expect(edits.every((e) => e.newText === '    task mood-event-review\n')).toBe(true);
     const result = format(text);
     if ('error' in result) throw new Error(result.error);

@@ -163,9 +163,9 @@ function checkFile(text: string): void {
 
   // What the lexer cannot read, as the server reports it: a date with slashes is one error over the
   // whole date; a `-` before a number is marked by the grammar with its number (`-2`).
-  const invalid = lexed.errors.map((e) => {
-    const negative = /^-[0-9]+(?:\.[0-9]+)?/.exec(text.slice(e.span.start));
-    return negative ? { start: e.span.start, end: e.span.start + negative[0].length } : e.span;
+  const invalid = lexed.unreadable.map((span) => {
+    const negative = /^-[0-9]+(?:\.[0-9]+)?/.exec(text.slice(span.start));
+    return negative ? { start: span.start, end: span.start + negative[0].length } : span;
   });
   // An unclosed string: the grammar marks its last character, unless it ends with an escape.
   for (const t of lexed.tokens) {

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { analyse } from '../../../server/src/analyse.js';
 import type { Analysis } from '../../../server/src/analyse.js';
+import { mutate } from '../../fuzz/inputs.js';
 
 const PLAN = `# Acute IPT, grief.
 plan "C-2207 grief"
@@ -76,27 +77,6 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 6 }), text: fc.string({ maxLength: 6 }) }),
   fc.record({ kind: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
 );
-
-type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
-
-function mutate(text: string, steps: Mutation[]): string {
-  let out = text;
-  for (const step of steps) {
-    if (step.kind === 'swap') {
-      const lines = out.split('\n');
-      const a = step.a % lines.length;
-      const b = step.b % lines.length;
-      [lines[a], lines[b]] = [lines[b], lines[a]];
-      out = lines.join('\n');
-      continue;
-    }
-    const at = out.length === 0 ? 0 : step.at % (out.length + 1);
-    if (step.kind === 'delete') out = out.slice(0, at) + out.slice(at + step.length);
-    else if (step.kind === 'insert') out = out.slice(0, at) + step.text + out.slice(at);
-    else out = out.slice(0, at) + step.text + out.slice(at + step.length);
-  }
-  return out;
-}
 
 describe('analyse never throws and keeps ranges inside the text (10,000 inputs)', () => {
   test('the base plan is clean of syntax errors', () => {

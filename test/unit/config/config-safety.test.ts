@@ -1,0 +1,100 @@
+/**
+ * Config safety: `.iptrc.json` is data, and any file gives located errors, never a crash or a hang:
+ * nesting 50,000 deep, an oversized file, keys set twice, and patterns that would backtrack
+ * catastrophically. A large vocabulary loads in time that grows linearly with its size.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../../server/src/analyse.js';
+import { resolveConfig, resolveConfigWithIssues } from '../../../server/src/rules/config.js';
+import { catastrophicBacktracking } from '../../../server/src/rules/config-regex-safety.js';
+import { MAX_CONFIG_CHARS } from '../../../server/src/rules/config-shape.js';
+import { clearConfigCache, loadConfig, parseConfigText } from '../../../server/src/rules/load-config.js';
+
+describe('config files that would break a parser', () => {
+  it('nesting 50,000 deep is one located error (no stack overflow)', () => {
+    const text = `{\n  "rules": ${'['.repeat(50_000)}${']'.repeat(50_000)}\n}`;
+    const { errors, config } = parseConfigText(text, '.iptrc.json');
+    expect(config).toBeUndefined();
+    expect(errors).toEqual([
+      { file: '.iptrc.json', line: 2, column: 43, endLine: 2, endColumn: 44, message: 'The settings nest more than 32 levels deep here; no IPT Plan setting is deeper than 4. Check the brackets and braces.' },
+    ]);
+  });
+
+  it('a deep config on disk reaches the plan as a config error, not as a failure on the plan', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ipt-config-'));
+    try {
+      writeFileSync(path.join(dir, '.iptrc.json'), `{"root": true, "rules": ${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}`);
+      clearConfigCache();
+      const loaded = loadConfig(path.join(dir, 'plan.ipt'));
+      expect(loaded.errors.map((e) => [e.line, e.message.slice(0, 40)])).toEqual([[1, 'The settings nest more than 32 levels de']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      clearConfigCache();
+    }
+  });
+
+  it('an oversized file is refused with its size, without parsing it', () => {
+    const text = `{"phi": {"allow": ["${'x'.repeat(MAX_CONFIG_CHARS)}"]}}`;
+    const { errors } = parseConfigText(text, '.iptrc.json');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(/^This config file is 16\.0 MB; IPT Plan reads config files up to 16\.0 MB\./);
+  });
+
+  it('a key set twice is reported where the second one stands (JSON would keep only the last)', () => {
+    const text = '{\n  "rules": { "phi": "off", "task": "off", "phi": "error" },\n  "root": true,\n  "root": false\n}';
+    const { errors, config } = parseConfigText(text, '.iptrc.json');
+    expect(errors.map((e) => [e.line, e.column, e.message])).toEqual([
+      [2, 43, '`phi` is set twice in the same object, and only the last one would count. Keep one of them.'],
+      [4, 3, '`root` is set twice in the same object, and only the last one would count. Keep one of them.'],
+    ]);
+    expect(config?.rules?.phi).toBe('error');
+  });
+
+  it('the same key in different objects is fine', () => {
+    const text = '{"variants": {"a": {"extends": "acute", "initialMax": 3}, "b": {"extends": "acute", "initialMax": 2}}}';
+    expect(parseConfigText(text, '.iptrc.json').errors).toEqual([]);
+  });
+});
+
+describe('phi patterns that could hang the linter', () => {
+  it.each(['(a+)+$', '(a*)*b', '(\\w+\\s?)*$', '(a|ab)*c', '(?:x+y?)+', '([a-z]+)*', '(a{1,})+', '(.*)\\1'])('refuses %s', (pattern) => {
+    expect(catastrophicBacktracking(pattern)).toBeDefined();
+    const { errors } = parseConfigText(JSON.stringify({ phi: { patterns: [{ name: 'x', pattern }] } }), '.iptrc.json');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(/^This regular expression could hang the linter: /);
+  });
+
+  it.each(['MRN[- ]?\\d{6,8}', '\\b[A-Z]{2}\\d+\\b', '(\\d{3}-){2}\\d{4}', '(MRN|Patient ID):?\\s*\\d+', '[(]?\\d+[)]?', 'a\\+b', '[+*]+', '\\u{1F600}+'])('accepts %s', (pattern) => {
+    expect(catastrophicBacktracking(pattern)).toBeUndefined();
+  });
+
+  it('a refused pattern never reaches the rule, even from a config that skipped validation', () => {
+    const { config, issues } = resolveConfigWithIssues({ phi: { patterns: [{ name: 'x', pattern: '(a+)+$' }] } });
+    expect(issues.map((i) => i.path.join('.'))).toEqual(['phi.patterns.0.pattern']);
+    const started = performance.now();
+    analyse(`plan "${'a'.repeat(40)}!"\n`, { config });
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('a large vocabulary', () => {
+  it('loads in time that grows linearly: 400,000 words take well under 8× the time of 50,000', () => {
+    const load = (n: number) => {
+      const words = Array.from({ length: n }, (_, i) => `"w${i}"`).join(',');
+      const text = `{"vocabulary": {"techniques": [${words}], "tasks": [{"id": "t1", "phases": ["middle"]}]}}`;
+      const started = performance.now();
+      const { config, errors } = parseConfigText(text, '.iptrc.json');
+      resolveConfig(config!);
+      expect(errors).toEqual([]);
+      return performance.now() - started;
+    };
+    load(50_000); // warm up
+    const small = Math.min(load(50_000), load(50_000));
+    const large = load(400_000);
+    // Linear growth is 8×; quadratic (the old merge) was ~64×. Twice the linear ratio leaves room for a busy machine.
+    expect(large / small).toBeLessThan(16);
+  }, 120_000);
+});
