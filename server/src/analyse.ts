@@ -1,7 +1,7 @@
 /**
  * The pipeline: text → tokens → AST → rules → suppressions → diagnostics. Never throws on input.
  */
-import type { PlanFile, SessionsHeader, VariantHeader } from './language/ast.js';
+import type { PlanFile, SessionsHeader } from './language/ast.js';
 import type { VariantEntry } from './language/catalogue-types.js';
 import { findEntry } from './language/catalogue.js';
 import type { Diagnostic, Report, Severity } from './language/diagnostic.js';
@@ -12,6 +12,7 @@ import { defaultConfig, type ResolvedConfig } from './rules/config.js';
 import { allRules, semanticRules } from './rules/registry.js';
 import type { RuleContext } from './rules/rule.js';
 import { applySuppressions } from './rules/suppressions.js';
+import { headerOf, headerRepeated } from './rules/plan-queries.js';
 
 export interface AnalyseOptions {
   /** Resolved configuration (see loadConfig); default: built-in defaults. */
@@ -124,11 +125,13 @@ function unreadTooLarge(source: string, lines: LineIndex, message: string): Anal
 }
 
 function sessionsHeader(file: PlanFile): SessionsHeader | undefined {
-  return file.plan?.headers.find((h): h is SessionsHeader => h.kind === 'sessions');
+  return headerOf(file, 'sessions');
 }
 
 function resolveVariant(file: PlanFile, config: ResolvedConfig): VariantEntry | undefined {
-  const header = file.plan?.headers.find((h): h is VariantHeader => h.kind === 'variant');
+  // A `variant` written twice is unknown (plan-header reports it), not the default.
+  if (headerRepeated(file, 'variant')) return undefined;
+  const header = headerOf(file, 'variant');
   const name = header ? header.name?.value : config.defaultVariant;
   if (name === undefined) return findEntry(config.catalogue.variants, config.defaultVariant);
   return findEntry(config.catalogue.variants, name);

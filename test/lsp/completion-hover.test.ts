@@ -82,7 +82,7 @@ describe('completion', () => {
     const { uri, text, positions } = await open(PLAN.replace('    task symptom-review\n', '    task symptom-review\n    task sick<|>\n'));
     const items = await complete(uri, positions[0]);
     expect(items.map((i) => i.label)).toEqual([
-      'diagnosis', 'sick-role', 'psychoeducation', 'medication-review', 'onset-review', 'interpersonal-inventory', 'closeness-circle', 'formulation', 'treatment-contract', 'risk-review',
+      'diagnosis', 'sick-role', 'psychoeducation', 'medication-review', 'onset-review', 'interpersonal-inventory', 'closeness-circle', 'formulation', 'treatment-contract', 'risk-review', 'mood-event-review', 'warning-signs',
     ]);
     const sick = items.find((i) => i.label === 'sick-role')!;
     const edit = sick.textEdit as { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };

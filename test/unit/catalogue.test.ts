@@ -63,18 +63,22 @@ describe('catalogue: the LANGUAGE.md vocabulary', () => {
     expect(ids(catalogue.statuses)).toEqual(['planned', 'held', 'missed', 'cancelled']);
   });
 
-  it('places every task in the phases LANGUAGE.md gives it', () => {
+  // LANGUAGE.md's phases, plus the opening question (`mood-event-review`) in every phase: it runs to
+  // the end of treatment (issue 10), so the catalogue accepts it where LANGUAGE.md lists it and more;
+  // and `warning-signs`, the first work of maintenance IPT, which returns in every session.
+  it('places every task in the phases LANGUAGE.md gives it (and mood-event-review in all three)', () => {
     const byPhase = (phase: string) =>
       catalogue.tasks.filter((task) => task.phases.includes(phase as never)).map((task) => task.id).sort();
     expect(byPhase('initial')).toEqual(
       [
         'symptom-review', 'diagnosis', 'sick-role', 'psychoeducation', 'medication-review', 'onset-review',
         'interpersonal-inventory', 'closeness-circle', 'formulation', 'treatment-contract', 'risk-review',
+        'mood-event-review', 'warning-signs',
       ].sort(),
     );
-    expect(byPhase('middle')).toEqual(['mood-event-review', 'risk-review'].sort());
+    expect(byPhase('middle')).toEqual(['mood-event-review', 'risk-review', 'warning-signs'].sort());
     expect(byPhase('termination')).toEqual(
-      ['review-progress', 'relapse-prevention', 'discuss-ending', 'maintenance-plan', 'non-response-plan', 'risk-review'].sort(),
+      ['review-progress', 'relapse-prevention', 'discuss-ending', 'maintenance-plan', 'non-response-plan', 'risk-review', 'mood-event-review', 'warning-signs'].sort(),
     );
   });
 
@@ -97,7 +101,21 @@ describe('catalogue: the LANGUAGE.md vocabulary', () => {
       ['BDI-II', 0, 63],
       ['EPDS', 0, 30],
       ['GAD-7', 0, 21],
+      ['CDRS-R', 17, 113],
+      ['MFQ', 0, 66],
+      ['SMFQ', 0, 26],
     ]);
+  });
+
+  it('gives HAM-D its published severity bands (Zimmerman et al. 2013) and CDRS-R its remission cut-off', () => {
+    const hamd = catalogue.instruments.find((i) => i.id === 'HAM-D')!;
+    expect(hamd.bands).toEqual([
+      { min: 0, max: 7, label: 'no depression' },
+      { min: 8, max: 16, label: 'mild' },
+      { min: 17, max: 23, label: 'moderate' },
+      { min: 24, max: 52, label: 'severe' },
+    ]);
+    expect(catalogue.instruments.find((i) => i.id === 'CDRS-R')!.remission).toBe('CDRS-R ≤ 28');
   });
 
   it('has the variants table', () => {

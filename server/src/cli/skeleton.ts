@@ -161,11 +161,7 @@ export function skeleton(options: SkeletonOptions): string {
   // An array literal, then one push per line: no spread into a call (the phases' lines are many for a long variant).
   const phases = [
     `phase initial sessions ${range(1, initialEnd)}`,
-    ...spreadThree(1, shape.initial, [
-      { title: 'Assessment, diagnosis and the sick role', tasks: ['symptom-review', 'sick-role', 'risk-review'] },
-      { title: 'Interpersonal inventory', tasks: ['interpersonal-inventory'] },
-      { title: 'Formulation and treatment contract', tasks: ['formulation', 'treatment-contract'] },
-    ]),
+    ...spreadThree(1, shape.initial, initialParts(variant)),
     '',
     `phase middle sessions ${range(initialEnd + 1, middleEnd)}`,
     ...middleSessions(initialEnd + 1, shape.middle, hints.techniques),
@@ -174,11 +170,35 @@ export function skeleton(options: SkeletonOptions): string {
     ...spreadThree(middleEnd + 1, shape.termination, [
       { title: 'Review progress', tasks: ['review-progress'] },
       { title: 'Relapse warning signs', tasks: ['relapse-prevention'] },
-      { title: 'Ending and next steps', tasks: ['discuss-ending', 'maintenance-plan'] },
+      { title: 'Ending and next steps', tasks: ['discuss-ending', 'maintenance-plan', ...otherRequired(variant, 'termination', ['review-progress', 'relapse-prevention', 'discuss-ending', 'maintenance-plan'])] },
     ]),
   ];
   for (const line of phases) lines.push(line);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The initial phase's three parts, with the tasks the variant requires (language/catalogue/
+ * required-tasks.ts, or `requiredTasks` in config): acute IPT's assessment and sick role, inventory,
+ * and formulation and contract; a variant without the sick role or the inventory (maintenance) gets
+ * its own tasks, such as the early warning signs, in their place.
+ */
+function initialParts(variant: VariantEntry): [Part, Part, Part] {
+  const required = new Set(variant.requiredTasks.initial.map((task) => task.id));
+  const usual = ['symptom-review', 'sick-role', 'risk-review', 'interpersonal-inventory', 'formulation', 'treatment-contract'];
+  const others = otherRequired(variant, 'initial', usual);
+  const assessment: Part = required.has('sick-role')
+    ? { title: 'Assessment, diagnosis and the sick role', tasks: ['symptom-review', 'sick-role', 'risk-review'] }
+    : { title: 'Assessment and symptom review', tasks: ['symptom-review', 'risk-review'] };
+  const context: Part = required.has('interpersonal-inventory') || others.length === 0
+    ? { title: 'Interpersonal inventory', tasks: ['interpersonal-inventory', ...others] }
+    : { title: others.includes('warning-signs') ? 'Early warning signs and interpersonal triggers' : 'Interpersonal context', tasks: others };
+  return [assessment, context, { title: 'Formulation and treatment contract', tasks: ['formulation', 'treatment-contract'] }];
+}
+
+/** The tasks the variant requires in a phase beyond the ones the skeleton always writes there. */
+function otherRequired(variant: VariantEntry, phase: 'initial' | 'termination', written: readonly string[]): string[] {
+  return variant.requiredTasks[phase].map((task) => task.id).filter((id) => !written.includes(id));
 }
 
 /** The middle phase: the first half works on G1, the second on G2 (one session works on both). */

@@ -1,6 +1,6 @@
 /** Markdown for one catalogue entry: shared by hover and by completion's documentation. */
 import { sourcesLine } from './hover-sources.js';
-import type { CatalogueEntry, InstrumentEntry, NonIptTechniqueEntry, TaskEntry, VariantEntry } from '../language/catalogue-types.js';
+import type { CatalogueEntry, InstrumentEntry, NonIptTechniqueEntry, RequiredTask, TaskEntry, VariantEntry } from '../language/catalogue-types.js';
 
 /** "12–16", or "4 or more" for a variant without an upper bound. */
 export function sessionBounds(variant: VariantEntry): string {
@@ -23,8 +23,24 @@ export function describeEntry(entry: CatalogueEntry): string {
   const variant = entry as VariantEntry;
   if (variant.sessions && variant.termination) {
     lines.push('', `${sessionBounds(variant)} sessions (${variant.cadences.join(', ')}); initial phase at most ${variant.initialMax}; termination ${variant.termination.min}–${variant.termination.max}.`);
+    if (variant.requiredTasks) {
+      for (const phase of ['initial', 'termination'] as const) {
+        const text = requiredText(variant.requiredTasks[phase]);
+        if (text) lines.push(`${phase === 'initial' ? 'Initial' : 'Termination'} phase requires ${text}.`);
+      }
+    }
   }
   const cited = sourcesLine(entry.sources);
   if (cited) lines.push('', cited);
   return lines.join('\n');
+}
+
+/** "(error): `a` (or `b`), `c`; (warning): `d`" for a phase's required tasks, by severity. */
+function requiredText(tasks: readonly RequiredTask[]): string {
+  const groups = (['error', 'warning', 'info'] as const)
+    .map((severity) => ({ severity, tasks: tasks.filter((task) => task.severity === severity) }))
+    .filter((group) => group.tasks.length > 0);
+  return groups
+    .map((group) => `(${group.severity}): ${group.tasks.map((task) => `\`${task.id}\`${task.satisfiedBy?.length ? ` (or ${task.satisfiedBy.map((id) => `\`${id}\``).join(', ')})` : ''}`).join(', ')}`)
+    .join('; ');
 }

@@ -1,4 +1,5 @@
 /** Shapes of the IPT vocabulary (see catalogue.ts for the data). */
+import type { Severity } from './diagnostic.js';
 
 /** Where a fact comes from: a tag of research/ipt-domain.md's source list, e.g. "S3" or "seed 002". */
 export type SourceTag = string;
@@ -46,6 +47,23 @@ export interface VariantEntry extends CatalogueEntry {
   cadences: string[];
   initialMax: number;
   termination: { min: number; max: number };
+  /** What `initial-tasks` and `termination-tasks` require of this variant's phases. */
+  requiredTasks: RequiredTasks;
+}
+
+/** A task a phase must hold, how much it matters, and the tasks that do the same job. */
+export interface RequiredTask {
+  id: string;
+  severity: Severity;
+  /** Other task ids that count as this one (e.g. `psychoeducation` gives the sick role). */
+  satisfiedBy?: string[];
+  /** Why the variant needs it, when that differs from acute IPT (replaces the rule's usual reason). */
+  why?: string;
+}
+
+export interface RequiredTasks {
+  initial: RequiredTask[];
+  termination: RequiredTask[];
 }
 
 export interface Catalogue {

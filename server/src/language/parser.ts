@@ -21,6 +21,7 @@ import { beginText, scanLine, scanned } from './scanner.js';
 import type { LimitedNumber } from './limits.js';
 import type { Span } from './span.js';
 import { suggest } from './suggest.js';
+import { sessionsReport } from './sessions-example.js';
 import { dateWordAt, durationWordAt, numberWordAt, sessionSpanAt, stringWordAt, wordAt, type Reporter } from './values.js';
 
 let grammar: PlanGrammar | undefined;
@@ -134,7 +135,11 @@ function parseLine(text: string, parser: PlanGrammar, line: IToken[], lineSpan: 
     });
   }
   const parseError = parser.errors[0];
-  if (parseError) report(recognitionReport(parseError, lineSpan));
+  if (parseError) {
+    const generic = recognitionReport(parseError, lineSpan);
+    // A `sessions` line gets an example from its own values (`45 min` → `45min`).
+    report(ruleName === 'sessionsStatement' ? sessionsReport(line, generic) : generic);
+  }
   if (!cst) return undefined;
   return toStatement(text, ruleName, cst, lineSpan, parseError !== undefined || unclosed !== undefined, report);
 }

@@ -36,6 +36,7 @@ import {
 } from './fhir-codes.js';
 import { narrative, type NarrativeBlock } from './fhir-narrative.js';
 import type { PhaseView, PlanView, RiskView, ScoreView, SessionView } from './model.js';
+import { STATUSES_WITHOUT_SCORES } from '../language/catalogue/schedule.js';
 
 export { PHASE_SYSTEM, PROBLEM_AREA_SYSTEM, VARIANT_SYSTEM } from './fhir-codes.js';
 
@@ -47,8 +48,11 @@ export interface FhirOptions {
   diagnosisCodeSystem?: DiagnosisCodeSystem;
 }
 
-/** Session statuses whose scores are not taken as measured at that session (never a `final` Observation). */
-const UNCONFIRMED_STATUSES = new Set(['planned', 'missed', 'cancelled']);
+/**
+ * Session statuses whose scores are not taken as measured at that session (never a `final`
+ * Observation); the `session-status` rule reports such a score in the editor.
+ */
+const UNCONFIRMED_STATUSES = STATUSES_WITHOUT_SCORES;
 
 export function renderFhir(view: PlanView, options: FhirOptions = {}): string {
   return `${JSON.stringify(carePlan(view, options), fhirStrings, 2)}\n`;

@@ -48,6 +48,26 @@ const boundsSchema = (what: string) =>
       path: ['max'],
     });
 
+/** A required task's setting: a severity, "off" to stop requiring it, or a severity and the tasks that count instead. */
+const requiredTaskSetting = z.union([
+  z.enum(['off', 'info', 'warning', 'error']),
+  z
+    .object({
+      severity: z.enum(['off', 'info', 'warning', 'error']).optional().describe('How much a missing task matters; "off" stops requiring it.'),
+      satisfiedBy: z
+        .array(identifier('A task id'))
+        .optional()
+        .describe('Other tasks that count as this one, e.g. ["closeness-circle"] for the inventory.'),
+    })
+    .strict(),
+]);
+
+const requiredTasksOfPhase = (phase: string) =>
+  z
+    .record(identifier('A task id'), requiredTaskSetting)
+    .optional()
+    .describe(`Tasks the ${phase} phase must hold, by task id (merged over the variant this one starts from).`);
+
 export const variantSchema = z
   .object({
     extends: z
@@ -74,6 +94,13 @@ export const variantSchema = z
       })
       .optional()
       .describe('Fewest and most sessions in the termination phase.'),
+    requiredTasks: z
+      .object({ initial: requiredTasksOfPhase('initial'), termination: requiredTasksOfPhase('termination') })
+      .strict()
+      .optional()
+      .describe(
+        'The tasks `initial-tasks` and `termination-tasks` require of this variant: per task id a severity, "off" to stop requiring it, or { "severity", "satisfiedBy" }. E.g. { "initial": { "interpersonal-inventory": "warning", "sick-role": "off" } }.',
+      ),
   })
   .strict();
 

@@ -4,7 +4,8 @@
  * catalogue and variants. It never throws: a part it cannot use is left out and described in
  * `issues` (with the JSON path of the part at fault), so the loader can report it precisely.
  */
-import type { Catalogue, CatalogueEntry, InstrumentEntry, TaskEntry, VariantEntry } from '../language/catalogue-types.js';
+import type { Catalogue, CatalogueEntry, InstrumentEntry, RequiredTask, RequiredTasks, TaskEntry, VariantEntry } from '../language/catalogue-types.js';
+import { DEFAULT_REQUIRED_TASKS } from '../language/catalogue/required-tasks.js';
 import { catastrophicBacktracking } from './config-regex-safety.js';
 import type { RuleSetting } from '../language/diagnostic.js';
 import { builtinCatalogue, findEntry } from '../language/catalogue.js';
@@ -57,8 +58,10 @@ export function resolveConfigWithIssues(file: ConfigFile | undefined): { config:
   if (!file) return { config: defaultConfig, issues: [] };
   const issues: ConfigIssue[] = [];
 
-  const variants = resolveVariants(file.variants ?? {}, issues);
-  const catalogue: Catalogue = { ...builtinCatalogue, variants, ...resolveVocabulary(file.vocabulary) };
+  const resolvedVariants = resolveVariants(file.variants ?? {}, issues);
+  const vocabulary = resolveVocabulary(file.vocabulary);
+  const variants = checkRequiredTaskIds(resolvedVariants, file.variants ?? {}, vocabulary.tasks ?? builtinCatalogue.tasks, issues);
+  const catalogue: Catalogue = { ...builtinCatalogue, variants, ...vocabulary };
 
   let defaultVariant = 'acute';
   if (file.variant !== undefined) {
@@ -162,6 +165,7 @@ function resolveVariants(configured: Record<string, VariantConfig>, issues: Conf
       cadences: own.cadences ? [...own.cadences] : [...base!.cadences],
       initialMax: own.initialMax ?? base!.initialMax,
       termination: own.termination ? { ...own.termination } : { ...base!.termination },
+      requiredTasks: mergeRequiredTasks(base?.requiredTasks ?? DEFAULT_REQUIRED_TASKS, own.requiredTasks),
     };
   };
 
@@ -171,6 +175,67 @@ function resolveVariants(configured: Record<string, VariantConfig>, issues: Conf
     else if (!builtinCatalogue.variants.some((v) => v.id === name)) result.delete(name);
   }
   return [...result.values()];
+}
+
+// ---------------------------------------------------------------- required tasks
+
+type RequiredTasksConfig = NonNullable<VariantConfig['requiredTasks']>;
+
+/** The configured settings over the base variant's: "off" removes a task, a severity replaces it, a new id is added. */
+function mergeRequiredTasks(base: RequiredTasks, own: RequiredTasksConfig | undefined): RequiredTasks {
+  if (!own) return base;
+  const phase = (tasks: readonly RequiredTask[], settings: RequiredTasksConfig['initial']): RequiredTask[] => {
+    if (!settings) return [...tasks];
+    const merged = new Map(tasks.map((task) => [task.id, task]));
+    for (const [id, setting] of Object.entries(settings)) {
+      const { severity, satisfiedBy } = typeof setting === 'string' ? { severity: setting, satisfiedBy: undefined } : setting;
+      if (severity === 'off') {
+        merged.delete(id);
+        continue;
+      }
+      const old = merged.get(id);
+      merged.set(id, {
+        ...(old ?? { id, severity: 'warning' }),
+        ...(severity ? { severity } : {}),
+        ...(satisfiedBy ? { satisfiedBy: [...satisfiedBy] } : {}),
+      });
+    }
+    return [...merged.values()];
+  };
+  return { initial: phase(base.initial, own.initial), termination: phase(base.termination, own.termination) };
+}
+
+/**
+ * Every task a config names in `requiredTasks` must be a known task (built in or in
+ * `vocabulary.tasks`), and a required one must belong to that phase (or the `task` rule would flag it
+ * wherever it is written, and the requirement could never be met). Unusable entries are dropped.
+ */
+function checkRequiredTaskIds(variants: VariantEntry[], configured: Record<string, VariantConfig>, tasks: readonly TaskEntry[], issues: ConfigIssue[]): VariantEntry[] {
+  const problems = new Map<string, Set<string>>(); // variant → "phase:id" to drop
+  for (const [name, own] of Object.entries(configured)) {
+    for (const phase of ['initial', 'termination'] as const) {
+      for (const [id, setting] of Object.entries(own.requiredTasks?.[phase] ?? {})) {
+        const path = ['variants', name, 'requiredTasks', phase, id];
+        const entry = findEntry(tasks, id);
+        if (!entry) {
+          issues.push({ path, message: `\`${id}\` is not a known task.${didYouMean(id, tasks.map((t) => t.id)).text} Use a built-in task or add it to \`vocabulary.tasks\`.` });
+        } else if (!entry.phases.includes(phase) && setting !== 'off') {
+          issues.push({ path, message: `\`${id}\` belongs to the ${entry.phases.join(', ')} phase, not the ${phase} phase, so the ${phase} phase cannot require it. Require it where it belongs, or add a task for the ${phase} phase.` });
+        } else {
+          continue;
+        }
+        if (!problems.has(name)) problems.set(name, new Set());
+        problems.get(name)!.add(`${phase}:${id}`);
+      }
+    }
+  }
+  if (problems.size === 0) return variants;
+  return variants.map((variant) => {
+    const drop = problems.get(variant.id);
+    if (!drop) return variant;
+    const keep = (phase: 'initial' | 'termination') => variant.requiredTasks[phase].filter((task) => !drop.has(`${phase}:${task.id}`));
+    return { ...variant, requiredTasks: { initial: keep('initial'), termination: keep('termination') } };
+  });
 }
 
 // ---------------------------------------------------------------- vocabulary

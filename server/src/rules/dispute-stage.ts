@@ -39,6 +39,9 @@ function checkDispute(ctx: RuleContext, focus: Focus): void {
     // duplicated `focus` line) may be this one's: `single-focus` reports the extra focus.
     if (ctx.file.focuses.some((other) => other !== focus && other.stages.length > 0)) return;
     if (hasUnparsedLine(ctx.text, focus.span.end, nextSectionStart(ctx, focus), [...focus.goals, ...focus.stages].map((s) => s.span))) return;
+    // A `stage` line the parser could not place (e.g. moved above the `focus` line) is this focus's
+    // stage in the wrong place: the syntax error there is the one diagnostic.
+    if (unplacedStageLine(ctx)) return;
     const indent = childIndent(ctx.text, focus);
     ctx.report({
       span: focus.area!.span,
@@ -101,4 +104,14 @@ function nextSectionStart(ctx: RuleContext, focus: Focus): number {
 function childIndent(text: string, focus: Focus): string {
   const child = focus.goals[0] ?? focus.stages[0];
   return child ? indentationAt(text, child.span.start) : deeper(indentationAt(text, focus.span.start));
+}
+
+/** True when a line starting with `stage` lies outside every parsed `stage` statement. */
+function unplacedStageLine(ctx: RuleContext): boolean {
+  const placed = new Set(ctx.file.focuses.flatMap((focus) => focus.stages.map((stage) => stage.span.start)));
+  for (const match of ctx.text.matchAll(/^[ \t]*stage\b/gm)) {
+    const start = (match.index ?? 0) + match[0].length - 'stage'.length;
+    if (!placed.has(start)) return true;
+  }
+  return false;
 }

@@ -167,7 +167,7 @@ function createGoalFix(ctx: RuleContext, focus: Focus | undefined, id: string): 
   const indent = children[0] ? indentationAt(ctx.text, children[0].span.start) : deeper(indentationAt(ctx.text, focus.span.start));
   return {
     title: `Define goal \`${id}\` under the focus`,
-    edits: [insertLineAfter(ctx.text, (last ?? focus).span.end, indent, `goal ${id} "Describe goal ${id}"`)],
+    edits: [insertLineAfter(ctx.text, (last ?? focus).span.end, indent, `goal ${id} "TODO: describe goal ${id}"`)],
   };
 }
 
@@ -186,10 +186,44 @@ function reportUntargeted(ctx: RuleContext, defined: Map<string, DefinedGoal>, u
   }
   for (const goal of untargeted) {
     const id = goal.id.value;
+    const elsewhere = targetedOutsideMiddle(ctx, id);
+    if (elsewhere.length > 0) {
+      // Targeted, but in a phase that does not count: say where, so the message does not read as
+      // if the `targets` line the clinician wrote were missing.
+      const phases = [...new Set(elsewhere.map((place) => place.phase))];
+      const numbers = elsewhere.map((place) => place.number);
+      const where = `${numbers.length === 1 ? 'session' : 'sessions'} ${numbers.length === 1 ? numbers[0] : `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`}`;
+      ctx.report({
+        span: goal.id.span,
+        severity: 'warning',
+        message: `Goal \`${id}\` is targeted only in ${where} (${phases.join(' and ')} phase), which does not count: IPT works on its goals in the middle phase. Add \`targets ${id}\` to the middle-phase session(s) that work on it, or remove the goal if it is no longer part of the plan.`,
+        related: elsewhere.map((place) => ({ span: place.span, message: `\`${id}\` is targeted here, in the ${place.phase} phase.` })),
+      });
+      continue;
+    }
     ctx.report({
       span: goal.id.span,
       severity: 'warning',
       message: `No middle-phase session targets goal \`${id}\`. Add \`targets ${id}\` to the session(s) that work on it, or remove the goal if it is no longer part of the plan.`,
     });
   }
+}
+
+/** The `targets` words naming this goal in sessions of the initial or termination phase. */
+function targetedOutsideMiddle(ctx: RuleContext, id: string): { phase: string; number: string; span: Word['span'] }[] {
+  const found: { phase: string; number: string; span: Word['span'] }[] = [];
+  for (const phase of ctx.file.phases) {
+    const name = phase.name?.value;
+    if (name !== 'initial' && name !== 'termination') continue;
+    for (const session of phase.sessions) {
+      for (const item of session.items) {
+        if (item.kind !== 'targets') continue;
+        const word = item.values.find((value) => value.value === id);
+        if (!word) continue;
+        const number = session.number ? (session.number.first === session.number.last ? `${session.number.first}` : `${session.number.first}–${session.number.last}`) : '(unnumbered)';
+        found.push({ phase: name, number, span: word.span });
+      }
+    }
+  }
+  return found;
 }

@@ -1,9 +1,10 @@
 /** `phase-coverage`: Phase ranges run contiguously from 1 to the planned total; session entries lie inside their phase; no session planned twice. */
 import type { Phase, Session, SessionSpan } from '../language/ast.js';
-import type { Fix } from '../language/diagnostic.js';
+import type { Fix, Report } from '../language/diagnostic.js';
 import { headerOf, phaseNameOf } from './plan-queries.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { lineNumberOf, numbersText, overlappingPairs, sessionsText, trustedTotal, variantName } from './structure-queries.js';
+import { findClashes, subtract, type Interval } from './session-clashes.js';
+import { lineNumberOf, numbersText, sessionsText, trustedTotal, variantName } from './structure-queries.js';
 
 export default {
   id: 'phase-coverage',
@@ -53,12 +54,78 @@ function checkSpan(ctx: RuleContext, span: SessionSpan, what: 'phase' | 'session
   return true;
 }
 
+/** The phase ranges: each problem once (see walkPhaseRanges), or one report for one mistyped range. */
+function checkPhaseRanges(ctx: RuleContext, phases: Phase[]): { overlapping: Interval[]; reported: Set<Phase> } {
+  // One mistyped range (`1-3` typed `13`) can make a gap and an overlap at once: when the walk finds
+  // more than one problem and a single range explains them all, that range is the one report.
+  const found: Report[] = [];
+  const walked = walkPhaseRanges({ ...ctx, report: (report) => found.push(report) }, phases);
+  if (found.length >= 2) {
+    const misfit = singleMisfit(ctx, phases);
+    if (misfit) {
+      ctx.report(misfit.report);
+      return { overlapping: [], reported: new Set([misfit.phase]) };
+    }
+  }
+  for (const report of found) ctx.report(report);
+  return walked;
+}
+
+/**
+ * The one phase whose range, if it were what its neighbours leave for it, would make all three
+ * ranges run from 1 to the planned total without gap or overlap; undefined when no single range
+ * explains the problems (or the three phases are not there once each).
+ */
+function singleMisfit(ctx: RuleContext, phases: Phase[]): { phase: Phase; report: Report } | undefined {
+  if (ctx.file.phases.length !== 3) return undefined;
+  const named = (['initial', 'middle', 'termination'] as const).map((name) => phases.filter((phase) => phaseNameOf(phase) === name));
+  if (named.some((list) => list.length !== 1)) return undefined;
+  const ordered = named.map((list) => list[0]);
+  const total = trustedTotal(ctx);
+  const fits = (ranges: Interval[]) =>
+    ranges.every((range, i) => range.first <= range.last && range.first === (i === 0 ? 1 : ranges[i - 1].last + 1)) && (total === undefined || ranges[2].last === total);
+  const candidates = ordered.flatMap((phase, i) => {
+    const ranges = ordered.map((p) => ({ first: p.range!.first, last: p.range!.last }));
+    const expected = {
+      first: i === 0 ? 1 : ranges[i - 1].last + 1,
+      last: i === 2 ? (total ?? ranges[2].last) : ranges[i + 1].first - 1,
+    };
+    if (expected.first === ranges[i].first && expected.last === ranges[i].last) return [];
+    ranges[i] = expected;
+    return fits(ranges) ? [{ phase, index: i, expected }] : [];
+  });
+  if (candidates.length !== 1) return undefined;
+  const { phase, index, expected } = candidates[0];
+  const range = phase.range!;
+  const problems: string[] = [];
+  for (const neighbour of [ordered[index - 1], ordered[index + 1]]) {
+    if (!neighbour) continue;
+    const r = neighbour.range!;
+    const first = Math.max(r.first, range.first);
+    const last = Math.min(r.last, range.last);
+    if (first <= last) problems.push(`it overlaps ${label(neighbour)} (${numbersText(r.first, r.last)})`);
+  }
+  const uncovered = subtract(expected, [{ first: range.first, last: range.last }]);
+  if (uncovered.length > 0) problems.push(`it leaves ${uncovered.map((piece) => sessionsText(piece.first, piece.last)).join(' and ')} in no phase`);
+  if (total !== undefined && range.last > total) problems.push(`it runs past the plan's ${total} sessions`);
+  const written = ctx.text.slice(range.span.start, range.span.end);
+  const meant = numbersText(expected.first, expected.last).replace('–', '-');
+  return {
+    phase,
+    report: {
+      span: range.span,
+      message: `The range \`${written}\` of ${label(phase)} does not fit between the phases around it: ${problems.join(', and ')}. The other phases leave ${sessionsText(expected.first, expected.last)} for it: did you mean \`${meant}\`?`,
+      fixes: [setRange(phase, expected.first, expected.last, `Write \`${meant}\``)],
+    },
+  };
+}
+
 /**
  * Walks the phase ranges in session order: a gap, an overlap, a start after 1 or an end other than
  * the planned total is reported once, on the range that shows it. Returns the session numbers in
  * overlapping ranges and the phases reported, so that what follows from them is not reported again.
  */
-function checkPhaseRanges(ctx: RuleContext, phases: Phase[]): { overlapping: Interval[]; reported: Set<Phase> } {
+function walkPhaseRanges(ctx: RuleContext, phases: Phase[]): { overlapping: Interval[]; reported: Set<Phase> } {
   const overlapping: Interval[] = [];
   const reported = new Set<Phase>();
   const sorted = [...phases].sort((a, b) => a.range!.first - b.range!.first || a.span.start - b.span.start);
@@ -173,76 +240,42 @@ function beyondPlanMessage(ctx: RuleContext, number: SessionSpan, phases: Phase[
 
 /**
  * No session number may be planned by two entries (an entry outside its phase is already reported,
- * and numbers in overlapping phase ranges too). Works on intervals, so `session 1-100000` costs no more
- * than `session 1`.
+ * and numbers in overlapping phase ranges too). Works on intervals and never lists pairs, so
+ * `session 1-100000` costs no more than `session 1`, and thousands of `session 1` lines stay fast.
  */
 function checkPlannedTwice(ctx: RuleContext, outside: Set<Session>, overlapping: Interval[]): void {
   const entries = ctx.file.phases.flatMap((phase) => phase.sessions).filter((session) => session.number && !outside.has(session));
-  /** For each entry, the earlier entries that plan some of its sessions too (outside overlapping phase ranges), in text order. */
-  const clashes = new Map<Session, { earlier: Session; index: number; shared: Interval[] }[]>();
-  /** For each entry, the later entries it clashes with, in text order. */
-  const laterOf = new Map<Session, { session: Session; index: number }[]>();
-  for (const [i, j] of overlappingPairs(entries.map((session) => session.number!))) {
-    const a = entries[j].number!;
-    const b = entries[i].number!;
-    const shared = subtract({ first: Math.max(a.first, b.first), last: Math.min(a.last, b.last) }, overlapping);
-    if (shared.length === 0) continue;
-    if (!clashes.has(entries[j])) clashes.set(entries[j], []);
-    clashes.get(entries[j])!.push({ earlier: entries[i], index: i, shared });
-    if (!laterOf.has(entries[i])) laterOf.set(entries[i], []);
-    laterOf.get(entries[i])!.push({ session: entries[j], index: j });
-  }
-  for (const list of clashes.values()) list.sort((x, y) => x.index - y.index);
-  for (const list of laterOf.values()) list.sort((x, y) => x.index - y.index);
-  const handled = new Set<Session>();
+  const clashes = findClashes(entries.map((session) => session.number!), overlapping);
+  const handled = new Set<number>();
   // An entry whose range reaches into two or more later entries is most likely the one mistyped
   // (`session 4-8` over `session 6` and `session 7-9`): one report on it, not one per later entry.
-  for (const session of entries) {
-    const later = (laterOf.get(session) ?? []).map((other) => other.session).filter((other) => !handled.has(other));
-    if (later.length < 2) continue;
+  for (const { entry, later } of clashes.reachingInto) {
     for (const other of later) handled.add(other);
-    const names = later.map((other) => `\`${entryText(ctx, other)}\` (line ${lineNumberOf(ctx.lines, other.span.start)})`);
+    const session = entries[entry];
+    const names = later.map((other) => `\`${entryText(ctx, entries[other])}\` (line ${lineNumberOf(ctx.lines, entries[other].span.start)})`);
     ctx.report({
       span: session.number!.span,
       message: `\`${entryText(ctx, session)}\` plans sessions that ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} plan too. Give each session one entry: check this range.`,
-      related: later.map((other) => ({ span: other.span, message: 'Also plans some of these sessions.' })),
+      related: later.map((other) => ({ span: entries[other].span, message: 'Also plans some of these sessions.' })),
     });
   }
-  for (const session of entries) {
-    const clash = clashes.get(session)?.[0];
-    if (!clash || handled.has(session)) continue;
-    const count = clash.shared.reduce((sum, piece) => sum + piece.last - piece.first + 1, 0);
-    const what = count === 1 ? `Session ${clash.shared[0].first} is` : `Sessions ${clash.shared.map((piece) => numbersText(piece.first, piece.last)).join(', ')} are`;
+  entries.forEach((session, index) => {
+    const earlier = clashes.firstEarlier[index];
+    if (earlier === undefined || handled.has(index)) return;
+    const shared = clashes.shared[index];
+    const count = shared.reduce((sum, piece) => sum + piece.last - piece.first + 1, 0);
+    const what = count === 1 ? `Session ${shared[0].first} is` : `Sessions ${shared.map((piece) => numbersText(piece.first, piece.last)).join(', ')} are`;
     ctx.report({
       span: session.number!.span,
-      message: `${what} already planned by \`${entryText(ctx, clash.earlier)}\` on line ${lineNumberOf(ctx.lines, clash.earlier.span.start)}. Give each session one entry: merge the two, or renumber this one.`,
-      related: [{ span: clash.earlier.span, message: 'The first entry for this session.' }],
+      message: `${what} already planned by \`${entryText(ctx, entries[earlier])}\` on line ${lineNumberOf(ctx.lines, entries[earlier].span.start)}. Give each session one entry: merge the two, or renumber this one.`,
+      related: [{ span: entries[earlier].span, message: 'The first entry for this session.' }],
     });
-  }
+  });
 }
 
 /** `session 4-7` as written. */
 function entryText(ctx: RuleContext, session: Session): string {
   return ctx.text.slice(session.keyword.start, session.number!.span.end);
-}
-
-interface Interval {
-  first: number;
-  last: number;
-}
-
-/** The parts of `interval` outside every one of `holes` (empty when the interval itself is empty). */
-function subtract(interval: Interval, holes: Interval[]): Interval[] {
-  let pieces = interval.first <= interval.last ? [interval] : [];
-  for (const hole of holes) {
-    pieces = pieces.flatMap((piece) => {
-      if (hole.last < piece.first || hole.first > piece.last) return [piece];
-      const left = { first: piece.first, last: hole.first - 1 };
-      const right = { first: hole.last + 1, last: piece.last };
-      return [left, right].filter((part) => part.first <= part.last);
-    });
-  }
-  return pieces;
 }
 
 /** A quick fix that rewrites a phase's range. Not applied by --fix: which number is wrong is a choice. */

@@ -56,7 +56,7 @@ export default {
     if (middle && middleLength !== undefined && terminationLength !== undefined && middleLength <= terminationLength && !terminationReported) {
       ctx.report({
         span: middle.range!.span,
-        message: `The middle phase has ${plural(middleLength)} and the termination phase ${plural(terminationLength)}; the middle phase, where the work on the focus happens, should be the longer one [S3] [S6]. ${longerMiddleAdvice(ctx, initial, initialLength, middleLength, terminationLength, variant)}`,
+        message: `The middle phase has ${plural(middleLength)} and the termination phase ${plural(terminationLength)}; the middle phase, where the work on the focus happens, should be the longer one. ${longerMiddleAdvice(ctx, initial, initialLength, middleLength, terminationLength, variant)}`,
       });
     }
   },

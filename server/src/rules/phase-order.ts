@@ -18,11 +18,14 @@ const SYNONYMS: Record<string, PhaseName> = {
   conclusion: 'termination',
 };
 
-/** Why each phase is needed, for "missing" messages. */
+/**
+ * Why each phase is needed, for "missing" messages: initial [S2] [S3], middle [S3] [S6], termination
+ * [S7] [S11]. (Sources stay out of messages: hover and docs/sources.md show them.)
+ */
 const PURPOSE: Record<PhaseName, string> = {
-  initial: 'IPT opens with an initial phase for assessment, the sick role, the interpersonal inventory and the formulation [S2] [S3]',
-  middle: 'the middle phase is where the work on the focus happens [S3] [S6]',
-  termination: 'IPT ends with a termination phase that reviews progress and relapse warning signs and discusses the ending [S7] [S11]',
+  initial: 'IPT opens with an initial phase for assessment, the sick role, the interpersonal inventory and the formulation',
+  middle: 'the middle phase is where the work on the focus happens',
+  termination: 'IPT ends with a termination phase that reviews progress and relapse warning signs and discusses the ending',
 };
 
 const WHERE: Record<PhaseName, string> = {

@@ -5,9 +5,26 @@ import type { PhaseName } from '../language/catalogue-types.js';
 
 export const PHASE_ORDER: readonly PhaseName[] = ['initial', 'middle', 'termination'];
 
-/** The first header of a kind (`plan-header` reports duplicates). */
+/**
+ * The header of a kind when the plan gives it once. A header written twice (`sessions 12`, later
+ * `sessions 16`) is `plan-header`'s to report, and which value is meant is unknown: the other rules
+ * treat it as missing, so the one mistake gives one diagnostic whatever the order of the lines.
+ */
 export function headerOf<K extends Header['kind']>(file: PlanFile, kind: K): HeaderOfKind<K> | undefined {
-  return file.plan?.headers.find((h): h is HeaderOfKind<K> => h.kind === kind);
+  let found: HeaderOfKind<K> | undefined;
+  for (const header of file.plan?.headers ?? []) {
+    if (header.kind !== kind) continue;
+    if (found) return undefined;
+    found = header as HeaderOfKind<K>;
+  }
+  return found;
+}
+
+/** True when the plan gives this header more than once (its value is then unknown). */
+export function headerRepeated(file: PlanFile, kind: Header['kind']): boolean {
+  let count = 0;
+  for (const header of file.plan?.headers ?? []) if (header.kind === kind && ++count > 1) return true;
+  return false;
 }
 
 /** The header node type for a kind (client, clinician and supervisor share one type). */
@@ -126,24 +143,28 @@ export function deleteLines(text: string, span: { start: number; end: number }):
  * offset of each character, so a match inside the text can point at the exact characters in the
  * file. `offsets[i]` is where character i starts; `offsets[value.length]` is where the text ends.
  */
-export function decodeString(text: string, span: { start: number; end: number }): { value: string; offsets: number[] } {
+export function decodeString(text: string, span: { start: number; end: number }): { value: string; offsets: ArrayLike<number> } {
   let start = span.start;
   let end = span.end;
   if (text[start] === '"') start++;
   if (end - 1 >= start && text[end - 1] === '"' && !escapedAt(text, start, end - 1)) end--;
-  let value = '';
-  const offsets: number[] = [];
+  // Built from slices between escapes and a typed array (not `value += char`, which grows
+  // quadratically on long strings in V8).
+  const offsets = new Float64Array(Math.max(0, end - start) + 1);
+  const parts: string[] = [];
+  let length = 0;
+  let from = start;
   for (let i = start; i < end; i++) {
-    offsets.push(i);
+    offsets[length++] = i;
     if (text[i] === '\\' && i + 1 < end && (text[i + 1] === '"' || text[i + 1] === '\\')) {
-      value += text[i + 1];
+      parts.push(text.slice(from, i));
+      from = i + 1; // keep the escaped character, drop the backslash
       i++;
-    } else {
-      value += text[i];
     }
   }
-  offsets.push(end);
-  return { value, offsets };
+  parts.push(text.slice(from, end));
+  offsets[length] = end;
+  return { value: parts.join(''), offsets: offsets.subarray(0, length + 1) };
 }
 
 /** True when the character at `index` is preceded by an odd number of backslashes (from `from` on). */
@@ -158,6 +179,11 @@ function escapedAt(text: string, from: number, index: number): boolean {
  * comment): the parser dropped it, so a rule asking "is X present here?" cannot know the answer.
  */
 export function hasUnparsedLine(text: string, from: number, to: number, parsed: readonly { start: number; end: number }[]): boolean {
+  // Lines come in order, so the spans are walked once (sorted by start, keeping the furthest end):
+  // linear in lines plus spans, however many there are.
+  const spans = [...parsed].sort((a, b) => a.start - b.start);
+  let next = 0;
+  let furthest = -1;
   const lines = /[^\r\n]+/g;
   lines.lastIndex = from;
   for (let match = lines.exec(text); match && match.index < to; match = lines.exec(text)) {
@@ -167,7 +193,8 @@ export function hasUnparsedLine(text: string, from: number, to: number, parsed: 
     if (offset >= to) break;
     const content = match[0].trim();
     if (content === '' || content.startsWith('#')) continue;
-    if (!parsed.some((span) => span.start <= offset && offset < span.end)) return true;
+    while (next < spans.length && spans[next].start <= offset) furthest = Math.max(furthest, spans[next++].end);
+    if (furthest <= offset) return true;
   }
   return false;
 }

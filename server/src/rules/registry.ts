@@ -20,6 +20,8 @@ import scoreRange from './score-range.js';
 import riskAssessment from './risk-assessment.js';
 import phi from './phi.js';
 import sessionDates from './session-dates.js';
+import sessionStatus from './session-status.js';
+import placeholder from './placeholder.js';
 import unknownValue from './unknown-value.js';
 
 /** Reported by the parser; cannot be disabled. */
@@ -79,6 +81,8 @@ export const semanticRules: Rule[] = [
   riskAssessment,
   phi,
   sessionDates,
+  sessionStatus,
+  placeholder,
   unknownValue,
 ];
 

@@ -3,26 +3,33 @@
  * adds a missing task to the session where a clinician would most likely do it.
  */
 import type { Session } from '../language/ast.js';
-import type { PhaseName, TaskEntry } from '../language/catalogue-types.js';
-import { findEntry } from '../language/catalogue.js';
+import type { RequiredTask, TaskEntry, VariantEntry } from '../language/catalogue-types.js';
+import { builtinCatalogue, findEntry } from '../language/catalogue.js';
 import type { Fix, Severity } from '../language/diagnostic.js';
 import type { RuleContext } from './rule.js';
-import { deeper, indentationAt, insertLineAfter, phaseNameOf } from './plan-queries.js';
+import { deeper, indentationAt, insertLineAfter, phaseLength, phaseNameOf } from './plan-queries.js';
+import { article, cadenceFitsVariant, uniquePhase } from './structure-queries.js';
 import { namesOf, suggestUnique } from '../language/suggest.js';
 
-export interface RequiredTask {
-  /** The task id the fix inserts. */
-  id: string;
-  /** Other task ids that do the same job (e.g. `psychoeducation` gives the sick role). */
-  alsoSatisfiedBy?: string[];
-  severity: Severity;
-  /** What is missing, why it matters, and what to do. */
+/** How a rule explains and places one required task (the variant says which tasks are required). */
+export interface TaskAdvice {
+  /**
+   * The message: what is missing, why it matters, and what to do. `{also}` stands for the tasks
+   * that count instead (" (or `psychoeducation`)"), `{why}` for the reason (a variant may give its own).
+   */
   message: string;
+  /** The usual reason, when the variant gives none. */
+  why: string;
   /** Where to add it: the first session holding one of these tasks, or whose title matches… */
   placeWith?: string[];
   placeTitle?: RegExp;
   /** …otherwise the phase's first or last session. */
   placeFallback: 'first' | 'last';
+}
+
+/** A required task with its advice, ready to check. */
+interface Requirement extends RequiredTask {
+  advice: TaskAdvice;
 }
 
 /** One diagnostic for a phase with nothing to check, instead of one per missing task. */
@@ -34,18 +41,32 @@ export interface WholePhaseMessages {
   noTasks: string;
 }
 
+/** The variant whose requirements apply when the plan names none and config sets no default. */
+const DEFAULT_VARIANT = builtinCatalogue.variants[0];
+
 /**
- * Reports the required tasks the named phase lacks: one diagnostic per severity, listing each missing
+ * Reports the required tasks the named phase lacks (the variant says which: see
+ * language/catalogue/required-tasks.ts and `requiredTasks` in .iptrc.json): one diagnostic per severity, listing each missing
  * task with its own fix, so a dropped line that held two tasks is one report. Says nothing when the
  * phase is missing or written twice (`phase-order` reports that), and nothing about a task written in
  * another known phase (the `task` rule reports it there): one mistake, one diagnostic.
  */
 export function checkRequiredTasks(
   ctx: RuleContext,
-  phaseName: PhaseName,
-  required: RequiredTask[],
+  phaseName: 'initial' | 'termination',
+  advice: Readonly<Record<string, TaskAdvice>>,
   whole: WholePhaseMessages,
 ): void {
+  // A plan that names a variant this project does not know (or names two): what it requires is
+  // unknown, and `variant` or `plan-header` reports the name.
+  const variant = ctx.variant ?? (ctx.file.plan?.headers.some((h) => h.kind === 'variant') ? undefined : DEFAULT_VARIANT);
+  if (!variant) return;
+  // A plan that does not fit its variant's frame (another rule reports the cadence, the total or the
+  // initial phase's length) may name the wrong variant: then only the tasks every variant requires
+  // are asked for, so a wrong or missing `variant` line is one diagnostic, not one more per task.
+  const tasks = fitsFrame(ctx, variant) ? variant.requiredTasks[phaseName] : requiredByEvery(ctx, variant, phaseName);
+  const required: Requirement[] = tasks.map((task) => ({ ...task, advice: advice[task.id] ?? genericAdvice(task.id, phaseName) }));
+  if (required.length === 0) return;
   const blocks = ctx.file.phases.filter((phase) => phase.name?.value === phaseName);
   // Missing, or written twice (which block is meant is unclear): `phase-order` reports it.
   if (blocks.length !== 1) return;
@@ -53,16 +74,16 @@ export function checkRequiredTasks(
   const at = { start: first.keyword.start, end: first.name?.span.end ?? first.keyword.end };
   const sessions = blocks.flatMap((phase) => phase.sessions);
   if (sessions.length === 0) {
-    ctx.report({ span: at, severity: whole.severity, message: whole.noSessions });
+    ctx.report({ span: at, severity: whole.severity, message: usualTasks(variant, phaseName) ? whole.noSessions : planThem(phaseName, required, 'has no sessions yet. Plan them') });
     return;
   }
   // Sessions planned by title only: one diagnostic for the phase, not one per missing task.
   if (!sessions.some((session) => session.items.some((item) => item.kind === 'task'))) {
-    ctx.report({ span: at, severity: whole.severity, message: whole.noTasks });
+    ctx.report({ span: at, severity: whole.severity, message: usualTasks(variant, phaseName) ? whole.noTasks : planThem(phaseName, required, 'lists no tasks. Add `task` lines to its sessions') });
     return;
   }
   const here = tasksIn(ctx.catalogue.tasks, sessions);
-  const idsOf = (task: RequiredTask) => [task.id, ...(task.alsoSatisfiedBy ?? [])];
+  const idsOf = (task: RequiredTask) => [task.id, ...(task.satisfiedBy ?? [])];
   const notHere = required.filter((task) => !idsOf(task).some((id) => here.has(id)));
   if (notHere.length === 0) return;
   // Only now read the other phases (in a long plan, most of its sessions).
@@ -71,12 +92,21 @@ export function checkRequiredTasks(
     ctx.file.phases.filter((phase) => phase.name?.value !== phaseName && phaseNameOf(phase) !== undefined).flatMap((phase) => phase.sessions),
   );
   const missing = notHere.filter((task) => !idsOf(task).some((id) => elsewhere.has(id)));
-  for (const severity of ['error', 'warning', 'info'] as const) {
-    const tasks = missing.filter((task) => task.severity === severity);
-    if (tasks.length === 0) continue;
-    ctx.report({ span: at, severity, message: tasks.map((task) => task.message).join(' '), fixes: tasks.map((task) => addTaskFix(ctx, sessions, task)) });
-  }
+  if (missing.length === 0) return;
+  // One diagnostic for the phase, at the highest severity, listing every missing task with its own
+  // fix: a dropped line that held two tasks (`task formulation, treatment-contract`) is one mistake.
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  const sorted = [...missing].sort((a, b) => order[a.severity] - order[b.severity]);
+  const severity = sorted[0].severity;
+  const parts = sorted.map((task, i) => {
+    const text = messageOf(task);
+    if (i === 0 || task.severity === severity) return text;
+    const lower = sorted[i - 1].severity !== task.severity;
+    return lower ? `Also (${article(task.severity)} ${task.severity} on its own): ${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
+  });
+  ctx.report({ span: at, severity, message: parts.join(' '), fixes: sorted.map((task) => addTaskFix(ctx, sessions, task)) });
 }
+
 
 /**
  * Canonical ids of the tasks listed in these sessions. A misspelt task that clearly means one task
@@ -97,7 +127,57 @@ function taskValues(session: Session): string[] {
   return session.items.flatMap((item) => (item.kind === 'task' ? item.values.map((word) => word.value) : []));
 }
 
-function addTaskFix(ctx: RuleContext, sessions: Session[], task: RequiredTask): Fix {
+/**
+ * True when the plan keeps its variant's frame: a cadence it allows, a total within its bounds, an
+ * initial phase no longer than its maximum. Otherwise `variant`, `session-count` or `phase-length`
+ * reports the misfit.
+ */
+function fitsFrame(ctx: RuleContext, variant: VariantEntry): boolean {
+  if (!cadenceFitsVariant({ file: ctx.file, variant })) return false;
+  const total = ctx.plannedTotal;
+  if (total !== undefined && (total < variant.sessions.min || (variant.sessions.max !== undefined && total > variant.sessions.max))) return false;
+  const initial = uniquePhase(ctx.file, 'initial');
+  const length = initial ? phaseLength(initial) : undefined;
+  return length === undefined || length <= variant.initialMax;
+}
+
+/** The variant's required tasks that every variant of the catalogue requires too (in any form). */
+function requiredByEvery(ctx: RuleContext, variant: VariantEntry, phaseName: 'initial' | 'termination'): RequiredTask[] {
+  return variant.requiredTasks[phaseName].filter((task) => ctx.catalogue.variants.every((other) => other.requiredTasks[phaseName].some((t) => t.id === task.id)));
+}
+
+/** The advice's message with the variant's reason and the tasks that count instead. */
+function messageOf(task: Requirement): string {
+  const others = (task.satisfiedBy ?? []).map((id) => `\`${id}\``).join(' or ');
+  return task.advice.message
+    .replace('{also}', others ? ` (or ${others})` : '')
+    .replace('{or}', others ? ` or ${others}` : '')
+    .replace('{why}', task.why ?? task.advice.why);
+}
+
+/** True when the variant requires what acute IPT does in this phase (the rules' own wording then fits). */
+function usualTasks(variant: VariantEntry, phaseName: 'initial' | 'termination'): boolean {
+  const ids = (tasks: readonly RequiredTask[]) => tasks.map((task) => task.id).sort().join(' ');
+  return ids(variant.requiredTasks[phaseName]) === ids(DEFAULT_VARIANT.requiredTasks[phaseName]);
+}
+
+/** "The initial phase has no sessions yet. Plan them with the tasks this variant requires: …". */
+function planThem(phaseName: string, required: readonly Requirement[], head: string): string {
+  const ids = required.map((task) => `\`${task.id}\``);
+  const list = ids.length === 1 ? ids[0] : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
+  return `The ${phaseName} phase ${head} with the tasks this variant requires: ${list} (e.g. \`task ${required[0].id}\`).`;
+}
+
+/** For a task a project made required in config: what it is, from the catalogue, and where to add it. */
+function genericAdvice(id: string, phaseName: 'initial' | 'termination'): TaskAdvice {
+  return {
+    message: `The ${phaseName} phase has no \`${id}\`{also}, which this variant requires ({why}); add \`task ${id}\` to ${phaseName === 'initial' ? 'an' : 'a'} ${phaseName} session.`,
+    why: 'set in `requiredTasks` in .iptrc.json',
+    placeFallback: phaseName === 'initial' ? 'first' : 'last',
+  };
+}
+
+function addTaskFix(ctx: RuleContext, sessions: Session[], task: Requirement): Fix {
   const session = placeFor(ctx, sessions, task);
   const tasks = session.items.filter((item) => item.kind === 'task');
   const after = tasks[tasks.length - 1] ?? session.items[session.items.length - 1];
@@ -110,14 +190,15 @@ function addTaskFix(ctx: RuleContext, sessions: Session[], task: RequiredTask): 
   };
 }
 
-function placeFor(ctx: RuleContext, sessions: Session[], task: RequiredTask): Session {
-  const withTask = task.placeWith?.length
-    ? sessions.find((session) => taskValues(session).some((value) => task.placeWith!.includes(findEntry(ctx.catalogue.tasks, value)?.id ?? value)))
+function placeFor(ctx: RuleContext, sessions: Session[], task: Requirement): Session {
+  const { placeWith, placeTitle, placeFallback } = task.advice;
+  const withTask = placeWith?.length
+    ? sessions.find((session) => taskValues(session).some((value) => placeWith.includes(findEntry(ctx.catalogue.tasks, value)?.id ?? value)))
     : undefined;
   if (withTask) return withTask;
-  const byTitle = task.placeTitle ? sessions.find((session) => session.title && task.placeTitle!.test(session.title.value)) : undefined;
+  const byTitle = placeTitle ? sessions.find((session) => session.title && placeTitle.test(session.title.value)) : undefined;
   if (byTitle) return byTitle;
-  return task.placeFallback === 'first' ? sessions[0] : sessions[sessions.length - 1];
+  return placeFallback === 'first' ? sessions[0] : sessions[sessions.length - 1];
 }
 
 export function sessionLabel(session: Session): string {

@@ -4,7 +4,7 @@
  * contract" wording is flagged, because such contracts are not effective and should not be used
  * [S27] [S73] (ipt-domain.md §7). An unknown risk level is `unknown-value`'s to report.
  */
-import type { PlanFile } from '../language/ast.js';
+import type { PlanFile, Statement, Word } from '../language/ast.js';
 import type { Span } from '../language/span.js';
 import { decodeString, stringWords } from './plan-queries.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
@@ -51,32 +51,122 @@ export default {
 /** Every name NO_SUICIDE_CONTRACT matches holds one of these words: a quick test before the full pattern. */
 const CONTRACT_WORD = /contract|agreement|pact/i;
 
+/**
+ * What a real safety plan is made of (Stanley–Brown: warning signs, coping, people and places,
+ * professionals and crisis lines, lethal means) [S73] [S74]. A safety-plan line with none of these
+ * besides the contract is a contract and nothing else.
+ */
+const SAFETY_PLAN_CONTENT =
+  /\b(?:warning|signs?|triggers?|coping|cope|distract\w*|contacts?|crisis|help ?lines?|hot ?lines?|life ?lines?|samaritans|988|999|911|112|116 123|means|firearms?|guns?|weapons?|medications?|medicines?|pills|lock\w*|remov\w*|secur\w*|clinician|therapist|gp|doctor|psychiatrist|nurse|professional|team|friends?|family|partner|parents?|mother|father|sister|brother|call|text|phone|reasons? for living|safe place|emergency|a&e)\b/i;
+
+/** A found contract name with where it is in the decoded string. */
+interface ContractWording {
+  word: Word;
+  statement: Statement;
+  start: number;
+  end: number;
+  value: string;
+  offsets: ArrayLike<number>;
+}
+
 function checkContractWording(ctx: RuleContext): void {
-  for (const { word } of stringWords(ctx.file)) {
+  const found: ContractWording[] = [];
+  for (const { word, statement } of stringWords(ctx.file)) {
     // The escapes `\"` and `\\` cannot split these words, so the raw text answers the quick test.
     if (!CONTRACT_WORD.test(ctx.text.slice(word.span.start, word.span.end))) continue;
     const { value, offsets } = decodeString(ctx.text, word.span);
+    const isNegated = negationTest(value);
     for (const match of value.matchAll(NO_SUICIDE_CONTRACT)) {
       const start = match.index ?? 0;
       const end = start + match[0].length;
-      if (negated(value, start, end)) continue;
-      ctx.report({
-        span: { start: offsets[start], end: offsets[end] },
-        severity: 'warning',
-        message: `"${match[0]}": no-suicide contracts do not prevent suicide and should not be used. Replace it with a Stanley–Brown safety plan (warning signs, coping steps, contacts, crisis line, lethal-means safety) in a \`safety-plan\` line.`,
-      });
+      if (!isNegated(start, end)) found.push({ word, statement, start, end, value, offsets });
     }
+  }
+  const contractOnly = contractOnlySafetyPlans(ctx, found);
+  for (const wording of found) {
+    const { start, end, value, offsets } = wording;
+    const level = contractOnly.get(wording.statement);
+    const words = value.slice(start, end);
+    ctx.report({
+      span: { start: offsets[start], end: offsets[end] },
+      severity: level ? 'error' : 'warning',
+      message: level
+        ? `"${words}" is the whole safety plan, and a no-suicide contract is in effect no safety plan: at ${level} risk the plan needs a real one. Write a Stanley–Brown safety plan in this \`safety-plan\` line: warning signs, coping steps, people and places, professional and crisis contacts (e.g. 988), and making lethal means less available.`
+        : `"${words}": no-suicide contracts do not prevent suicide and should not be used. Replace it with a Stanley–Brown safety plan (warning signs, coping steps, contacts, crisis line, lethal-means safety) in a \`safety-plan\` line.`,
+    });
   }
 }
 
-/** True when the clause holding the match says the contract is not used. */
-function negated(value: string, start: number, end: number): boolean {
-  const clauseStart = Math.max(value.lastIndexOf(';', start), value.lastIndexOf('.', start - 1), value.lastIndexOf(',', start)) + 1;
-  const tail = value.slice(end);
-  const clauseEndRelative = tail.search(/[;.,]/);
-  const clauseEnd = clauseEndRelative < 0 ? value.length : end + clauseEndRelative;
-  const clause = value.slice(clauseStart, start) + ' ' + value.slice(end, clauseEnd);
-  return NEGATION.test(clause);
+/**
+ * The safety-plan lines of moderate or high risks that hold a no-suicide contract and nothing of a
+ * real safety plan, when the risk has no other safety-plan line: the risk is then in effect without
+ * a safety plan, which is an error like a missing one. Each maps to its risk level.
+ */
+function contractOnlySafetyPlans(ctx: RuleContext, found: readonly ContractWording[]): Map<Statement, string> {
+  const result = new Map<Statement, string>();
+  for (const risk of ctx.file.risks) {
+    const level = risk.level?.value;
+    if (!level || !NEEDS_SAFETY_PLAN.has(level) || risk.safetyPlans.length === 0) continue;
+    const onlyContract = risk.safetyPlans.every((plan) => {
+      const wordings = found.filter((wording) => wording.statement === plan);
+      if (wordings.length === 0) return false;
+      // The line without its contract words, built in one pass (a line may hold thousands of them).
+      const value = wordings[0].value;
+      const parts: string[] = [];
+      let from = 0;
+      for (const { start, end } of wordings) {
+        parts.push(value.slice(from, start));
+        from = end;
+      }
+      parts.push(value.slice(from));
+      return !SAFETY_PLAN_CONTENT.test(parts.join(' '));
+    });
+    if (onlyContract) for (const plan of risk.safetyPlans) result.set(plan, level);
+  }
+  return result;
+}
+
+/**
+ * A test "does the clause around [start, end) say the contract is not used?". The clause runs between
+ * the nearest `;`, `.` or `,` on either side; the negation words are found once per string, so a
+ * string with thousands of matches is still read in linear time (one binary search per match).
+ */
+function negationTest(value: string): (start: number, end: number) => boolean {
+  const breaks = [...value.matchAll(/[;.,]/g)].map((match) => match.index ?? 0);
+  const negations = [...value.matchAll(NEGATION_ALL)].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }));
+  if (negations.length === 0) return () => false;
+  const negationStarts = negations.map((n) => n.start);
+  return (start, end) => {
+    const before = breaks[lastIndexBelow(breaks, start)] ?? -1;
+    const afterIndex = lastIndexBelow(breaks, end) + 1;
+    const after = breaks[afterIndex] ?? value.length;
+    // A negation inside the clause but outside the contract words themselves ("contract not to harm").
+    const from = firstIndexAtLeast(negationStarts, before + 1);
+    for (let i = from; i < negations.length && negations[i].start < after; i++) {
+      const n = negations[i];
+      if (n.end <= start || n.start >= end) return true;
+    }
+    return false;
+  };
+}
+
+const NEGATION_ALL = new RegExp(NEGATION.source, 'gi');
+
+/** Index of the last value below `limit` in an ascending list (-1 when none). */
+function lastIndexBelow(sorted: readonly number[], limit: number): number {
+  return firstIndexAtLeast(sorted, limit) - 1;
+}
+
+/** Index of the first value at least `limit` in an ascending list (its length when none). */
+function firstIndexAtLeast(sorted: readonly number[], limit: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < limit) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** The `plan` line, or the first line with text when the file has none. */

@@ -1,4 +1,11 @@
-/** `session-dates`: Session `date`s increase and follow the cadence from `start` (±3 days). */
+/**
+ * `session-dates`: Session `date`s increase and follow the cadence from `start` (±3 days). Monthly
+ * sessions may keep the same day of the month or the same weekday of the month (the second
+ * Wednesday) as `start`. Normal practice is silent: a session put off by whole cadence periods when a
+ * later date shows the new rhythm (or the session's note or title says it moved), a tapered ending, a
+ * missed or cancelled session. A break longer than the frame allows inside the initial phase of weekly
+ * IPT, and a late last dated session (nothing after it shows a new rhythm), are reported.
+ */
 import type { Session, Word } from '../language/ast.js';
 import { findEntry } from '../language/catalogue.js';
 import { headerOf } from './plan-queries.js';
@@ -15,6 +22,15 @@ const KNOWN_CADENCES = ['weekly', 'biweekly', 'monthly'];
  * weeks later, a holiday) or a tapered ending. A wider one (a year typed wrong) is still reported.
  */
 const MAX_STRETCH = 4;
+/**
+ * Inside the initial phase of weekly-only IPT (acute, IPT-A, IPT-B, group) the frame allows less: the
+ * assessment, inventory and formulation take the first few weeks, and a month's gap among them is
+ * worth a look. Two weeks late is still a break.
+ */
+const MAX_INITIAL_BREAK_WEEKLY = 2;
+/** Words in a session's note or title that say it moved: then a late date is explained. */
+const MOVED_WORDS =
+  /\b(?:mov(?:e|ed)|re-?schedul\w*|postpon\w*|put off|delay(?:ed)?|break|holidays?|half-term|vacation|leave|illness|ill|sick|hospital\w*|away|travel\w*|strike|closure|closed|snow)\b/i;
 
 /** A dated session: its first session number, the day (days since 1970) and the `date` word. */
 interface Dated {
@@ -24,6 +40,10 @@ interface Dated {
   session: Session;
   /** Written under the termination phase, where sessions are often spaced out towards the end. */
   inTermination: boolean;
+  /** Written under the initial phase, where weekly IPT allows no long break. */
+  inInitial: boolean;
+  /** The session's note or title says it moved (a break, a holiday, an illness). */
+  saysMoved: boolean;
 }
 
 /** Where the cadence is counted from: the plan's `start` (as session 1) or a dated session. */
@@ -44,6 +64,7 @@ export default {
     const startDay = startWord ? calendarDay(ctx, startWord) : undefined;
     let cadence = cadenceOf(ctx);
     const dated = datedSessions(ctx);
+    const rhythm = cadence === 'monthly' ? monthlyRhythm(dated, startDay) : 'day';
 
     let anchor: Anchor | undefined = startWord && startDay !== undefined ? { k: 1, day: startDay, describe: `\`start\` (${startWord.value})` } : undefined;
     let previous: Dated | undefined;
@@ -55,7 +76,7 @@ export default {
     /** Whether the next dated session after `index` keeps the cadence counted from `from`. */
     const nextKeeps = (index: number, from: { k: number; day: number }): boolean => {
       const next = nextDated(index);
-      return !!cadence && next !== undefined && Math.abs(next.day - addCadence(from.day, next.k - from.k, cadence)) <= TOLERANCE_DAYS;
+      return !!cadence && next !== undefined && Math.abs(next.day - expectedDay(from.day, next.k - from.k, cadence, rhythm)) <= TOLERANCE_DAYS;
     };
     /** After a reported date the rhythm may go on from it (all later dates moved): then it is the new anchor. */
     const reanchorIfFollowed = (index: number, entry: Dated): void => {
@@ -87,34 +108,45 @@ export default {
       // With `start`, the cadence runs from it; without, between consecutive dated sessions.
       const base: Anchor | undefined = startDay !== undefined ? anchor : previous && { k: previous.k, day: previous.day, describe: describeSession(previous) };
       if (cadence && base) {
-        const expected = addCadence(base.day, entry.k - base.k, cadence);
+        const expected = expectedDay(base.day, entry.k - base.k, cadence, rhythm);
         const off = entry.day - expected;
         // A session number so large that its expected date is off the calendar says nothing here.
         if (Number.isFinite(off) && Math.abs(off) > TOLERANCE_DAYS && isCalendarDay(expected)) {
           // A lone wrong date (the next dated session keeps the old rhythm) is not an anchor; a
           // rescheduled session is, so the sessions after it are not reported again.
-          // Look at the next dated session to tell the three cases apart.
+          // Look at the next dated session to tell the cases apart.
           const hasNext = nextDated(index) !== undefined;
           const lone = nextKeeps(index, base);
           const rescheduled = !lone && (!hasNext || nextKeeps(index, entry));
-          // Normal practice, not mistakes: a session put off by whole cadence periods with the rhythm
-          // going on from its new date (a reschedule or a break), and a tapered ending (termination
-          // sessions spaced more and more widely, unless the next one keeps the old rhythm and shows
-          // this date as a typo). Later dates are then checked from this one.
-          if (off > 0 && ((rescheduled && delayedByWholePeriods(entry, base, cadence)) || (!lone && taperedEnding(entry, previous, cadence)))) {
+          // The frame's limit on a silent break: shorter inside the initial phase of weekly-only IPT.
+          const longest = entry.inInitial && weeklyOnly(ctx, cadence) ? MAX_INITIAL_BREAK_WEEKLY : MAX_STRETCH;
+          const wholePeriods = off > 0 && delayedByWholePeriods(entry, base, cadence, rhythm, MAX_STRETCH);
+          const withinFrame = off > 0 && delayedByWholePeriods(entry, base, cadence, rhythm, longest);
+          // Normal practice, not mistakes: a session put off by whole cadence periods when a later
+          // dated session shows the rhythm going on from its new date, or the session itself says it
+          // moved (a reschedule or a break); and a tapered ending (termination sessions spaced more
+          // and more widely, unless the next one keeps the old rhythm and shows this date as a typo).
+          // Later dates are then checked from this one.
+          const shownByLater = hasNext && rescheduled && withinFrame;
+          const explained = !lone && off > 0 && entry.saysMoved;
+          if (shownByLater || explained || (off > 0 && !lone && taperedEnding(entry, previous, cadence, rhythm))) {
             anchor = { k: entry.k, day: entry.day, describe: describeSession(entry) };
             previous = entry;
             continue;
           }
           const days = Math.abs(off) === 1 ? '1 day' : `${Math.abs(off)} days`;
-          const head = `Session ${entry.k} is dated ${entry.word.value}, ${days} ${off > 0 ? 'later' : 'earlier'} than the ${cadence} cadence from ${base.describe} expects (${formatDay(expected)}, ±${TOLERANCE_DAYS} days).`;
+          const head = `Session ${entry.k} is dated ${entry.word.value}, ${days} ${off > 0 ? 'later' : 'earlier'} than the ${cadence} cadence from ${base.describe} expects (${describeExpected(base.day, expected, cadence, rhythm)}, ±${TOLERANCE_DAYS} days).`;
           ctx.report({
             span: entry.word.span,
             message: lone
               ? `${head} The next dated session keeps that cadence, so this date is probably a typo: check it.`
-              : rescheduled
-                ? `${head} Check the date; if the session was rescheduled, keep it, and the later dates are checked from this one.`
-                : `${head} The dates from here on do not keep a ${cadence} rhythm either: check them, or the cadence on the \`sessions\` line. (Later dates are not checked against the cadence.)`,
+              : rescheduled && !hasNext && off > 0
+                ? `${head} It is the last dated session, so no later date shows a new rhythm: check it for a typo, or if there was a break, say so in a \`note\` on this session.`
+                : rescheduled && wholePeriods && !withinFrame
+                  ? `${head} A break that long inside the initial phase is more than weekly IPT's frame allows without a reason: check the date, or say why in a \`note\` on this session. (The later dates are checked from this one.)`
+                  : rescheduled
+                    ? `${head} Check the date; if the session was rescheduled, keep it, and the later dates are checked from this one.`
+                    : `${head} The dates from here on do not keep a ${cadence} rhythm either: check them, or the cadence on the \`sessions\` line. (Later dates are not checked against the cadence.)`,
           });
           if (lone) continue;
           if (!rescheduled) cadence = undefined; // one report, not one per remaining session
@@ -126,22 +158,30 @@ export default {
   },
 } satisfies Rule;
 
-/** True when the session is later than expected by 1 to MAX_STRETCH whole cadence periods (±3 days). */
-function delayedByWholePeriods(entry: Dated, base: { k: number; day: number }, cadence: string): boolean {
-  for (let periods = 1; periods <= MAX_STRETCH; periods++) {
-    if (Math.abs(entry.day - addCadence(base.day, entry.k - base.k + periods, cadence)) <= TOLERANCE_DAYS) return true;
+/** True when the session is later than expected by 1 to `longest` whole cadence periods (±3 days). */
+function delayedByWholePeriods(entry: Dated, base: { k: number; day: number }, cadence: string, rhythm: Rhythm, longest: number): boolean {
+  for (let periods = 1; periods <= longest; periods++) {
+    if (Math.abs(entry.day - expectedDay(base.day, entry.k - base.k + periods, cadence, rhythm)) <= TOLERANCE_DAYS) return true;
   }
   return false;
+}
+
+/** True when the plan's variant allows only weekly sessions (acute, IPT-A, IPT-B, group): its frame allows no long break early on. */
+function weeklyOnly(ctx: RuleContext, cadence: string): boolean {
+  return cadence === 'weekly' && !!ctx.variant && ctx.variant.cadences.length === 1 && ctx.variant.cadences[0] === 'weekly';
 }
 
 /**
  * True for a termination session that follows a dated termination session more widely than the
  * cadence, but at most MAX_STRETCH periods per session apart: a tapered ending.
  */
-function taperedEnding(entry: Dated, previous: Dated | undefined, cadence: string): boolean {
+function taperedEnding(entry: Dated, previous: Dated | undefined, cadence: string, rhythm: Rhythm): boolean {
   if (!previous || !entry.inTermination || !previous.inTermination) return false;
   const steps = entry.k - previous.k;
-  return entry.day > addCadence(previous.day, steps, cadence) && entry.day <= addCadence(previous.day, steps * MAX_STRETCH, cadence) + TOLERANCE_DAYS;
+  return (
+    entry.day > expectedDay(previous.day, steps, cadence, rhythm) &&
+    entry.day <= expectedDay(previous.day, steps * MAX_STRETCH, cadence, rhythm) + TOLERANCE_DAYS
+  );
 }
 
 /** The cadence the plan declares, or the only one its variant allows; undefined when unknown or in question. */
@@ -171,7 +211,16 @@ function datedSessions(ctx: RuleContext): Dated[] {
       const status = session.items.find((item) => item.kind === 'status');
       const statusValue = status?.kind === 'status' ? status.value?.value : undefined;
       if (statusValue === 'missed' || statusValue === 'cancelled') continue;
-      dated.push({ k: session.number.first, day, word, session, inTermination: phase.name?.value === 'termination' });
+      const texts = [session.title?.value ?? '', ...session.items.map((item) => (item.kind === 'note' ? (item.text?.value ?? '') : ''))];
+      dated.push({
+        k: session.number.first,
+        day,
+        word,
+        session,
+        inTermination: phase.name?.value === 'termination',
+        inInitial: phase.name?.value === 'initial',
+        saysMoved: texts.some((text) => MOVED_WORDS.test(text)),
+      });
     }
   }
   return dated.sort((a, b) => a.k - b.k);
@@ -205,6 +254,67 @@ function addCadence(day: number, steps: number, cadence: string): number {
   const month = date.getUTCMonth() + steps;
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   return Math.round(Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)) / DAY_MS);
+}
+
+/**
+ * The same weekday of the month `steps` months after `day`: the same occurrence (the second
+ * Wednesday), or the last one when `day` is in its month's last seven days (the last Friday).
+ */
+function sameWeekdayOfMonth(day: number, steps: number): number {
+  const date = new Date(day * DAY_MS);
+  const weekday = date.getUTCDay();
+  const daysInMonth = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  const last = date.getUTCDate() + 7 > daysInMonth;
+  const occurrence = Math.ceil(date.getUTCDate() / 7);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + steps;
+  if (last) {
+    const end = new Date(Date.UTC(year, month + 1, 0));
+    return Math.round(end.getTime() / DAY_MS) - ((end.getUTCDay() - weekday + 7) % 7);
+  }
+  const first = new Date(Date.UTC(year, month, 1));
+  return Math.round(first.getTime() / DAY_MS) + ((weekday - first.getUTCDay() + 7) % 7) + 7 * (occurrence - 1);
+}
+
+/** Which monthly rhythm the plan keeps: the same day of the month, or the same weekday of the month. */
+type Rhythm = 'day' | 'weekday';
+
+/** The expected day of the session `steps` cadence steps after `day`, in the plan's monthly rhythm. */
+function expectedDay(day: number, steps: number, cadence: string, rhythm: Rhythm): number {
+  const sameDay = addCadence(day, steps, cadence);
+  if (cadence !== 'monthly' || rhythm === 'day' || !isCalendarDay(sameDay)) return sameDay;
+  return sameWeekdayOfMonth(day, steps);
+}
+
+/**
+ * Monthly IPT is booked on the same day of the month or on the same weekday of the month (the second
+ * Wednesday). The plan's rhythm is the one more of its dated sessions keep, counted from `start` (or
+ * the first dated session); the day of the month on a tie. One rhythm for the whole plan, so a date
+ * typed wrong cannot happen to fit the other one and move the anchor.
+ */
+function monthlyRhythm(dated: readonly Dated[], start: number | undefined): Rhythm {
+  const anchor = start !== undefined ? { k: 1, day: start } : dated[0];
+  if (!anchor) return 'day';
+  let day = 0;
+  let weekday = 0;
+  for (const entry of dated) {
+    if (entry.k <= anchor.k) continue;
+    if (Math.abs(entry.day - expectedDay(anchor.day, entry.k - anchor.k, 'monthly', 'day')) <= TOLERANCE_DAYS) day++;
+    if (Math.abs(entry.day - expectedDay(anchor.day, entry.k - anchor.k, 'monthly', 'weekday')) <= TOLERANCE_DAYS) weekday++;
+  }
+  return weekday > day ? 'weekday' : 'day';
+}
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** "2026-06-10", or on the weekday rhythm "2026-06-10 on the second-Wednesday rhythm". */
+function describeExpected(anchorDay: number, expected: number, cadence: string, rhythm: Rhythm): string {
+  if (cadence !== 'monthly' || rhythm === 'day') return formatDay(expected);
+  const date = new Date(anchorDay * DAY_MS);
+  const daysInMonth = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  const which = date.getUTCDate() + 7 > daysInMonth ? 'last' : ORDINALS[Math.ceil(date.getUTCDate() / 7) - 1];
+  return `${formatDay(expected)} on the ${which}-${WEEKDAYS[date.getUTCDay()]} rhythm`;
 }
 
 function isCalendarDay(day: number): boolean {

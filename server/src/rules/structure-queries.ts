@@ -4,6 +4,8 @@ import type { PhaseName, VariantEntry } from '../language/catalogue-types.js';
 import type { Fix } from '../language/diagnostic.js';
 import type { LineIndex, Span } from '../language/span.js';
 import { suggest } from '../language/suggest.js';
+import { clashingIntervals } from './session-clashes.js';
+import { headerOf } from './plan-queries.js';
 
 /**
  * Where a "the plan lacks X" diagnostic points: the `plan` line (keyword and title), or the first
@@ -124,29 +126,8 @@ export function soundSessions(file: PlanFile): Set<Session> {
         return !range || range.first > range.last || (n.first >= range.first && n.last <= range.last);
       }),
   );
-  const clashing = new Set<number>();
-  for (const [i, j] of overlappingPairs(entries.map((session) => session.number!))) {
-    clashing.add(i);
-    clashing.add(j);
-  }
+  const clashing = clashingIntervals(entries.map((session) => session.number!));
   return new Set(entries.filter((_, i) => !clashing.has(i)));
-}
-
-/**
- * Every pair of intervals that share a number, as [earlier index, later index]. Sorts by first
- * number and sweeps, so a plan of n entries costs about n log n plus the pairs found, not n².
- */
-export function overlappingPairs(intervals: readonly { first: number; last: number }[]): [number, number][] {
-  const order = intervals.map((_, i) => i).sort((a, b) => intervals[a].first - intervals[b].first || a - b);
-  const pairs: [number, number][] = [];
-  let open: number[] = []; // intervals that may still overlap the next one
-  for (const i of order) {
-    const { first } = intervals[i];
-    if (open.some((j) => intervals[j].last < first)) open = open.filter((j) => intervals[j].last >= first);
-    for (const j of open) pairs.push(j < i ? [j, i] : [i, j]);
-    open.push(i);
-  }
-  return pairs;
 }
 
 /**
@@ -155,7 +136,6 @@ export function overlappingPairs(intervals: readonly { first: number; last: numb
  * the variant's bounds stay silent until it is settled.
  */
 export function cadenceFitsVariant(ctx: { file: PlanFile; variant: VariantEntry | undefined }): boolean {
-  const cadence = ctx.file.plan?.headers.find((h) => h.kind === 'sessions');
-  const value = cadence?.kind === 'sessions' ? cadence.cadence?.value : undefined;
+  const value = headerOf(ctx.file, 'sessions')?.cadence?.value;
   return !ctx.variant || value === undefined || ctx.variant.cadences.includes(value);
 }

@@ -1,4 +1,8 @@
-/** `ipt new` and the skeleton generator: every variant × problem area lints with no diagnostics at all. */
+/**
+ * `ipt new` and the skeleton generator: every variant × problem area lints without errors, and its
+ * only diagnostics are `placeholder` warnings on the TODO texts the clinician must write (so an
+ * unfinished plan cannot pass unnoticed; see docs/rules/placeholder.md).
+ */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,12 +14,21 @@ import { runCli, tempProjects } from './cli-harness.js';
 
 const project = tempProjects();
 
+/** The skeleton's diagnostics: one `placeholder` warning per TODO text, and nothing else. */
+function expectOnlyPlaceholders(text: string): void {
+  const found = analyse(text).diagnostics;
+  expect(found.filter((d) => d.rule !== 'placeholder' || d.severity !== 'warning').map((d) => `${d.rule}: ${d.message}`)).toEqual([]);
+  const todoStrings = text.split('\n').filter((line) => !line.trimStart().startsWith('#') && /"TODO/.test(line)).length;
+  expect(found).toHaveLength(todoStrings);
+  expect(todoStrings).toBeGreaterThan(0);
+}
+
 describe('skeleton plans', () => {
   for (const variant of builtinCatalogue.variants) {
     for (const area of builtinCatalogue.problemAreas) {
-      it(`${variant.id} × ${area.id}: no diagnostics, canonical layout`, () => {
+      it(`${variant.id} × ${area.id}: only placeholder warnings on the TODO texts, canonical layout`, () => {
         const text = skeleton({ variant, area, client: 'C-0142' });
-        expect(analyse(text).diagnostics.map((d) => `${d.rule}: ${d.message}`)).toEqual([]);
+        expectOnlyPlaceholders(text);
         expect(format(text)).toEqual({ text, changed: false });
         expect(text).toContain(`variant ${variant.id}`);
         expect(text).toContain(`focus ${area.id} `);
@@ -59,14 +72,18 @@ describe('ipt new', () => {
     expect(result.stdout).toBe(skeleton({ variant: builtinCatalogue.variants[0], area: builtinCatalogue.problemAreas[0], client: 'C-2207' }));
   });
 
-  it('writes the plan with -o, which then lints clean, and never overwrites it', async () => {
+  it('writes the plan with -o, which then lints without errors (warnings on its TODOs), and never overwrites it', async () => {
     const dir = project({});
     const written = await runCli(['new', '--variant', 'brief', '--focus', 'role-dispute', '-o', 'c-1.ipt'], dir);
     expect(written.code).toBe(0);
     expect(written.stderr).toBe('Wrote c-1.ipt: a 9-session Brief IPT (IPT-B) plan for role dispute. Replace every TODO, then run `ipt lint c-1.ipt`.\n');
-    const lint = await runCli(['lint', 'c-1.ipt'], dir);
+    const lint = await runCli(['lint', '--format', 'json', 'c-1.ipt'], dir);
     expect(lint.code).toBe(0);
-    expect(lint.stdout).toContain('no problems');
+    const [result] = JSON.parse(lint.stdout) as { diagnostics: { rule: string; severity: string }[] }[];
+    expect(result.diagnostics.length).toBeGreaterThan(0);
+    expect(result.diagnostics.every((d) => d.rule === 'placeholder' && d.severity === 'warning')).toBe(true);
+    // With --max-warnings 0 (as in CI), an unfinished plan fails.
+    expect((await runCli(['lint', '--max-warnings', '0', 'c-1.ipt'], dir)).code).toBe(1);
 
     writeFileSync(path.join(dir, 'c-1.ipt'), 'my edits');
     const again = await runCli(['new', '--variant', 'acute', '--focus', 'grief', '-o', 'c-1.ipt'], dir);
@@ -80,7 +97,7 @@ describe('ipt new', () => {
     const result = await runCli(['new', '--variant', 'maintenance', '--focus', 'grief', '--start', '2026-03-02'], dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('  sessions 12 monthly\n  start 2026-03-02\n');
-    expect(analyse(result.stdout).diagnostics).toEqual([]);
+    expectOnlyPlaceholders(result.stdout);
     const bad = await runCli(['new', '--variant', 'acute', '--focus', 'grief', '--start', '2026-02-30'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('`--start 2026-02-30` is not a date');
@@ -125,6 +142,8 @@ describe('ipt new', () => {
     const text = readFileSync(path.join(dir, 'plans', 'p.ipt'), 'utf8');
     expect(text).toContain('sessions 20 weekly');
     const lint = await runCli(['lint', '--format', 'json'], dir);
-    expect(JSON.parse(lint.stdout)).toEqual([{ file: 'plans/p.ipt', diagnostics: [] }]);
+    const [linted] = JSON.parse(lint.stdout) as { file: string; diagnostics: { rule: string }[] }[];
+    expect(linted.file).toBe('plans/p.ipt');
+    expect(linted.diagnostics.every((d) => d.rule === 'placeholder')).toBe(true);
   });
 });

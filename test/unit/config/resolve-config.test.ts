@@ -159,6 +159,49 @@ describe('resolveConfig', () => {
   });
 });
 
+describe('resolveConfig: required tasks per variant', () => {
+  const ids = (tasks: { id: string; severity: string }[]) => tasks.map((t) => `${t.id}:${t.severity}`);
+
+  it('a variant inherits the required tasks of the one it extends, and config merges over them', () => {
+    const config = resolveConfig({
+      variants: {
+        'maintenance-plus': { extends: 'maintenance', requiredTasks: { initial: { 'interpersonal-inventory': 'warning', 'warning-signs': 'off' } } },
+      },
+    });
+    const variant = findEntry(config.catalogue.variants, 'maintenance-plus')!;
+    expect(ids(variant.requiredTasks.initial)).toEqual(['symptom-review:warning', 'formulation:warning', 'treatment-contract:warning', 'interpersonal-inventory:warning']);
+    expect(variant.requiredTasks.termination).toEqual(findEntry(builtinCatalogue.variants, 'maintenance')!.requiredTasks.termination);
+  });
+
+  it('a task can be given other tasks that count instead', () => {
+    const config = resolveConfig({ variants: { acute: { requiredTasks: { initial: { 'interpersonal-inventory': { satisfiedBy: ['closeness-circle'] } } } } } });
+    expect(findEntry(config.catalogue.variants, 'acute')!.requiredTasks.initial[0]).toEqual({ id: 'interpersonal-inventory', severity: 'error', satisfiedBy: ['closeness-circle'] });
+  });
+
+  it('an unknown task, or one of another phase, is reported and dropped', () => {
+    const { config, issues } = resolveConfigWithIssues({
+      variants: { acute: { requiredTasks: { initial: { 'sick-rol': 'warning', 'review-progress': 'warning' } } } },
+    });
+    expect(issues).toEqual([
+      { path: ['variants', 'acute', 'requiredTasks', 'initial', 'sick-rol'], message: '`sick-rol` is not a known task. Did you mean `sick-role`? Use a built-in task or add it to `vocabulary.tasks`.' },
+      {
+        path: ['variants', 'acute', 'requiredTasks', 'initial', 'review-progress'],
+        message: '`review-progress` belongs to the termination phase, not the initial phase, so the initial phase cannot require it. Require it where it belongs, or add a task for the initial phase.',
+      },
+    ]);
+    expect(findEntry(config.catalogue.variants, 'acute')!.requiredTasks).toEqual(findEntry(builtinCatalogue.variants, 'acute')!.requiredTasks);
+  });
+
+  it('a task from vocabulary.tasks can be required', () => {
+    const { config, issues } = resolveConfigWithIssues({
+      vocabulary: { tasks: [{ id: 'parent-session', phases: ['initial'] }] },
+      variants: { adolescent: { requiredTasks: { initial: { 'parent-session': 'info' } } } },
+    });
+    expect(issues).toEqual([]);
+    expect(ids(findEntry(config.catalogue.variants, 'adolescent')!.requiredTasks.initial)).toContain('parent-session:info');
+  });
+});
+
 describe('resolveConfig: a built-in variant rebased on another', () => {
   it('keeps its own title and takes the other values', () => {
     const config = resolveConfig({ variants: { acute: { extends: 'brief' } } });

@@ -16,7 +16,7 @@ function labels(source: string): string[] {
 }
 
 const IPT_TECHNIQUES = builtinCatalogue.techniques.map((t) => t.id);
-const INITIAL_TASKS = ['symptom-review', 'diagnosis', 'sick-role', 'psychoeducation', 'medication-review', 'onset-review', 'interpersonal-inventory', 'closeness-circle', 'formulation', 'treatment-contract', 'risk-review'];
+const INITIAL_TASKS = ['symptom-review', 'diagnosis', 'sick-role', 'psychoeducation', 'medication-review', 'onset-review', 'interpersonal-inventory', 'closeness-circle', 'formulation', 'treatment-contract', 'risk-review', 'mood-event-review', 'warning-signs'];
 
 describe('statement keywords by block', () => {
   test('an empty file: the plan keyword, then a skeleton per variant and problem area', () => {
@@ -82,7 +82,7 @@ describe('values for the slot being written', () => {
 
   test('tasks in the termination phase, without the ones already on the line', () => {
     expect(labels(planWith('    task relapse-prevention\n', '    task relapse-prevention, <|>\n'))).toEqual([
-      'risk-review', 'review-progress', 'discuss-ending', 'maintenance-plan', 'non-response-plan',
+      'risk-review', 'mood-event-review', 'warning-signs', 'review-progress', 'discuss-ending', 'maintenance-plan', 'non-response-plan',
     ]);
   });
 
@@ -116,7 +116,7 @@ describe('values for the slot being written', () => {
     expect(labels('plan "x"\n  variant <|>')).toEqual(['acute', 'adolescent', 'brief', 'group', 'maintenance']);
     expect(labels('plan "x"\nrisk <|>')).toEqual(['none', 'low', 'moderate', 'high']);
     expect(labels(planWith('    task review-progress\n', '    task review-progress\n    status <|>\n'))).toEqual(['planned', 'held', 'missed', 'cancelled']);
-    expect(labels('plan "x"\nmeasure <|>')).toEqual(['PHQ-9', 'HAM-D', 'BDI-II', 'EPDS', 'GAD-7']);
+    expect(labels('plan "x"\nmeasure <|>')).toEqual(['PHQ-9', 'HAM-D', 'BDI-II', 'EPDS', 'GAD-7', 'CDRS-R', 'MFQ', 'SMFQ']);
   });
 
   test('stages only for a role dispute', () => {

@@ -1,7 +1,8 @@
 /** Hover: fixtures mark the cursor with `<|>`; the markdown is asserted exactly where it is the feature. */
 import { describe, expect, test } from 'vitest';
 import { hoverAt } from '../../../server/src/features/hover.js';
-import { defaultConfig } from '../../../server/src/rules/config.js';
+import { analyse } from '../../../server/src/analyse.js';
+import { defaultConfig, resolveConfig } from '../../../server/src/rules/config.js';
 import { atCursor, planWith, spanText } from './cursor.js';
 
 function hover(source: string): { contents: string; span: string } | undefined {
@@ -22,9 +23,32 @@ describe('vocabulary words', () => {
         '',
         'Phase: initial.',
         '',
-        '_Sources: S3, S6, seed 002, seed 003 (see docs/language.md)._',
+        '**Sources**',
+        '- Markowitz JC. Interpersonal psychotherapy: "Phases of treatment" and "Strategies and techniques" (book chapter, as mirrored online). <https://www.alpfmedical.info/bipolar-disorder/phases-of-treatment.html>',
+        '- IPT UK. Stages of IPT (web page). <https://www.iptuk.net/stages-of-ipt.html>',
+        '- Thomas J. How Interpersonal Therapy Improves Depression and Social Issues. BetterHelp, 2021 (web page).',
+        '- Cleveland Clinic. Interpersonal Psychotherapy (IPT). Health library, reviewed 03/2024 (web page).',
       ].join('\n'),
     );
+    // Full citations, never raw tags such as [S3].
+    expect(result.contents).not.toMatch(/\bS\d+\b|seed \d/);
+  });
+
+  test('an entry from .iptrc.json says so instead of citing sources', () => {
+    const config = resolveConfig({ vocabulary: { tasks: [{ id: 'parent-session', phases: ['initial'], title: 'Parent session', description: 'A parent joins.' }] } });
+    const text = planWith('sick-role,', 'parent-session,');
+    const offset = text.indexOf('parent-session') + 2;
+    const result = hoverAt(analyse(text, { config }), offset, config)!;
+    expect(result.contents).toContain('_Added in .iptrc.json._');
+  });
+
+  test('a variant: its frame and the tasks its phases require, with the literature\'s name accepted', () => {
+    const maintenance = hover(planWith('variant acute', 'variant mainten<|>ance'))!;
+    expect(maintenance.contents).toContain('Initial phase requires (warning): `symptom-review` (or `diagnosis`), `warning-signs`, `formulation`, `treatment-contract`.');
+    expect(maintenance.contents).toContain('Termination phase requires (warning): `discuss-ending`, `review-progress`, `relapse-prevention`.');
+    const alias = hover(planWith('variant acute', 'variant IPT<|>-A'))!;
+    expect(alias.contents).toMatch(/^\*\*IPT for adolescents \(IPT-A\)\*\* `adolescent`/);
+    expect(alias.contents).toContain('Initial phase requires (error): `interpersonal-inventory` (or `closeness-circle`), `formulation`; (warning): `sick-role` (or `psychoeducation`), `treatment-contract`, `symptom-review` (or `diagnosis`).');
   });
 
   test('a non-IPT technique says so', () => {

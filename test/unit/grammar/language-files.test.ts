@@ -280,8 +280,10 @@ describe('the snippets', () => {
       expand(bodyOf('Middle phase')),
       expand(bodyOf('Termination phase')),
     ].join('\n');
-    const found = analyse(plan).diagnostics.map((d) => `${d.range.start.line + 1} ${d.rule}: ${d.message}`);
-    expect(found, plan).toEqual([]);
+    // The middle-phase snippet's session titles default to `TODO: work on G1`, text to overtype: the
+    // `placeholder` rule reminds of them until they are written, and nothing else is reported.
+    const found = analyse(plan).diagnostics.filter((d) => !(d.rule === 'placeholder' && plan.slice(d.span.start, d.span.end) === 'TODO'));
+    expect(found.map((d) => `${d.range.start.line + 1} ${d.rule}: ${d.message}`), plan).toEqual([]);
   });
 
   it('expand with every choice to lines the rules accept', () => {

@@ -47,9 +47,9 @@ describe('score chart', () => {
   });
 
   it('shades nothing for an instrument without bands, and says so', () => {
-    const hamd = series('HAM-D', [[1, 22]]);
-    expect(scoreChartSvg(hamd, { id: 'h' })).not.toContain('class="band ');
-    expect(yRange(hamd).max).toBe(52);
+    const gad = series('GAD-7', [[1, 12]]);
+    expect(scoreChartSvg(gad, { id: 'h' })).not.toContain('class="band ');
+    expect(yRange(gad).max).toBe(21);
   });
 
   it('draws one dot per score and a line through them, left to right by session', () => {

@@ -79,7 +79,7 @@ describe('render html: a standalone page', () => {
     expect(charts[0]).toContain('<title id="chart-0-title">PHQ-9 scores by session</title>');
     expect(charts[0]).toContain('session 1: 18 (moderately severe); session 5: 12 (moderate). Change from session 1 to session 5: −6 (−33%).');
     expect(charts[0].match(/<rect class="band /g)).toHaveLength(5);
-    expect(charts[1]).not.toContain('class="band '); // HAM-D has no bands in the catalogue
+    expect(charts[1].match(/<rect class="band /g)).toHaveLength(4); // HAM-D's bands (Zimmerman et al. 2013)
     expect(textOf(page)).toContain('PHQ-9 scores as a table Session Date Score Severity band 1 2026-02-02 18 moderately severe 5 2026-03-02 12 moderate');
   });
 

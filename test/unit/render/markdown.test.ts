@@ -49,7 +49,7 @@ describe('render markdown', () => {
 
   it('lists the measures and a table of recorded scores', () => {
     expect(md).toContain('- `PHQ-9` every 4 sessions (sessions 1, 5, 9, 13, 16)\n- `HAM-D` at sessions 1, 16');
-    expect(md).toContain('| `PHQ-9` | 1 | 2026-02-02 | 18 | moderately severe |\n| `PHQ-9` | 5 | 2026-03-02 | 12 | moderate |\n| `HAM-D` | 1 | 2026-02-02 | 22 |  |');
+    expect(md).toContain('| `PHQ-9` | 1 | 2026-02-02 | 18 | moderately severe |\n| `PHQ-9` | 5 | 2026-03-02 | 12 | moderate |\n| `HAM-D` | 1 | 2026-02-02 | 22 | moderate |');
   });
 
   it('shows the risk and safety plan, and no issues section for a clean plan', () => {

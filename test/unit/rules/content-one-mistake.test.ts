@@ -1,16 +1,17 @@
 /**
  * One mistake, one diagnostic (LANGUAGE.md "How rules combine"): every single-line slip in a clean
  * plan (a line deleted or doubled, a word misspelt or re-cased) that a plan-content rule reports gives
- * exactly one diagnostic in the whole analysis. Deleting a `task` line that lists several required
- * tasks is the one exception: each missing task is its own finding.
+ * exactly one diagnostic in the whole analysis — also deleting a `task` line that lists several
+ * required tasks (one diagnostic for the phase, listing them).
  */
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../server/src/analyse.js';
 import { basePlan } from './plan-fixtures.js';
+import { wordSlips } from './word-slips.js';
 
 const contentRules = new Set([
   'focus-area', 'dispute-stage', 'initial-tasks', 'termination-tasks', 'goal-reference',
-  'technique', 'task', 'score-range', 'risk-assessment', 'phi',
+  'technique', 'task', 'score-range', 'risk-assessment', 'phi', 'session-status', 'placeholder',
 ]);
 
 function singleSlips(text: string): { name: string; text: string }[] {
@@ -19,17 +20,9 @@ function singleSlips(text: string): { name: string; text: string }[] {
   lines.forEach((line, i) => {
     if (!line.trim()) return;
     slips.push({ name: `line ${i + 1} doubled`, text: [...lines.slice(0, i + 1), line, ...lines.slice(i + 1)].join('\n') });
-    if (!/^\s*task .*,/.test(line)) slips.push({ name: `line ${i + 1} deleted`, text: lines.filter((_, j) => j !== i).join('\n') });
-    for (const match of line.matchAll(/[A-Za-z0-9][A-Za-z0-9-]+/g)) {
-      const word = match[0];
-      const recased = word[0] === word[0].toUpperCase() ? word.toLowerCase() : word[0].toUpperCase() + word.slice(1);
-      for (const slip of [word[0] + word.slice(2), recased]) {
-        const changed = line.slice(0, match.index) + slip + line.slice(match.index! + word.length);
-        slips.push({ name: `line ${i + 1}: ${word} → ${slip}`, text: lines.map((l, j) => (j === i ? changed : l)).join('\n') });
-      }
-    }
+    slips.push({ name: `line ${i + 1} deleted`, text: lines.filter((_, j) => j !== i).join('\n') });
   });
-  return slips;
+  return [...slips, ...wordSlips(text)];
 }
 
 describe('plan-content rules: one mistake, one diagnostic', () => {

@@ -7,7 +7,7 @@ import { analyse } from '../../../server/src/analyse.js';
 import { format } from '../../../server/src/format/format.js';
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'samples', 'rules');
-const ids = ['focus-area', 'dispute-stage', 'initial-tasks', 'termination-tasks', 'goal-reference', 'technique', 'task', 'score-range', 'risk-assessment', 'phi'];
+const ids = ['focus-area', 'dispute-stage', 'initial-tasks', 'termination-tasks', 'goal-reference', 'technique', 'task', 'score-range', 'risk-assessment', 'phi', 'session-status', 'placeholder'];
 
 describe('samples/rules for the plan-content rules', () => {
   it.each(ids)('%s.ipt triggers only its rule, and is in canonical layout', (id) => {

@@ -23,7 +23,7 @@ describe('goal-reference', () => {
     // G3 is as close to G1 as to G2: no guess, only the "define it" fix.
     expect(d.fixes?.map((fix) => fix.title)).toEqual(['Define goal `G3` under the focus']);
     expect(applyEdits(plan, d.fixes![0].edits)).toContain(
-      '  goal G2 "State needs calmly during disagreements"\n  goal G3 "Describe goal G3"\n\nmeasure',
+      '  goal G2 "State needs calmly during disagreements"\n  goal G3 "TODO: describe goal G3"\n\nmeasure',
     );
   });
 
@@ -160,5 +160,19 @@ describe('goal-reference', () => {
     expect(d.rule).toBe('goal-reference');
     expect(d.severity).toBe('error');
     expect(d.range).toEqual(rangeOfText(plan, 'G3'));
+  });
+
+  it('says where a goal targeted only outside the middle phase is targeted, and why that does not count', () => {
+    let plan = replace(basePlan, '  goal G2 "State needs calmly during disagreements"\n', '  goal G2 "State needs calmly during disagreements"\n  goal G3 "Keep the check-ins going after treatment"\n');
+    plan = replace(plan, '    task relapse-prevention\n', '    task relapse-prevention\n    targets G3\n');
+    const [d, ...rest] = diagnosticsOf('goal-reference', plan);
+    expect(rest).toEqual([]);
+    expect(d.severity).toBe('warning');
+    expect(d.message).toBe(
+      'Goal `G3` is targeted only in session 15 (termination phase), which does not count: IPT works on its goals in the middle phase. Add `targets G3` to the middle-phase session(s) that work on it, or remove the goal if it is no longer part of the plan.',
+    );
+    expect(d.related?.map((r) => r.message)).toEqual(['`G3` is targeted here, in the termination phase.']);
+    const twice = replace(plan, '    task review-progress\n', '    task review-progress\n    targets G3\n');
+    expect(diagnosticsOf('goal-reference', twice)[0].message).toContain('Goal `G3` is targeted only in sessions 14 and 15 (termination phase), which does not count');
   });
 });

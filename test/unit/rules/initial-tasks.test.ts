@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { onlyDiagnostic } from './content-helpers.js';
+import { resolveConfig } from '../../../server/src/rules/config.js';
 import { applyEdits, basePlan, diagnosticsOf, rangeOfText, remove, replace, ruleIds } from './plan-fixtures.js';
+
+/** The base plan's initial sessions, as written. */
+const INITIAL_SESSIONS = basePlan.slice(basePlan.indexOf('  session 1 "Assessment'), basePlan.indexOf('\nphase middle'));
 
 describe('initial-tasks', () => {
   it('accepts an initial phase with all five tasks', () => {
@@ -56,13 +60,18 @@ describe('initial-tasks', () => {
     ]);
   });
 
-  it('gives one diagnostic per severity when a dropped line held tasks of both severities', () => {
+  it('gives one diagnostic, at the highest severity, when a dropped line held tasks of both severities', () => {
     const plan = remove(basePlan, '    task formulation, treatment-contract\n');
-    const found = diagnosticsOf('initial-tasks', plan);
-    expect(found.map((d) => [d.severity, d.fixes!.map((fix) => fix.title)])).toEqual([
-      ['error', ['Add `task formulation` to session 3']],
-      ['warning', ['Add `task treatment-contract` to session 3']],
+    const d = onlyDiagnostic(plan);
+    expect([d.rule, d.severity, d.fixes!.map((fix) => fix.title)]).toEqual([
+      'initial-tasks',
+      'error',
+      ['Add `task formulation` to session 3', 'Add `task treatment-contract` to session 3'],
     ]);
+    expect(d.message).toBe(
+      'The initial phase has no `formulation`. IPT links the episode to one problem area in a formulation the client agrees to before the middle phase; add `task formulation` to the last initial session. ' +
+        'Also (a warning on its own): the initial phase has no `treatment-contract`. IPT agrees the focus, time limit, goals and roles with the client before the middle phase; add `task treatment-contract`, usually with the formulation.',
+    );
   });
 
   it('says nothing when `phase initial` is written twice, and `task` does not judge either block', () => {
@@ -90,14 +99,7 @@ describe('initial-tasks', () => {
   it('reports an initial phase with no sessions once', () => {
     const plan = replace(
       basePlan,
-      `  session 1 "Assessment, diagnosis and the sick role"
-    task symptom-review, sick-role, medication-review
-    score PHQ-9 18
-  session 2 "Interpersonal inventory"
-    task interpersonal-inventory
-  session 3 "Formulation and treatment contract"
-    task formulation, treatment-contract
-`,
+      INITIAL_SESSIONS,
       '',
     );
     const [d, ...rest] = diagnosticsOf('initial-tasks', plan);
@@ -138,5 +140,76 @@ describe('initial-tasks', () => {
     expect(d.rule).toBe('initial-tasks');
     expect(d.severity).toBe('error');
     expect(d.range).toEqual(rangeOfText(plan, 'phase initial'));
+  });
+
+  describe('per variant', () => {
+    // A maintenance plan in maintenance IPT's frame: an initial phase of two sessions.
+    const maintenance = (tasks: string[]) =>
+      replace(
+        replace(replace(replace(basePlan, 'variant acute', 'variant maintenance'), 'phase initial sessions 1-3', 'phase initial sessions 1-2'), 'phase middle sessions 4-13', 'phase middle sessions 3-13'),
+        INITIAL_SESSIONS,
+        `  session 1-2 "Review of the acute course"\n    task ${tasks.join(', ')}\n`,
+      );
+
+    it('maintenance: no sick role and no inventory needed; remission, warning signs, focus and frequency are', () => {
+      expect(diagnosticsOf('initial-tasks', maintenance(['symptom-review', 'warning-signs', 'formulation', 'treatment-contract']))).toEqual([]);
+    });
+
+    it('maintenance: a missing formulation or warning-signs task is a warning with the maintenance reason', () => {
+      const found = diagnosticsOf('initial-tasks', maintenance(['symptom-review', 'treatment-contract']));
+      expect(found.map((d) => [d.severity, d.message])).toEqual([
+        [
+          'warning',
+          "The initial phase has no `warning-signs`. Maintenance IPT first agrees how to watch for a new episode: the client's early warning signs and the interpersonal events that could trigger one; add `task warning-signs` to an initial session. " +
+            "The initial phase has no `formulation`. Maintenance IPT reviews the acute course's formulation and agrees the focus for maintenance, often a longer-standing interpersonal problem; add `task formulation` to the last initial session.",
+        ],
+      ]);
+    });
+
+    it('a plan outside its variant\'s frame (the variant may be the mistake) is asked only for what every variant requires', () => {
+      // `variant maintenance` on an acute plan: phase-length reports the three-session initial phase;
+      // warning-signs, which only maintenance requires, is not asked for as well.
+      const plan = replace(basePlan, 'variant acute', 'variant maintenance');
+      expect(diagnosticsOf('initial-tasks', plan)).toEqual([]);
+      expect(ruleIds(plan)).toEqual(['phase-length']);
+      const withoutFormulation = replace(plan, 'task formulation, treatment-contract', 'task treatment-contract');
+      expect(diagnosticsOf('initial-tasks', withoutFormulation).map((d) => d.message)).toEqual([
+        "The initial phase has no `formulation`. Maintenance IPT reviews the acute course's formulation and agrees the focus for maintenance, often a longer-standing interpersonal problem; add `task formulation` to the last initial session.",
+      ]);
+    });
+
+    it('adolescent: the closeness circle counts as the interpersonal inventory (IPT-A takes the inventory with it)', () => {
+      const adolescent = replace(replace(basePlan, 'variant acute', 'variant adolescent'), 'task interpersonal-inventory\n', 'task closeness-circle\n');
+      expect(diagnosticsOf('initial-tasks', adolescent)).toEqual([]);
+      const acute = replace(basePlan, 'task interpersonal-inventory\n', 'task closeness-circle\n');
+      expect(diagnosticsOf('initial-tasks', acute).map((d) => d.severity)).toEqual(['error']);
+    });
+
+    it('adolescent: without either, the message names the closeness circle too', () => {
+      const plan = replace(replace(basePlan, 'variant acute', 'variant adolescent'), '    task interpersonal-inventory\n', '    task onset-review\n');
+      expect(diagnosticsOf('initial-tasks', plan).map((d) => d.message)).toEqual([
+        "The initial phase has no `interpersonal-inventory` (or `closeness-circle`). The inventory (a review of the important people in the client's life) is how IPT finds the problem area; add `task interpersonal-inventory` to an initial session.",
+      ]);
+    });
+
+    it('says nothing when the plan names an unknown variant (what it requires is unknown)', () => {
+      const plan = replace(replace(basePlan, 'variant acute', 'variant maintenence'), '    task interpersonal-inventory\n', '');
+      expect(diagnosticsOf('initial-tasks', plan)).toEqual([]);
+    });
+
+    it('follows `requiredTasks` in config: a task made required, one turned off, one given another severity', () => {
+      const config = resolveConfig({
+        variants: { acute: { requiredTasks: { initial: { 'medication-review': 'warning', 'sick-role': 'off', formulation: 'warning' } } } },
+      });
+      const plan = replace(basePlan, 'task symptom-review, sick-role, medication-review', 'task symptom-review');
+      const withoutFormulation = replace(plan, 'task formulation, treatment-contract', 'task treatment-contract');
+      expect(diagnosticsOf('initial-tasks', withoutFormulation, { config }).map((d) => [d.severity, d.message])).toEqual([
+        [
+          'warning',
+          'The initial phase has no `formulation`. IPT links the episode to one problem area in a formulation the client agrees to before the middle phase; add `task formulation` to the last initial session. ' +
+            'The initial phase has no `medication-review`, which this variant requires (set in `requiredTasks` in .iptrc.json); add `task medication-review` to an initial session.',
+        ],
+      ]);
+    });
   });
 });

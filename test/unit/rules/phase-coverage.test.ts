@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyse } from '../../../server/src/analyse.js';
 import { rangeOfText, applyEdits, basePlan, diagnosticsOf, lineRange, replace, ruleIds } from './plan-fixtures.js';
 
 const id = 'phase-coverage';
@@ -130,5 +131,19 @@ describe('phase-coverage', () => {
       '`session 4-9` plans sessions that `session 8` (line 34) and `session 9-13` (line 36) plan too. Give each session one entry: check this range.',
     );
     expect(d.range).toEqual(lineRange(30, 10, 13));
+  });
+
+  it.each([
+    ['phase initial sessions 1-3', 'phase initial sessions 13', '13', 'the initial phase', 'it overlaps the middle phase (4–13), and it leaves sessions 1–3 in no phase', 'sessions 1–3', '1-3'],
+    ['phase middle sessions 4-13', 'phase middle sessions 413', '413', 'the middle phase', 'it leaves sessions 4–13 in no phase, and it runs past the plan\'s 16 sessions', 'sessions 4–13', '4-13'],
+    ['phase termination sessions 14-16', 'phase termination sessions 1-16', '1-16', 'the termination phase', 'it overlaps the middle phase (4–13)', 'sessions 14–16', '14-16'],
+  ])('one mistyped range that makes a gap and an overlap is one report: %s → %s', (from, to, written, phase, problems, sessions, meant) => {
+    const plan = replace(basePlan, from, to);
+    const found = analyse(plan).diagnostics;
+    expect(found.map((d) => d.rule)).toEqual(['phase-coverage']);
+    expect(found[0].message).toBe(
+      `The range \`${written}\` of ${phase} does not fit between the phases around it: ${problems}. The other phases leave ${sessions} for it: did you mean \`${meant}\`?`,
+    );
+    expect(applyEdits(plan, found[0].fixes![0].edits)).toBe(basePlan);
   });
 });

@@ -73,7 +73,7 @@ describe('phase-length', () => {
     expect(rest).toEqual([]);
     expect(d.severity).toBe('warning');
     expect(d.message).toBe(
-      'The middle phase has 2 sessions and the termination phase 3 sessions; the middle phase, where the work on the focus happens, should be the longer one [S3] [S6]. Move sessions from the termination phase to the middle phase.',
+      'The middle phase has 2 sessions and the termination phase 3 sessions; the middle phase, where the work on the focus happens, should be the longer one. Move sessions from the termination phase to the middle phase.',
     );
     expect(d.range).toEqual(lineRange(29, 22, 25));
     expect(ruleIds(text)).toEqual([id]);
@@ -114,8 +114,8 @@ measure PHQ-9 at 1, 4
 risk low "No current suicidal thoughts"
 
 phase initial sessions 1-2
-  session 1 "Review and sick role"
-    task symptom-review, sick-role, interpersonal-inventory
+  session 1 "Review and early warning signs"
+    task symptom-review, warning-signs, interpersonal-inventory
   session 2 "Formulation and contract"
     task formulation, treatment-contract
 
@@ -131,13 +131,13 @@ phase termination sessions 4
     const [d, ...rest] = diagnosticsOf(id, text);
     expect(rest).toEqual([]);
     expect(d.message).toBe(
-      'The middle phase has 1 session and the termination phase 1 session; the middle phase, where the work on the focus happens, should be the longer one [S3] [S6]. The termination phase cannot give any: it is at its minimum of 1 session for Maintenance IPT (IPT-M). Shorten the initial phase to 1 session (end it at session 1 and start the middle phase at 2), or raise `sessions` to 5 and give the new session to the middle phase.',
+      'The middle phase has 1 session and the termination phase 1 session; the middle phase, where the work on the focus happens, should be the longer one. The termination phase cannot give any: it is at its minimum of 1 session for Maintenance IPT (IPT-M). Shorten the initial phase to 1 session (end it at session 1 and start the middle phase at 2), or raise `sessions` to 5 and give the new session to the middle phase.',
     );
     expect(d.range).toEqual(rangeOfText(text, '3', 2));
     expect(ruleIds(text)).toEqual([id]);
     // Following either piece of advice leaves no phase-length report.
     const shorter = replace(replace(text, 'phase initial sessions 1-2', 'phase initial sessions 1'), 'phase middle sessions 3', 'phase middle sessions 2-3');
-    const movedSession = replace(replace(shorter, '  session 2 "Formulation and contract"\n    task formulation, treatment-contract\n', ''), '    task symptom-review, sick-role, interpersonal-inventory\n', '    task symptom-review, sick-role, interpersonal-inventory, formulation, treatment-contract\n');
+    const movedSession = replace(replace(shorter, '  session 2 "Formulation and contract"\n    task formulation, treatment-contract\n', ''), '    task symptom-review, warning-signs, interpersonal-inventory\n', '    task symptom-review, warning-signs, interpersonal-inventory, formulation, treatment-contract\n');
     expect(diagnosticsOf(id, movedSession)).toEqual([]);
     const added = replace(replace(replace(text, 'sessions 4 monthly', 'sessions 5 monthly'), 'phase middle sessions 3', 'phase middle sessions 3-4'), 'phase termination sessions 4', 'phase termination sessions 5');
     expect(diagnosticsOf(id, replace(replace(added, 'session 4 "Review', 'session 5 "Review'), 'PHQ-9 at 1, 4', 'PHQ-9 at 1, 5'))).toEqual([]);

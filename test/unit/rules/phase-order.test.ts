@@ -49,7 +49,7 @@ describe('phase-order', () => {
     expect(rest).toEqual([]);
     expect(d.severity).toBe('error');
     expect(d.message).toBe(
-      'The plan has no `termination` phase; IPT ends with a termination phase that reviews progress and relapse warning signs and discusses the ending [S7] [S11]. Add a `phase termination sessions …` block after the middle phase.',
+      'The plan has no `termination` phase; IPT ends with a termination phase that reviews progress and relapse warning signs and discusses the ending. Add a `phase termination sessions …` block after the middle phase.',
     );
     expect(d.range).toEqual(lineRange(29, 0, 12));
   });

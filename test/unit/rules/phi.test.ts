@@ -69,6 +69,61 @@ describe('phi', () => {
     expect(diagnosticsOf('phi', withNote(text))).toEqual([]);
   });
 
+  it.each([
+    ['phone number', 'Sister in London: 020 7946 0958', '020 7946 0958'],
+    ['phone number', 'Mobile 07700 900123 after work', '07700 900123'],
+    ['phone number', 'Landline 0161 496 0123', '0161 496 0123'],
+    ['phone number', 'Call mum on (020) 7946 0111', '(020) 7946 0111'],
+    ['phone number', 'mobile 5035550187', '5035550187'],
+    ['phone number', 'text her on 07700900123', '07700900123'],
+    ['street address', 'Lives at 4 Elm Close with her mother', '4 Elm Close'],
+    ['street address', 'Moved to 15 Victoria Court', '15 Victoria Court'],
+    ['street address', 'Address 31 Station Way', '31 Station Way'],
+    ['street address', 'Lives at 88 Oak Drive', '88 Oak Drive'],
+    ['date of birth', 'born 03/05/2010', 'born 03/05/2010'],
+    ['date of birth', 'birthday 3 May 2010', 'birthday 3 May 2010'],
+    ['date of birth', 'Her birthday is the 3rd of May', 'birthday is the 3rd of May'],
+  ])('reports a %s written the UK way or in words (%s)', (kind, text, matched) => {
+    const plan = withNote(text);
+    const found = diagnosticsOf('phi', plan);
+    expect(found.map((d) => d.message)).toEqual([`This looks like a ${kind}. ${ADVICE[kind]}`]);
+    expect(found[0].range).toEqual(rangeOfText(plan, matched));
+  });
+
+  it.each([
+    'Crisis team 020 7946 0000 outside office hours',
+    'Out-of-hours service 0161 496 0999',
+    'Samaritans 116 123; Mind infoline 0300 123 3393; Childline 0800 1111',
+    'Crisis line 617-555-0100 if the warning signs return',
+    'Call 1-800-273-8255 or text 988',
+    'Call 2 friends this week; text one friend every day',
+    'A 2 Hour Drive to see her mother; the 12 Step Way',
+    'The first birthday after the death was the hardest day',
+  ])('stays silent on crisis numbers and ordinary text: %s', (text) => {
+    expect(diagnosticsOf('phi', withNote(text))).toEqual([]);
+  });
+
+  it('reports a name in the plan title, after "for" or as the whole title', () => {
+    const plan = replace(basePlan, 'plan "C-0142 acute IPT"', 'plan "Plan for Maria Lopez"');
+    const [d, ...rest] = diagnosticsOf('phi', plan);
+    expect(rest).toEqual([]);
+    expect(d.message).toBe(
+      'The plan title holds what looks like a person\'s name. Title the plan with the client code, e.g. `plan "C-0142 acute IPT"`; identify the client only by a code, like `client "C-0142"`, and keep the key to the code in the clinical record.',
+    );
+    expect(d.range).toEqual(rangeOfText(plan, 'Maria Lopez'));
+    const whole = replace(basePlan, 'plan "C-0142 acute IPT"', 'plan "Maria Lopez"');
+    expect(diagnosticsOf('phi', whole).map((x) => x.message)).toEqual([
+      'The plan title looks like a person\'s name. Identify the client only by a code, like `client "C-0142"`, and keep the key to the code in the clinical record.',
+    ]);
+  });
+
+  it.each(['IPT for Postnatal Depression', 'Acute IPT for Role Dispute', 'C-3310 IPT-A school move', 'Plan for Complicated Grief', 'IPT for Older Adults'])(
+    'does not take IPT words in a title for a name: %s',
+    (title) => {
+      expect(diagnosticsOf('phi', replace(basePlan, 'plan "C-0142 acute IPT"', `plan "${title}"`))).toEqual([]);
+    },
+  );
+
   it('points at the right characters when the string has escapes', () => {
     const plan = withNote('Said \\"call me\\" \\\\ on (617) 555-0143');
     const [d] = diagnosticsOf('phi', plan);

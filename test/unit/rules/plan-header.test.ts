@@ -66,4 +66,25 @@ describe('plan-header', () => {
     expect(d.message).toContain('This file has no `plan` line.');
     expect(d.range).toEqual(lineRange(0, 0, 12));
   });
+
+  describe('a header written twice: only the duplicate is reported (its value is unknown to the other rules)', () => {
+    it.each([
+      ['sessions 16 weekly 50min', 'sessions 12 weekly 50min'],
+      ['sessions 12 weekly 50min', 'sessions 16 weekly 50min'],
+    ])('`%s`, then `%s`', (first, second) => {
+      const plan = replace(basePlan, '  sessions 16 weekly 50min\n', `  ${first}\n  ${second}\n`);
+      expect(ruleIds(plan)).toEqual([id]);
+    });
+
+    it('a repeated `variant` (acute, then brief) gives only the duplicate', () => {
+      expect(ruleIds(replace(basePlan, '  variant acute\n', '  variant acute\n  variant brief\n'))).toEqual([id]);
+      expect(ruleIds(replace(basePlan, '  variant acute\n', '  variant brief\n  variant acute\n'))).toEqual([id]);
+    });
+
+    it('a repeated `start` gives only the duplicate', () => {
+      const dated = replace(basePlan, '  session 2 "Interpersonal inventory"\n', '  session 2 "Interpersonal inventory"\n    date 2026-02-09\n');
+      expect(ruleIds(replace(dated, '  start 2026-02-02\n', '  start 2026-02-02\n  start 2026-03-02\n'))).toEqual([id]);
+      expect(ruleIds(replace(dated, '  start 2026-02-02\n', '  start 2026-03-02\n  start 2026-02-02\n'))).toEqual([id]);
+    });
+  });
 });

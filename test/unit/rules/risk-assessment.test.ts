@@ -81,6 +81,41 @@ describe('risk-assessment', () => {
     expect(d.range).toEqual(rangeOfText(plan, 'safety contract'));
   });
 
+  describe('a safety plan that is only a no-suicide contract, at moderate or high risk', () => {
+    const withSafetyPlan = (level: string, ...plans: string[]) =>
+      replace(basePlan, RISK, `risk ${level} "Passive ideation in the past month; no plan"\n${plans.map((p) => `  safety-plan "${p}"\n`).join('')}`);
+
+    it.each([
+      ['moderate', 'No-suicide contract signed in session 1', 'No-suicide contract'],
+      ['high', 'Contract for safety agreed at intake', 'Contract for safety'],
+      ['moderate', 'Verbal safety contract', 'safety contract'],
+    ])('is an error at %s risk: "%s"', (level, text, words) => {
+      const plan = withSafetyPlan(level, text);
+      const d = onlyDiagnostic(plan);
+      expect(d.rule).toBe('risk-assessment');
+      expect(d.severity).toBe('error');
+      expect(d.message).toBe(
+        `"${words}" is the whole safety plan, and a no-suicide contract is in effect no safety plan: at ${level} risk the plan needs a real one. Write a Stanley–Brown safety plan in this \`safety-plan\` line: warning signs, coping steps, people and places, professional and crisis contacts (e.g. 988), and making lethal means less available.`,
+      );
+      expect(d.range).toEqual(rangeOfText(plan, words));
+    });
+
+    it('stays a warning on the wording when the safety plan has real content too', () => {
+      const plan = withSafetyPlan('moderate', 'No-suicide contract signed; warning signs, coping steps and crisis line 988 agreed');
+      expect(diagnosticsOf('risk-assessment', plan).map((d) => d.severity)).toEqual(['warning']);
+    });
+
+    it('stays a warning when another safety-plan line is a real one', () => {
+      const plan = withSafetyPlan('high', 'Contract for safety agreed', 'Warning signs, coping steps, sister and crisis line 988; medication locked away');
+      expect(diagnosticsOf('risk-assessment', plan).map((d) => d.severity)).toEqual(['warning']);
+    });
+
+    it('stays a warning at low risk, where a safety plan is optional', () => {
+      const plan = withSafetyPlan('low', 'No-suicide contract signed in session 1');
+      expect(diagnosticsOf('risk-assessment', plan).map((d) => d.severity)).toEqual(['warning']);
+    });
+  });
+
   it('gives one diagnostic, from `risk-assessment` alone, for this mistake', () => {
     const plan = replace(basePlan, '  safety-plan "Warning signs, coping steps and contacts agreed in session 1; crisis line 988"\n', '').replace('risk low', 'risk high');
     const d = onlyDiagnostic(plan);

@@ -8,7 +8,7 @@ const withScore = (line: string) => replace(basePlan, '    score PHQ-9 18\n', ` 
 describe('score-range', () => {
   it('accepts scores within range, including both ends', () => {
     expect(diagnosticsOf('score-range', basePlan)).toEqual([]);
-    for (const line of ['score PHQ-9 0', 'score PHQ-9 27', 'score HAM-D 52', 'score BDI-II 63', 'score EPDS 30', 'score GAD-7 21', 'score HAM-D 12.5']) {
+    for (const line of ['score PHQ-9 0', 'score PHQ-9 27', 'score HAM-D 52', 'score BDI-II 63', 'score EPDS 30', 'score GAD-7 21', 'score HAM-D 12.5', 'score CDRS-R 17', 'score CDRS-R 113', 'score MFQ 66', 'score SMFQ 26']) {
       expect(diagnosticsOf('score-range', withScore(line))).toEqual([]);
     }
   });
@@ -56,7 +56,7 @@ describe('score-range', () => {
     const plan = withScore('score MADRS 18');
     const [d] = diagnosticsOf('score-range', plan);
     expect(d.message).toBe(
-      '`MADRS` is not a known instrument, so this score cannot be checked. Use one of `PHQ-9`, `HAM-D`, `BDI-II`, `EPDS`, `GAD-7`, or add it with its score range to `vocabulary.instruments` in .iptrc.json.',
+      '`MADRS` is not a known instrument, so this score cannot be checked. Use one of `PHQ-9`, `HAM-D`, `BDI-II`, `EPDS`, `GAD-7`, `CDRS-R`, `MFQ`, `SMFQ`, or add it with its score range to `vocabulary.instruments` in .iptrc.json.',
     );
     expect(d.fixes).toBeUndefined();
   });
@@ -67,5 +67,14 @@ describe('score-range', () => {
     expect(d.rule).toBe('score-range');
     expect(d.severity).toBe('error');
     expect(d.range).toEqual(rangeOfText(plan, '31'));
+  });
+
+  it.each([
+    ['CDRS-R 12', 'CDRS-R scores run 17–113; 12 is out of range. Check the total.'],
+    ['MFQ 70', 'MFQ scores run 0–66; 70 is out of range. Check the total.'],
+    ['SMFQ 27', 'SMFQ scores run 0–26; 27 is out of range. Check the total.'],
+  ])('knows the IPT-A measures: score %s', (score, message) => {
+    const plan = replace(basePlan, '    score PHQ-9 18\n', `    score ${score}\n`);
+    expect(diagnosticsOf('score-range', plan).map((d) => d.message)).toEqual([message]);
   });
 });

@@ -153,10 +153,11 @@ describe('session-dates', () => {
     const onCadence = Object.fromEntries(sessions.map(([s, k]) => [s, add('2026-02-02', 7 * (k - 1))]));
     expect(diagnosticsOf(id, dated(onCadence))).toEqual([]);
     const counts: string[] = [];
-    // The last session later by up to four weeks (and a bit) widens the ending or is a break after
-    // which nothing contradicts the rhythm; a run moved later by whole weeks is a break. All silent.
+    // The last session later by up to two weeks (and a bit) after a termination session widens the
+    // ending (a taper); a run moved later by whole weeks is a break the later dates confirm. Both
+    // silent. The last session a month late has nothing after it to show a new rhythm: reported.
     const expected = (what: string, moved: string, delta: number) =>
-      (what === 'run' && delta > 0) || (what === 'one' && moved === '16' && delta > 0 && delta <= 30) ? '' : id;
+      (what === 'run' && delta > 0) || (what === 'one' && moved === '16' && delta > 0 && delta <= 14) ? '' : id;
     for (const [moved, k] of sessions) {
       for (const delta of [-30, -10, -7, -4, 4, 7, 10, 14, 30, 365]) {
         const found = ruleIds(dated({ ...onCadence, [moved]: add(onCadence[moved], delta) }));
@@ -169,5 +170,74 @@ describe('session-dates', () => {
       }
     }
     expect(counts).toEqual([]);
+  });
+
+  describe('monthly sessions on the same weekday of the month (issue 10)', () => {
+    const monthly = (dates: Record<string, string>, start: string) =>
+      replace(replace(replace(dated(dates), '16 weekly', '16 monthly'), 'variant acute', 'variant maintenance'), 'start 2026-02-02', `start ${start}`);
+
+    it('accepts the second-Wednesday rhythm set by `start`', () => {
+      // 2026-04-08 is the second Wednesday of April; May 13, June 10, July 8 and August 12 are the next ones.
+      const text = monthly({ '1': '2026-04-08', '2': '2026-05-13', '3': '2026-06-10', '4-7': '2026-07-08', '8-13': '2026-11-11' }, '2026-04-08');
+      expect(diagnosticsOf(id, text)).toEqual([]);
+    });
+
+    it('accepts a last weekday of the month set by a `start` in the month\'s last days', () => {
+      // 2026-09-30 is the last (fifth) Wednesday of September; October 28, November 25 and December 30 are the last ones after it.
+      const text = monthly({ '1': '2026-09-30', '2': '2026-10-28', '3': '2026-11-25', '4-7': '2026-12-30' }, '2026-09-30');
+      expect(diagnosticsOf(id, text)).toEqual([]);
+    });
+
+    it('still reports a date off the rhythm, naming it', () => {
+      const text = monthly({ '1': '2026-04-08', '2': '2026-05-13', '3': '2026-06-19' }, '2026-04-08');
+      expect(diagnosticsOf(id, text).map((d) => d.message)).toEqual([
+        'Session 3 is dated 2026-06-19, 9 days later than the monthly cadence from `start` (2026-04-08) expects (2026-06-10 on the second-Wednesday rhythm, ±3 days). It is the last dated session, so no later date shows a new rhythm: check it for a typo, or if there was a break, say so in a `note` on this session.',
+      ]);
+    });
+  });
+
+  describe('a late last dated session (issue 10)', () => {
+    const onTime = { '1': '2026-02-02', '2': '2026-02-09', '3': '2026-02-16' };
+
+    it('reports the last dated session whole weeks late: nothing after it shows a new rhythm', () => {
+      const text = dated({ ...onTime, '4-7': '2026-03-09' });
+      const [d, ...rest] = diagnosticsOf(id, text);
+      expect(rest).toEqual([]);
+      expect(d.severity).toBe('warning');
+      expect(d.message).toBe(
+        'Session 4 is dated 2026-03-09, 14 days later than the weekly cadence from `start` (2026-02-02) expects (2026-02-23, ±3 days). It is the last dated session, so no later date shows a new rhythm: check it for a typo, or if there was a break, say so in a `note` on this session.',
+      );
+      expect(d.range).toEqual(lineRange(34, 9, 19));
+    });
+
+    it('stays silent when a later dated session shows the new rhythm', () => {
+      expect(diagnosticsOf(id, dated({ ...onTime, '4-7': '2026-03-09', '8-13': '2026-04-06' }))).toEqual([]);
+    });
+
+    it('stays silent when the session says it moved', () => {
+      const text = replace(dated({ ...onTime, '4-7': '2026-03-09' }), '    date 2026-03-09\n', '    date 2026-03-09\n    note "Moved two weeks: school holidays"\n');
+      expect(diagnosticsOf(id, text)).toEqual([]);
+      const titled = replace(dated({ ...onTime, '4-7': '2026-03-09' }), 'session 4-7 "Clarify the dispute', 'session 4-7 "After the half-term break: clarify the dispute');
+      expect(diagnosticsOf(id, titled)).toEqual([]);
+    });
+  });
+
+  describe('a break inside the initial phase of weekly IPT (issue 10)', () => {
+    it('reports a month-long gap in the initial phase even when the later dates keep the new rhythm', () => {
+      const text = dated({ '1': '2026-02-02', '2': '2026-02-09', '3': '2026-03-16', '4-7': '2026-03-23', '8-13': '2026-04-20' });
+      const [d, ...rest] = diagnosticsOf(id, text);
+      expect(rest).toEqual([]);
+      expect(d.message).toBe(
+        'Session 3 is dated 2026-03-16, 28 days later than the weekly cadence from `start` (2026-02-02) expects (2026-02-16, ±3 days). A break that long inside the initial phase is more than weekly IPT\'s frame allows without a reason: check the date, or say why in a `note` on this session. (The later dates are checked from this one.)',
+      );
+    });
+
+    it('accepts it when the session says why, and in maintenance IPT, whose frame allows breaks', () => {
+      const dates = { '1': '2026-02-02', '2': '2026-02-09', '3': '2026-03-16', '4-7': '2026-03-23', '8-13': '2026-04-20' };
+      const noted = replace(dated(dates), '    date 2026-03-16\n', '    date 2026-03-16\n    note "Postponed: client in hospital for three weeks"\n');
+      expect(diagnosticsOf(id, noted)).toEqual([]);
+      const maintenance = replace(dated(dates), 'variant acute', 'variant maintenance');
+      expect(diagnosticsOf(id, maintenance)).toEqual([]);
+    });
   });
 });

@@ -1,14 +1,18 @@
 /**
  * "One mistake, one diagnostic" (LANGUAGE.md, How rules combine), checked exhaustively: every
  * single-line edit of a clean plan — a line dropped, repeated or swapped with the next, a number
- * changed, a word replaced by a neighbour, a date moved — gives at most one diagnostic from the
- * plan-structure rules.
+ * changed, a word replaced by a neighbour or misspelt or re-cased, a date moved — gives at most one
+ * diagnostic from the plan-structure rules, and (the whole-plan sweep below, over the base plan, every
+ * clean sample and every clean shared example) at most one diagnostic from all the rules together,
+ * none of them next to a syntax error. Syntax errors themselves are the parser's to keep to one per
+ * mistake (a dropped `phase` line still gives one per orphaned line; see the parser's tests).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../server/src/analyse.js';
 import { basePlan } from './plan-fixtures.js';
+import { wordSlips } from './word-slips.js';
 
 const structureRules = new Set([
   'plan-header', 'variant', 'session-count', 'phase-order', 'phase-coverage',
@@ -54,6 +58,25 @@ function singleLineEdits(text: string): { label: string; text: string }[] {
   return edits;
 }
 
+/** The edits above plus the slips of the plan-content sweep: a word with its second letter dropped, or re-cased. */
+function allSingleLineEdits(text: string): { label: string; text: string }[] {
+  const slips = wordSlips(text).map((slip) => ({ label: slip.name, text: slip.text }));
+  return [...singleLineEdits(text), ...slips].filter((edit) => edit.text !== text);
+}
+
+/** Edits that give two or more rule diagnostics, or a rule diagnostic next to a syntax error. */
+function wholePlanOffenders(text: string): { edits: number; offenders: string[] } {
+  const edits = allSingleLineEdits(text);
+  const offenders = edits
+    .map(({ label, text: edited }) => ({ label, found: analyse(edited).diagnostics }))
+    .filter(({ found }) => {
+      const rules = found.filter((d) => d.rule !== 'syntax');
+      return rules.length > 1 || (rules.length > 0 && rules.length < found.length);
+    })
+    .map(({ label, found }) => `${label}: ${found.map((d) => `${d.rule} (${d.message.slice(0, 60)}…)`).join(' | ')}`);
+  return { edits: edits.length, offenders };
+}
+
 function offenders(text: string): string[] {
   return singleLineEdits(text)
     .map(({ label, text: edited }) => ({ label, found: analyse(edited).diagnostics.filter((d) => structureRules.has(d.rule)) }))
@@ -85,9 +108,19 @@ describe('plan-structure rules: one mistake, one diagnostic', () => {
   });
 });
 
+describe('all rules: one mistake, one diagnostic, over every clean plan', () => {
+  const plans = [{ name: 'the base plan', text: basePlan }, ...cleanPlansIn(path.join(repoRoot, 'samples')).map((s) => ({ name: `samples/${s.name}`, text: s.text }))];
+  it.each(plans.map((p) => [p.name, p.text]))('every single-line edit of %s gives at most one rule diagnostic', (_name, text) => {
+    const { edits, offenders: found } = wholePlanOffenders(text);
+    expect(edits).toBeGreaterThan(300);
+    expect(found).toEqual([]);
+  });
+});
+
 const sharedExamples = path.join(path.resolve(repoRoot, '..', 'shared'), 'design', 'examples');
 describe.skipIf(!existsSync(sharedExamples))('one mistake, one diagnostic on the clean shared examples (reads ../shared/design/examples)', () => {
-  it.each(cleanPlansIn(sharedExamples).map((s) => [s.name, s.text]))('gives at most one for each single-line edit of %s', (_name, text) => {
+  it.each(cleanPlansIn(sharedExamples).map((s) => [s.name, s.text]))('gives at most one rule diagnostic for each single-line edit of %s', (_name, text) => {
     expect(offenders(text)).toEqual([]);
+    expect(wholePlanOffenders(text).offenders).toEqual([]);
   });
 });

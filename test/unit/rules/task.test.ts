@@ -10,6 +10,13 @@ describe('task', () => {
     expect(diagnosticsOf('task', plan)).toEqual([]);
   });
 
+  it('accepts the opening question (`mood-event-review`) in every phase: it runs to the end of treatment', () => {
+    const termination = replace(basePlan, '    task relapse-prevention\n', '    task mood-event-review, relapse-prevention\n');
+    expect(diagnosticsOf('task', termination)).toEqual([]);
+    const initial = replace(basePlan, '    task interpersonal-inventory\n', '    task mood-event-review, interpersonal-inventory\n');
+    expect(diagnosticsOf('task', initial)).toEqual([]);
+  });
+
   it('reports a misspelt task with a safe did-you-mean fix', () => {
     const plan = replace(basePlan, 'task interpersonal-inventory', 'task interpersonal-inventroy');
     const [d, ...rest] = diagnosticsOf('task', plan);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../../server/src/rules/config.js';
 import { onlyDiagnostic } from './content-helpers.js';
 import { applyEdits, basePlan, diagnosticsOf, rangeOfText, remove, replace, ruleIds } from './plan-fixtures.js';
 
@@ -75,5 +76,17 @@ describe('termination-tasks', () => {
     expect(d.rule).toBe('termination-tasks');
     expect(d.severity).toBe('warning');
     expect(d.range).toEqual(rangeOfText(plan, 'phase termination'));
+  });
+
+  it('follows `requiredTasks` in config: a maintenance plan required at the end of acute IPT', () => {
+    const config = resolveConfig({ variants: { acute: { requiredTasks: { termination: { 'maintenance-plan': 'warning' } } } } });
+    const plan = replace(basePlan, 'task discuss-ending, maintenance-plan', 'task discuss-ending');
+    expect(diagnosticsOf('termination-tasks', plan)).toEqual([]);
+    const [d, ...rest] = diagnosticsOf('termination-tasks', plan, { config });
+    expect(rest).toEqual([]);
+    expect(d.message).toBe(
+      'The termination phase has no `maintenance-plan`. Decide whether more treatment is needed and agree a continuation or maintenance contract; add `task maintenance-plan` to the last session.',
+    );
+    expect(applyEdits(plan, d.fixes![0].edits)).toBe(replace(plan, '    task discuss-ending\n', '    task discuss-ending\n    task maintenance-plan\n'));
   });
 });

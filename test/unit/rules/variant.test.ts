@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyse } from '../../../server/src/analyse.js';
 import { resolveConfig } from '../../../server/src/rules/config.js';
 import { applyEdits, basePlan, diagnosticsOf, lineRange, replace, ruleIds } from './plan-fixtures.js';
 
@@ -67,5 +68,27 @@ describe('variant', () => {
     expect(diagnosticsOf('session-count', text, { config }).map((d) => d.message)).toEqual([
       '`ptsd` plans have 14 sessions; this plan has 16. Shorten it, or set `variant` if this is another IPT format.',
     ]);
+  });
+
+  it.each([
+    ['IPT-A', 'adolescent'],
+    ['ipt-a', 'adolescent'],
+    ['IPT-B', 'brief'],
+    ['IPT-G', 'group'],
+    ['IPT-M', 'maintenance'],
+    ['MIPT', 'maintenance'],
+  ])('accepts the literature\'s name %s as `%s`, with a safe fix to the plan\'s word', (alias, variant) => {
+    let text = replace(basePlan, 'variant acute', `variant ${alias}`);
+    // Sessions and cadence the variant allows, so only the name is in question.
+    if (variant === 'brief') text = replace(text, 'sessions 16 weekly 50min', 'sessions 9 weekly 50min');
+    const analysis = analyse(text);
+    expect(analysis.variant?.id).toBe(variant);
+    const found = analysis.diagnostics.filter((d) => d.rule === id);
+    expect(found).toHaveLength(1);
+    const [d] = found;
+    expect(d.severity).toBe('info');
+    expect(d.message).toBe(`\`${alias}\` is the literature's name for the \`${variant}\` variant, which the plan uses. Write \`variant ${variant}\`, the plan language's word for it.`);
+    expect(d.range).toEqual(lineRange(4, 10, 10 + alias.length));
+    expect(d.fixes).toEqual([{ title: `Replace with \`${variant}\``, edits: [{ span: d.span, newText: variant }], safe: true }]);
   });
 });

@@ -23,6 +23,8 @@ const tagsByRule: Record<string, readonly string[]> = {
   'risk-assessment': ['safety'],
   phi: ['privacy'],
   'session-dates': ['schedule'],
+  'session-status': ['measurement', 'schedule'],
+  placeholder: ['completeness'],
   'unknown-value': ['vocabulary'],
   'unused-disable': ['suppressions'],
   'internal-error': ['tool-error'],

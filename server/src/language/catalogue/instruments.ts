@@ -23,10 +23,16 @@ export const instruments: InstrumentEntry[] = [
     id: 'HAM-D',
     title: 'Hamilton Depression Rating Scale (HRSD-17)',
     description:
-      'Clinician-rated depression scale, total 0–52. Response is a drop of 50% or more from baseline; remission is usually 7 or less (some sources say under 7). Severity bands differ between sources (UNCERTAIN), so none are given.',
-    sources: ['S57', 'S58', 'S59', 'S60'],
+      'Clinician-rated depression scale, total 0–52, with severity bands from a study of 627 outpatients (Zimmerman et al. 2013). Response is a drop of 50% or more from baseline; remission is usually 7 or less (some sources say under 7).',
+    sources: ['S57', 'S58', 'S59', 'S60', 'S86'],
     min: 0,
     max: 52,
+    bands: [
+      { min: 0, max: 7, label: 'no depression' },
+      { min: 8, max: 16, label: 'mild' },
+      { min: 17, max: 23, label: 'moderate' },
+      { min: 24, max: 52, label: 'severe' },
+    ],
     remission: 'HAM-D ≤ 7',
   },
   {
@@ -61,5 +67,33 @@ export const instruments: InstrumentEntry[] = [
     sources: ['S19'],
     min: 0,
     max: 21,
+  },
+  {
+    id: 'CDRS-R',
+    title: "Children's Depression Rating Scale, Revised",
+    description:
+      'Clinician-rated interview for children and adolescents, modelled on the HAM-D: 17 symptom areas, total 17–113, a standard IPT-A measure. A score of 40 or more is often taken to indicate depression; adolescent trials define remission as 28 or less.',
+    sources: ['S87', 'S88', 'S89', 'S90'],
+    min: 17,
+    max: 113,
+    remission: 'CDRS-R ≤ 28',
+  },
+  {
+    id: 'MFQ',
+    title: 'Mood and Feelings Questionnaire (long form)',
+    description:
+      'Self- or parent-report depression questionnaire for ages 6–17: 33 items scored 0–2, total 0–66. No single cut-off is prescribed; 27 or 28 and above suggests depression in validation studies.',
+    sources: ['S91', 'S92', 'S93'],
+    min: 0,
+    max: 66,
+  },
+  {
+    id: 'SMFQ',
+    title: 'Short Mood and Feelings Questionnaire',
+    description:
+      'The 13-item short form of the MFQ, each item scored 0–2, total 0–26. No single cut-off is prescribed; 12 and above suggests depression in validation studies.',
+    sources: ['S91', 'S92', 'S93'],
+    min: 0,
+    max: 26,
   },
 ];

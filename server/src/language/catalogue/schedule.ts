@@ -50,3 +50,9 @@ export const statuses: CatalogueEntry[] = [
     sources: ['S80'],
   },
 ];
+
+/**
+ * Statuses of a session that did not (or not yet) take place: a `score` on one contradicts it
+ * (`session-status` reports it, and the FHIR export never sends such a score as a final result).
+ */
+export const STATUSES_WITHOUT_SCORES: ReadonlySet<string> = new Set(['planned', 'missed', 'cancelled']);

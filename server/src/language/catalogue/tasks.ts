@@ -91,14 +91,21 @@ export const tasks: TaskEntry[] = [
     sources: ['S27', 'S64', 'S73'],
     phases: ['initial', 'middle', 'termination'],
   },
-  // ---------------------------------------------------------------- middle phase
   {
     id: 'mood-event-review',
     title: 'Mood and events review',
     description:
-      'Open the session by asking how things have been since the last one, and connect changes in mood to interpersonal events of the week.',
+      'Open the session by asking how things have been since the last one, and connect changes in mood to interpersonal events of the week. The opening question runs to the end of treatment, so it belongs to every phase.',
     sources: ['S3', 'S6'],
-    phases: ['middle'],
+    phases: ['initial', 'middle', 'termination'],
+  },
+  {
+    id: 'warning-signs',
+    title: 'Early warning signs',
+    description:
+      "Agree how to watch for a new episode: the client's early warning signs and the interpersonal events that could trigger one. It is the first work of maintenance IPT and returns in every session.",
+    sources: ['S16', 'S49'],
+    phases: ['initial', 'middle', 'termination'],
   },
   // ---------------------------------------------------------------- termination phase
   {
