@@ -2,7 +2,7 @@
 //   analyse() vs YAML parsed with `yaml` + validated by a compiled ajv schema (the same plan as YAML),
 //   analyse() vs JSON.parse (the practical floor), on generated plans of 16 and 200 sessions and the
 //   stress plan (the size of the former 2,000-session plan: 500 sessions, the most a plan numbers);
-//   scaling: cost per character of a 1.9 MB plan against a ten times smaller one of the same shape;
+//   scaling: cost per character of a 1 MB plan against a ten times smaller one of the same shape;
 //   the parser's fast path against its Chevrotain path (every line through Chevrotain);
 //   where the time goes at 200 sessions (parse, each rule, garbage collection).
 //   node bench/analyse.mjs [--quick] [--against DIR]   (DIR: another checkout, e.g. the baseline, timed interleaved against this one)
@@ -108,7 +108,7 @@ export async function benchAnalyse({ quick = false, against } = {}) {
       scaling_ratio: scaling.median,
     },
     details: {
-      headline: 'analyse_vs_* at 200 sessions (per-round ratios of interleaved samples, median); scaling_ratio = cost per character of a 1.9 MB plan ÷ of a 190 KB plan of the same shape (50 and 500 sessions)',
+      headline: 'analyse_vs_* at 200 sessions (per-round ratios of interleaved samples, median); scaling_ratio = cost per character of a 1 MB plan ÷ of a 100 KB plan of the same shape (50 and 500 sessions)',
       stressPlan: { sessions: stress.sessions, notesPerSession: stress.notes, chars: stress.text.length },
       scalingPlans: { sessions: [50, 500], notesPerSession: scalingPlan.notes, chars: [scalingPlan.small.length, scalingPlan.large.length] },
       sizes,

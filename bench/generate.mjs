@@ -158,9 +158,10 @@ export function stressPlan() {
 
 /**
  * Two plans of one shape ten times apart in size, for the scaling figure: 50 and 500 sessions with
- * the notes per session that bring the larger near 1.9 MB (the analyser reads plans up to 2 MB).
+ * the notes per session that bring the larger near 1 MB (the analyser reads plans up to 1 MiB,
+ * MAX_PLAN_CHARS in server/src/language/limits.ts).
  */
 export function scalingPlans() {
-  const notes = notesFor(500, 1_900_000) - 1;
+  const notes = notesFor(500, 1_000_000) - 1;
   return { notes, small: planText(50, { notes }), large: planText(500, { notes }) };
 }
