@@ -6,7 +6,7 @@
 //   node scripts/build.mjs --schema-only   only regenerate schemas/iptrc.schema.json
 // Also writes the editor's language files, syntaxes/*.json, from syntaxes/src/.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -157,7 +157,19 @@ async function writeLanguageFiles() {
   }
 }
 
+/** Bundles an earlier build wrote that this one no longer makes (e.g. a renamed entry) must not linger in dist/. */
+function removeStaleBundles() {
+  const current = new Set(['index', 'cli', 'extension', 'node-client', 'server', 'browser-extension']);
+  const dist = path.join(root, 'dist');
+  if (!existsSync(dist)) return;
+  for (const file of readdirSync(dist)) {
+    const bundle = /^(.+)\.js(?:\.map)?$/.exec(file)?.[1];
+    if (bundle && !current.has(bundle)) rmSync(path.join(dist, file));
+  }
+}
+
 if (!flags.has('--schema-only')) {
+  removeStaleBundles();
   await bundleEntries();
   await writeLanguageFiles();
   writeEsmEntry();
