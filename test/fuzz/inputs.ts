@@ -117,12 +117,22 @@ export function mutate(text: string, steps: Mutation[]): string {
       out = lines.join('\n');
       continue;
     }
-    const at = out.length === 0 ? 0 : step.at % (out.length + 1);
-    if (step.kind === 'delete') out = out.slice(0, at) + out.slice(at + step.length);
-    else if (step.kind === 'insert') out = out.slice(0, at) + step.text + out.slice(at);
-    else out = out.slice(0, at) + step.text + out.slice(at + step.length);
+    out = characterEdit(out, step);
   }
   return out;
+}
+
+/** A character edit at a position taken modulo the text's length (shared with the parser's mutation tests). */
+export type CharacterEdit =
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'insert'; at: number; text: string }
+  | { kind: 'replace'; at: number; length: number; text: string };
+
+export function characterEdit(text: string, step: CharacterEdit): string {
+  const at = text.length === 0 ? 0 : step.at % (text.length + 1);
+  if (step.kind === 'delete') return text.slice(0, at) + text.slice(at + step.length);
+  if (step.kind === 'insert') return text.slice(0, at) + step.text + text.slice(at);
+  return text.slice(0, at) + step.text + text.slice(at + step.length);
 }
 
 /** A shipped sample with one to eight mutations. */

@@ -4,6 +4,7 @@
  * replaced by another token, dropped or doubled), so the well-formed-but-wrong lines are exercised too.
  */
 import fc from 'fast-check';
+import { characterEdit } from '../../fuzz/inputs.js';
 
 /** Pieces of plan text, good and bad, that mutations insert. */
 export const fragments = [
@@ -56,10 +57,7 @@ export function mutate(text: string, steps: Mutation[]): string {
       out = lines.join('\n');
       continue;
     }
-    const at = out.length === 0 ? 0 : step.at % (out.length + 1);
-    if (step.kind === 'delete') out = out.slice(0, at) + out.slice(at + step.length);
-    else if (step.kind === 'insert') out = out.slice(0, at) + step.text + out.slice(at);
-    else out = out.slice(0, at) + step.text + out.slice(at + step.length);
+    out = characterEdit(out, step);
   }
   return out;
 }
