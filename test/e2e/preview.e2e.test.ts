@@ -4,7 +4,7 @@
  * high-contrast theme.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { goTo, lowContrastText, previewTextSelectors, openFile, openWorkbench, previewFrame, runCommand, type Workbench } from './workbench.js';
+import { goTo, lowContrastText, previewTextSelectors, openFile, openWorkbench, previewFrame, reloadWindow, runCommand, type Workbench } from './workbench.js';
 
 describe('the live preview', () => {
   let bench: Workbench;
@@ -55,8 +55,7 @@ describe('the live preview', () => {
   test('comes back after the window reloads', async () => {
     const { page } = bench;
     await runCommand(page, 'File: Revert File');
-    await page.reload();
-    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+    await reloadWindow(page);
     await page.locator('.tabs-container .tab', { hasText: 'Preview brief-perinatal-role-transition.ipt' }).waitFor({ timeout: 30_000 });
     await page.locator('.tabs-container .tab', { hasText: 'Preview brief-perinatal-role-transition.ipt' }).click();
     const frame = await previewFrame(page);

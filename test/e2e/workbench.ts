@@ -73,6 +73,7 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
     await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
     mkdirSync(screenshotsDir, { recursive: true });
     const opened: Browser = browser;
+    const failures = new Map<string, number>();
     const shot = async (step: string) => {
       const file = path.join(screenshotsDir, `${options.name}-${step}.png`);
       await page.screenshot({ path: file });
@@ -84,7 +85,11 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
       shot,
       shootOnFailure(context) {
         context.onTestFailed(async () => {
-          const file = await shot(`FAILED-${context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`);
+          // A retried test fails under the same name; each attempt keeps its own picture.
+          const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+          const attempt = (failures.get(name) ?? 0) + 1;
+          failures.set(name, attempt);
+          const file = await shot(`FAILED-${name}${attempt > 1 ? `-attempt-${attempt}` : ''}`);
           console.error(`screenshot of the failure: ${file}`);
         });
       },
@@ -141,6 +146,20 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor();
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden' });
+}
+
+/**
+ * Reloads the window the way a user does, with Developer: Reload Window. (Not `page.reload()`: the
+ * command saves the workbench's state, its open editors and webviews, before the page goes; a bare
+ * browser reload races that save and sometimes comes back with the editors of an older state.)
+ */
+export async function reloadWindow(page: Page): Promise<void> {
+  const input = await quickInput(page, 'F1');
+  await input.fill('>Developer: Reload Window');
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Developer: Reload Window' }).waitFor();
+  await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.keyboard.press('Enter')]);
+  await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60_000 });
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
 }
 
 /** Moves the cursor to a line and column (1-based) with Go to Line (Ctrl+G). */
