@@ -38,7 +38,7 @@ function zipEntries(buffer) {
 const common = { absWorkingDir: root, bundle: true, minify: true, write: false, metafile: true, logLevel: 'silent', external: ['vscode'], define: { 'process.env.IPT_SKIP_GRAMMAR_VALIDATION': '"1"' } };
 const bundles = [
   { name: 'dist/extension.js', entry: 'client/src/extension.ts', options: { platform: 'node', format: 'cjs', mainFields: ['module', 'main'] } },
-  { name: 'dist/browser-extension.js', entry: 'client/src/browser.ts', options: { platform: 'browser', format: 'cjs', mainFields: ['browser', 'module', 'main'] } },
+  { name: 'dist/client.js', entry: 'client/src/client-bundle.ts', options: { platform: 'node', format: 'cjs', conditions: ['browser'], mainFields: ['module', 'main'] } },
   { name: 'dist/server.js', entry: 'server/src/lsp/main.ts', options: { platform: 'node', format: 'cjs', conditions: ['browser'], mainFields: ['module', 'main'] } },
 ];
 

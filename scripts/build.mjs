@@ -33,7 +33,6 @@ async function bundleEntries() {
     { in: 'server/src/index.ts', out: 'index' },
     { in: 'server/src/cli/bin.ts', out: 'cli' },
     { in: 'client/src/extension.ts', out: 'extension' },
-    { in: 'client/src/node-client.ts', out: 'node-client' },
   ].filter((entry) => existsSync(path.join(root, entry.in)));
   await build({
     ...common,
@@ -70,23 +69,26 @@ async function bundleServer() {
   console.log('built dist/server.js (Node and web worker)');
 }
 
-/** dist/browser-extension.js: the extension for VS Code for the Web (CommonJS, as the web extension host loads it). */
-async function bundleBrowserExtension() {
-  if (!existsSync(path.join(root, 'client/src/browser.ts'))) return;
+/**
+ * dist/client.js: the language client for both hosts, the web extension's entry and the desktop's
+ * second bundle (client/src/client-bundle.ts). Like dist/server.js, CommonJS with each host's half
+ * required lazily, so one copy of vscode-languageclient serves both.
+ */
+async function bundleClient() {
+  if (!existsSync(path.join(root, 'client/src/client-bundle.ts'))) return;
   await build({
     ...common,
-    platform: 'browser',
-    format: 'cjs',
-    target: 'es2022',
-    mainFields: ['browser', 'module', 'main'],
-    entryPoints: ['client/src/browser.ts'],
-    outfile: 'dist/browser-extension.js',
+    target: ['node20', 'es2022'],
+    // vscode-languageclient exports `/node` under the "node" condition and `/browser` under "browser": this bundle needs both.
+    conditions: ['browser'],
+    entryPoints: ['client/src/client-bundle.ts'],
+    outfile: 'dist/client.js',
     external: ['vscode'],
     minify: !dev,
     sourcemap: dev,
     sourcesContent: false,
   });
-  console.log('built dist/browser-extension.js');
+  console.log('built dist/client.js (desktop client and web extension)');
 }
 
 /** client/media/plan.css: the HTML renderer's own stylesheet, so the preview and `ipt render --to html` look alike. */
@@ -159,7 +161,7 @@ async function writeLanguageFiles() {
 
 /** Bundles an earlier build wrote that this one no longer makes (e.g. a renamed entry) must not linger in dist/. */
 function removeStaleBundles() {
-  const current = new Set(['index', 'cli', 'extension', 'node-client', 'server', 'browser-extension']);
+  const current = new Set(['index', 'cli', 'extension', 'client', 'server']);
   const dist = path.join(root, 'dist');
   if (!existsSync(dist)) return;
   for (const file of readdirSync(dist)) {
@@ -174,7 +176,7 @@ if (!flags.has('--schema-only')) {
   await writeLanguageFiles();
   writeEsmEntry();
   await bundleServer();
-  await bundleBrowserExtension();
+  await bundleClient();
   await writePreviewPlanStyles();
   if (!flags.has('--no-types')) emitTypes();
 }

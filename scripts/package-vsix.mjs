@@ -20,7 +20,7 @@ const listOnly = process.argv.includes('--ls');
 const webOnly = process.argv.includes('--web');
 const skipped = new Set(['node_modules', '.git', '.cache', 'coverage']);
 
-for (const bundle of ['extension', 'node-client', 'browser-extension', 'server']) {
+for (const bundle of ['extension', 'client', 'server']) {
   if (!existsSync(path.join(root, 'dist', `${bundle}.js`))) {
     console.error(`dist/${bundle}.js is missing: run \`node scripts/build.mjs\` first (npm run package does).`);
     process.exit(1);

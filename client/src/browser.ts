@@ -1,4 +1,4 @@
-/** The web entry (dist/browser-extension.js, vscode.dev / github.dev): the language server is dist/server.js (the same bundle as on the desktop) in a web worker. */
+/** The web extension (vscode.dev / github.dev; its entry is dist/client.js, client-bundle.ts): the language server is dist/server.js (the same bundle as on the desktop) in a web worker. */
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
 import { activateCommon, deactivateCommon } from './activate-common.js';

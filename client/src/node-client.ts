@@ -1,6 +1,6 @@
 /**
- * The desktop language client: dist/server.js as a Node process spoken to over IPC. Bundled on its
- * own (dist/node-client.js) and loaded by extension.ts after activation: the client library is most
+ * The desktop language client: dist/server.js as a Node process spoken to over IPC. Part of
+ * dist/client.js (client-bundle.ts), which extension.ts loads after activation: the client library is most
  * of the extension's code, and loading it inside activate() would count against VS Code's start-up.
  */
 import * as vscode from 'vscode';

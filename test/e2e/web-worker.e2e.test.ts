@@ -1,5 +1,5 @@
 /**
- * The web build (dist/browser-extension.js + dist/server.js, which serves the web worker too) in VS Code's web-worker
+ * The web build (dist/client.js + dist/server.js, which serves the web worker too) in VS Code's web-worker
  * extension host, where vscode.dev and github.dev run extensions. The web-only package (no desktop
  * entry) is installed into code-server, so the workbench has no choice but the web worker; the
  * Running Extensions view shows where it runs. Diagnostics, completion, hover, formatting and the

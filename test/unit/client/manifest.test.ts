@@ -11,10 +11,10 @@ const commandIds: string[] = contributes.commands.map((c: { command: string }) =
 describe('the extension manifest (package.json)', () => {
   it('points main and browser at the bundles the build writes', () => {
     expect(manifest.main).toBe('./dist/extension.js');
-    expect(manifest.browser).toBe('./dist/browser-extension.js');
+    expect(manifest.browser).toBe('./dist/client.js');
     const build = readFileSync(path.join(root, 'scripts/build.mjs'), 'utf8');
     expect(build).toContain("out: 'extension'");
-    expect(build).toContain("outfile: 'dist/browser-extension.js'");
+    expect(build).toContain("outfile: 'dist/client.js'");
   });
 
   it('activates only for plans, a workspace with plans, and a restored preview (commands activate implicitly)', () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../../..');
-const bundles = ['dist/extension.js', 'dist/node-client.js', 'dist/browser-extension.js', 'dist/server.js'];
+const bundles = ['dist/extension.js', 'dist/client.js', 'dist/server.js'];
 
 describe('the .vsix contents (vsce ls)', () => {
   it('holds only the bundles, media, language files, schema, rule docs and the package documents', { timeout: 60_000 }, () => {
@@ -24,7 +24,7 @@ describe('the .vsix contents (vsce ls)', () => {
     }
     expect(files.filter((file) => file.startsWith('syntaxes/src/') || file.startsWith('client/media/source/'))).toEqual([]);
     const allowed = [
-      /^dist\/(extension|node-client|browser-extension|server)\.js$/,
+      /^dist\/(extension|client|server)\.js$/,
       /^client\/media\/[\w-]+\.(css|js|svg|png)$/,
       /^syntaxes\/(ipt\.tmLanguage|language-configuration|ipt\.snippets)\.json$/,
       /^schemas\/iptrc\.schema\.json$/,

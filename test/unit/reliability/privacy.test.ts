@@ -36,8 +36,8 @@ const allowed: Record<string, Record<string, number>> = {
   // One server bundle for Node and the web worker (each side's entry is required lazily).
   'server.js': { 'node net': 1, 'telemetry logEvent(': 1 },
   'extension.js': {},
-  'node-client.js': { 'node net': 1 },
-  'browser-extension.js': {},
+  // One client bundle for the desktop and the web (each host's half is required lazily).
+  'client.js': { 'node net': 1 },
   'cli.js': {},
   'index.js': {},
 };
