@@ -8,7 +8,8 @@
 //   - completion and hover round trips on an analysed plan, and completion sent right after an edit;
 //   - resident memory with 100 open 16-session plans, in a fresh server.
 //   node bench/lsp.mjs [--quick] [--against DIR]   (DIR: another built checkout; its server runs interleaved with this one)
-// BENCH_NODE_FLAGS='--max-semi-space-size=32' runs the servers with V8 flags.
+// The servers run with the Node flags VS Code starts the server with (client/src/server-node-flags.json);
+// BENCH_NODE_FLAGS='…' runs them with other flags instead ('' for none).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,10 +19,13 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { planText, stressPlan } from './generate.mjs';
 import { isMain, median, quantile, ratios, root, round, spread, stopServer } from './lib.mjs';
 
+const serverNodeFlags = JSON.parse(readFileSync(path.join(root, 'client', 'src', 'server-node-flags.json'), 'utf8'));
+
 async function startServer(tree, workspace) {
   const serverJs = path.join(tree, 'dist', 'server.js');
   if (!existsSync(serverJs)) throw new Error(`${serverJs} is missing: run \`npm run build\` first.`);
-  const flags = process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : [];
+  // The server as VS Code starts it (client/src/node-client.ts), unless BENCH_NODE_FLAGS says otherwise.
+  const flags = process.env.BENCH_NODE_FLAGS !== undefined ? process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean) : serverNodeFlags;
   const child = spawn(process.execPath, [...flags, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map(); // "uri#version" → resolve

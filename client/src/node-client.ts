@@ -8,12 +8,17 @@ import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-langua
 import { clientId, clientName } from './client-names.js';
 import { clientOptions } from './language-client.js';
 import type { RestartPolicy } from './restart-policy.js';
+// Node flags for the server process (also read by bench/lsp.mjs, which starts the server this way).
+// Young-generation semi-spaces of 2 MB instead of V8's 16 (an analysis's objects die young either
+// way) and a V8 thread pool of 2 instead of 4 (the server is one process among many): the server's
+// memory with 100 open plans drops from about 87 to 77 MB at no measured cost in latency (bench/README.md).
+import serverNodeFlags from './server-node-flags.json';
 
 export function createNodeClient(extensionUri: vscode.Uri, output: vscode.LogOutputChannel, policy: RestartPolicy): LanguageClient {
   const module = vscode.Uri.joinPath(extensionUri, 'dist', 'server.js').fsPath;
   const server: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: serverNodeFlags } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...serverNodeFlags, '--nolazy', '--inspect=6019'] } },
   };
   return new LanguageClient(clientId, clientName, server, clientOptions(output, policy));
 }

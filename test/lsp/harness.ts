@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { ClientCapabilities, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { repoRoot } from '../unit/contract/helpers.js';
+import serverNodeFlags from '../../client/src/server-node-flags.json';
 
 export const serverJs = path.join(repoRoot, 'dist', 'server.js');
 export const cliJs = path.join(repoRoot, 'dist', 'cli.js');
@@ -56,7 +57,8 @@ export function tempWorkspace(config = '{ "root": true }\n'): string {
 export async function startServer(options: ServerOptions = {}): Promise<Server> {
   if (!existsSync(serverJs)) throw new Error('dist/server.js is missing: run `npm run build` first');
   const folder = options.folder ?? tempWorkspace();
-  const child: ChildProcess = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...options.env } });
+  // Started as VS Code starts it (client/src/node-client.ts), with the same Node flags.
+  const child: ChildProcess = spawn(process.execPath, [...serverNodeFlags, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...options.env } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const logs: string[] = [];

@@ -92,6 +92,24 @@ export function isCalendarDate(text: string, start: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= lastDay;
 }
 
+/**
+ * Days since 1970-01-01 of the well-formed YYYY-MM-DD `date` (one isCalendarDate accepts), as
+ * Math.round(Date.UTC(…) / 86,400,000) gives them; undefined before the year 100, where Date.UTC
+ * reads the year as 1900 + it. Civil-from-days arithmetic (H. Hinnant's `days_from_civil`).
+ */
+export function dayNumber(date: string): number | undefined {
+  const year = digitsValue(date, 0, 4);
+  if (year < 100) return undefined;
+  const month = digitsValue(date, 5, 7);
+  const day = digitsValue(date, 8, 10);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
 /** A date that exists, or a report and nothing. */
 export function dateWordAt(text: string, start: number, end: number, report: Reporter): Word | undefined {
   if (!isCalendarDate(text, start)) {

@@ -1,5 +1,5 @@
 /** Small shared questions rules ask of a plan. */
-import { statements, type Header, type TextHeader, type Phase, type PlanFile, type Session, type Statement, type Word } from '../language/ast.js';
+import { forEachStatement, type Header, type TextHeader, type Phase, type PlanFile, type Session, type Statement, type Word } from '../language/ast.js';
 import type { TextEdit } from '../language/diagnostic.js';
 import type { PhaseName } from '../language/catalogue-types.js';
 
@@ -61,18 +61,20 @@ export function stringWords(file: PlanFile): readonly { word: Word; statement: S
   let found = stringWordsCache.get(file);
   if (!found) {
     const list: { word: Word; statement: Statement }[] = [];
-    for (const statement of statements(file)) {
-      for (const word of stringsOf(statement)) list.push({ word, statement });
-    }
+    forEachStatement(file, (statement) => {
+      const word = stringOf(statement);
+      if (word) list.push({ word, statement });
+    });
     stringWordsCache.set(file, (found = list));
   }
   return found;
 }
 
-function stringsOf(statement: Statement): Word[] {
+/** A statement's one quoted string, if it has one. */
+function stringOf(statement: Statement): Word | undefined {
   switch (statement.kind) {
     case 'plan':
-      return statement.title ? [statement.title] : [];
+      return statement.title;
     case 'client':
     case 'clinician':
     case 'supervisor':
@@ -82,13 +84,13 @@ function stringsOf(statement: Statement): Word[] {
     case 'homework':
     case 'note':
     case 'goal':
-      return statement.text ? [statement.text] : [];
+      return statement.text;
     case 'focus':
-      return statement.description ? [statement.description] : [];
+      return statement.description;
     case 'session':
-      return statement.title ? [statement.title] : [];
+      return statement.title;
     default:
-      return [];
+      return undefined;
   }
 }
 

@@ -8,6 +8,7 @@
  */
 import type { Session, Word } from '../language/ast.js';
 import { findEntry } from '../language/catalogue.js';
+import { dayNumber, isCalendarDate } from '../language/values.js';
 import { headerOf } from './plan-queries.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
 import { lineNumberOf, soundSessions } from './structure-queries.js';
@@ -42,8 +43,6 @@ interface Dated {
   inTermination: boolean;
   /** Written under the initial phase, where weekly IPT allows no long break. */
   inInitial: boolean;
-  /** The session's note or title says it moved (a break, a holiday, an illness). */
-  saysMoved: boolean;
 }
 
 /** Where the cadence is counted from: the plan's `start` (as session 1) or a dated session. */
@@ -128,7 +127,7 @@ export default {
           // and more widely, unless the next one keeps the old rhythm and shows this date as a typo).
           // Later dates are then checked from this one.
           const shownByLater = hasNext && rescheduled && withinFrame;
-          const explained = !lone && off > 0 && entry.saysMoved;
+          const explained = !lone && off > 0 && saysMoved(entry.session);
           if (shownByLater || explained || (off > 0 && !lone && taperedEnding(entry, previous, cadence, rhythm))) {
             anchor = { k: entry.k, day: entry.day, describe: describeSession(entry) };
             previous = entry;
@@ -211,7 +210,6 @@ function datedSessions(ctx: RuleContext): Dated[] {
       const status = session.items.find((item) => item.kind === 'status');
       const statusValue = status?.kind === 'status' ? status.value?.value : undefined;
       if (statusValue === 'missed' || statusValue === 'cancelled') continue;
-      const texts = [session.title?.value ?? '', ...session.items.map((item) => (item.kind === 'note' ? (item.text?.value ?? '') : ''))];
       dated.push({
         k: session.number.first,
         day,
@@ -219,11 +217,16 @@ function datedSessions(ctx: RuleContext): Dated[] {
         session,
         inTermination: phase.name?.value === 'termination',
         inInitial: phase.name?.value === 'initial',
-        saysMoved: texts.some((text) => MOVED_WORDS.test(text)),
       });
     }
   }
   return dated.sort((a, b) => a.k - b.k);
+}
+
+/** The session's note or title says it moved (a break, a holiday, an illness). Asked only of a late date. */
+function saysMoved(session: Session): boolean {
+  if (session.title && MOVED_WORDS.test(session.title.value)) return true;
+  return session.items.some((item) => item.kind === 'note' && item.text !== undefined && MOVED_WORDS.test(item.text.value));
 }
 
 function firstDate(session: Session): Word | undefined {
@@ -233,6 +236,9 @@ function firstDate(session: Session): Word | undefined {
 
 /** Days since 1970-01-01 for a YYYY-MM-DD word; reports (and returns undefined for) an impossible date. */
 function calendarDay(ctx: RuleContext, word: Word): number | undefined {
+  // Almost every date is a real one from year 100 on: counted by arithmetic, without a RegExp or a Date.
+  const quick = hasDateShape(word.value) && isCalendarDate(word.value, 0) ? dayNumber(word.value) : undefined;
+  if (quick !== undefined) return quick;
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(word.value);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -243,6 +249,16 @@ function calendarDay(ctx: RuleContext, word: Word): number | undefined {
     return undefined;
   }
   return Math.round(time / DAY_MS);
+}
+
+/** Exactly YYYY-MM-DD: ten characters, digits with dashes at 4 and 7. */
+function hasDateShape(value: string): boolean {
+  if (value.length !== 10) return false;
+  for (let i = 0; i < 10; i++) {
+    const c = value.charCodeAt(i);
+    if (i === 4 || i === 7 ? c !== 45 : c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** The day `steps` cadence steps after `day`; monthly steps are calendar months (31 Jan + 1 → 28/29 Feb). */

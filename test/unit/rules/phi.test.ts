@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { onlyDiagnostic } from './content-helpers.js';
 import { resolveConfig } from '../../../server/src/rules/config.js';
 import { basePlan, diagnosticsOf, rangeOfText, replace } from './plan-fixtures.js';
+import { BUILT_IN_DETECTORS } from '../../../server/src/rules/phi-patterns.js';
 
 const HOMEWORK = '"One ten-minute check-in with partner each week"';
 const withNote = (text: string) => replace(basePlan, `    homework ${HOMEWORK}\n`, `    homework ${HOMEWORK}\n    note "${text}"\n`);
@@ -191,5 +192,19 @@ describe('phi', () => {
     expect(d.rule).toBe('phi');
     expect(d.severity).toBe('warning');
     expect(d.range).toEqual(rangeOfText(plan, 'Maria Lopez'));
+  });
+});
+
+describe('phi quick tests', () => {
+  it('every built-in detector has one, with no flags: their union in phi.ts then passes exactly the texts one of them passes', () => {
+    for (const detector of BUILT_IN_DETECTORS) {
+      expect(detector.mayMatch, detector.message).toBeInstanceOf(RegExp);
+      expect(detector.mayMatch!.flags, detector.mayMatch!.source).toBe('');
+    }
+  });
+
+  it('passes no ordinary note, only the shapes it is for (a number before a capital word may be an address)', () => {
+    const notes = ['Discuss progress and assess the loss', 'Session 12 Check-in on the week', 'Role-play the conversation with the partner'];
+    expect(notes.filter((note) => BUILT_IN_DETECTORS.some((detector) => detector.mayMatch!.test(note)))).toEqual(['Session 12 Check-in on the week']);
   });
 });
