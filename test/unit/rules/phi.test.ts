@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { onlyDiagnostic } from './content-helpers.js';
 import { resolveConfig } from '../../../server/src/rules/config.js';
@@ -206,5 +207,31 @@ describe('phi quick tests', () => {
   it('passes no ordinary note, only the shapes it is for (a number before a capital word may be an address)', () => {
     const notes = ['Discuss progress and assess the loss', 'Session 12 Check-in on the week', 'Role-play the conversation with the partner'];
     expect(notes.filter((note) => BUILT_IN_DETECTORS.some((detector) => detector.mayMatch!.test(note)))).toEqual(['Session 12 Check-in on the week']);
+  });
+});
+
+describe('phi finds the same with its one-pattern quick test as with each detector\'s own', () => {
+  // A project pattern that never matches turns the union quick test off (phi.ts uses it for the
+  // built-in detectors only), so the same plan checked with it is the detector-by-detector reference.
+  const reference = resolveConfig({ phi: { patterns: [{ name: 'never', pattern: 'qqqzzzqqq' }] } });
+  const pieces = ['555-0143', '(617) 555-0100', '+44 20 7946 0958', '07700 900123', 'x@y.org', 'SSN 123-45-6789', 'DOB 01/02/1980', 'born 3 May', '12 Main Street', 'date of birth', 'B-day', 'call', ' ', '\\"', 'Plan', '7', 'Ss', '@'];
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(''));
+
+  it('on random notes, titles and comments made of identifying and harmless pieces', () => {
+    let withFindings = 0;
+    fc.assert(
+      fc.property(text, text, text, (note, title, comment) => {
+        let plan = replace(basePlan, '"One ten-minute check-in with partner each week"', `"${note}"`);
+        plan = replace(plan, `"Clarify the dispute and each side's expectations"`, `"${title}"`);
+        plan = `# ${comment.replace(/\\"/g, '')}\n${plan}`;
+        const strip = (ds: { message: string; span: { start: number; end: number } }[]) => ds.map((d) => `${d.span.start}-${d.span.end} ${d.message}`);
+        const found = strip(diagnosticsOf('phi', plan));
+        if (found.length > 0) withFindings++;
+        expect(found).toEqual(strip(diagnosticsOf('phi', plan, { config: reference })));
+      }),
+      { numRuns: 400, seed: 1203 },
+    );
+    // Not a comparison of empty lists: most generated plans hold something phi reports.
+    expect(withFindings).toBeGreaterThan(200);
   });
 });
