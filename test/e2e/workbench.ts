@@ -68,9 +68,7 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(server.folderUrl(workspace));
-    await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60_000 });
-    // The explorer lists the folder once the workbench has connected to its server.
-    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+    await workbenchReady(page);
     mkdirSync(screenshotsDir, { recursive: true });
     const opened: Browser = browser;
     const failures = new Map<string, number>();
@@ -141,11 +139,23 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
 
 /** Runs a command from the Command Palette by its title ("IPT: Open Preview to the Side"). */
 export async function runCommand(page: Page, title: string): Promise<void> {
+  const input = await pickCommand(page, title);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** The Command Palette with `title` typed and its row focused, ready for Enter; returns the text box. */
+async function pickCommand(page: Page, title: string) {
   const input = await quickInput(page, 'F1');
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor();
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
+  return input;
+}
+
+/** Waits for a loaded workbench: the editor area, and the explorer listing the folder (it is connected to its server then). */
+async function workbenchReady(page: Page): Promise<void> {
+  await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60_000 });
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
 }
 
 /**
@@ -154,12 +164,9 @@ export async function runCommand(page: Page, title: string): Promise<void> {
  * browser reload races that save and sometimes comes back with the editors of an older state.)
  */
 export async function reloadWindow(page: Page): Promise<void> {
-  const input = await quickInput(page, 'F1');
-  await input.fill('>Developer: Reload Window');
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Developer: Reload Window' }).waitFor();
+  await pickCommand(page, 'Developer: Reload Window');
   await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.keyboard.press('Enter')]);
-  await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60_000 });
-  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+  await workbenchReady(page);
 }
 
 /** Moves the cursor to a line and column (1-based) with Go to Line (Ctrl+G). */
