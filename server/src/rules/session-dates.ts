@@ -234,21 +234,15 @@ function firstDate(session: Session): Word | undefined {
   return undefined;
 }
 
-/** Days since 1970-01-01 for a YYYY-MM-DD word; reports (and returns undefined for) an impossible date. */
+/**
+ * Days since 1970-01-01 for a YYYY-MM-DD word; reports (and returns undefined for) an impossible
+ * date, and for a year before 100, which the day count leaves out (as Date.UTC, which reads such a year as 19xx).
+ */
 function calendarDay(ctx: RuleContext, word: Word): number | undefined {
-  // Almost every date is a real one from year 100 on: counted by arithmetic, without a RegExp or a Date.
-  const quick = hasDateShape(word.value) && isCalendarDate(word.value, 0) ? dayNumber(word.value) : undefined;
-  if (quick !== undefined) return quick;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(word.value);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const time = Date.UTC(year, month - 1, day);
-  const back = new Date(time);
-  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) {
-    ctx.report({ span: word.span, message: `${word.value} is not a calendar date. Write a real date as YYYY-MM-DD.` });
-    return undefined;
-  }
-  return Math.round(time / DAY_MS);
+  if (!hasDateShape(word.value)) return undefined;
+  const day = isCalendarDate(word.value, 0) ? dayNumber(word.value) : undefined;
+  if (day === undefined) ctx.report({ span: word.span, message: `${word.value} is not a calendar date. Write a real date as YYYY-MM-DD.` });
+  return day;
 }
 
 /** Exactly YYYY-MM-DD: ten characters, digits with dashes at 4 and 7. */
