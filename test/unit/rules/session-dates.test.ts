@@ -18,6 +18,12 @@ describe('session-dates', () => {
     expect(diagnosticsOf(id, text)).toEqual([]);
   });
 
+  it('reports a date before the year 100 as no calendar date (the parser accepts its shape)', () => {
+    const text = dated({ '1': '0050-02-02' });
+    const messages = diagnosticsOf(id, text).map((d) => d.message);
+    expect(messages).toContain('0050-02-02 is not a calendar date. Write a real date as YYYY-MM-DD.');
+  });
+
   it('reports a date that does not increase, pointing at the date before it', () => {
     const text = dated({ '1': '2026-02-02', '2': '2026-02-09', '3': '2026-02-16', '4-7': '2026-02-12' });
     const [d, ...rest] = diagnosticsOf(id, text);
