@@ -162,7 +162,11 @@ function focusPanel(focus: FocusView): string {
         .map(
           (g) =>
             `<li data-line="${g.line}"><span class="goal-id">${text(g.id, '?')}</span><span>${text(g.text)}<span class="targeted">${
-              g.targetedIn.length ? `Targeted in ${sessionsWord(g.targetedIn)} ${e(g.targetedIn.join(', '))}` : 'Not targeted by any session yet'
+              g.sameIdAs !== undefined
+                ? `The same id as the goal on line ${g.sameIdAs + 1}: give this goal its own id`
+                : g.targetedIn.length
+                  ? `Targeted in ${sessionsWord(g.targetedIn)} ${e(g.targetedIn.join(', '))}`
+                  : 'Not targeted by any session yet'
             }</span></span></li>`,
         )
         .join('')}</ul>`

@@ -101,32 +101,57 @@ export function resolveConfigWithIssues(file: ConfigFile | undefined): { config:
 
 // ---------------------------------------------------------------- variants
 
+/**
+ * The most `extends` between a configured variant and one that extends nothing. Real chains are one
+ * or two long (`ptsd` extends `acute`); past this, the chain is a mistake or a generated file, and
+ * following it would only cost time (a chain of 5,000 took 4.5 s).
+ */
+export const MAX_EXTENDS_CHAIN = 32;
+
 function resolveVariants(configured: Record<string, VariantConfig>, issues: ConfigIssue[]): VariantEntry[] {
   const result = new Map<string, VariantEntry>(builtinCatalogue.variants.map((v) => [v.id, v]));
+  const builtIn = new Map(builtinCatalogue.variants.map((v) => [v.id, v]));
+  const known = new Set([...builtIn.keys(), ...Object.keys(configured)]);
+  /** The variants being resolved, innermost last: a name met again is a cycle. */
   const resolving = new Set<string>();
-  const done = new Map<string, VariantEntry | undefined>();
+  /** Each resolved variant, and how many `extends` lead from it to one that extends nothing. */
+  const done = new Map<string, { entry: VariantEntry; chain: number } | undefined>();
+  const tooLong = (name: string) =>
+    issues.push({
+      path: ['variants', name, 'extends'],
+      message: `Variant \`${name}\` is more than ${MAX_EXTENDS_CHAIN} \`extends\` away from a variant that extends nothing (a built-in one, or one that sets every value). Make it, or a variant it extends, start from a built-in variant.`,
+    });
 
-  const resolve = (name: string): VariantEntry | undefined => {
+  const resolve = (name: string): { entry: VariantEntry; chain: number } | undefined => {
     if (done.has(name)) return done.get(name);
     const own = configured[name];
-    if (!own) return result.get(name);
+    if (!own) {
+      const entry = result.get(name);
+      return entry && { entry, chain: 0 };
+    }
     if (resolving.has(name)) {
       issues.push({ path: ['variants', name, 'extends'], message: `Variant \`${name}\` extends itself through a cycle of \`extends\`. Make one of them start from a built-in variant.` });
       done.set(name, undefined);
       return undefined;
     }
+    if (resolving.size >= MAX_EXTENDS_CHAIN) {
+      // Entered from the far end of a long chain: stop here rather than follow it to its start.
+      tooLong(name);
+      done.set(name, undefined);
+      return undefined;
+    }
     resolving.add(name);
-    const entry = resolveOne(name, own);
+    const resolved = resolveOne(name, own);
     resolving.delete(name);
-    done.set(name, entry);
-    return entry;
+    done.set(name, resolved);
+    return resolved;
   };
 
-  const resolveOne = (name: string, own: VariantConfig): VariantEntry | undefined => {
+  const resolveOne = (name: string, own: VariantConfig): { entry: VariantEntry; chain: number } | undefined => {
     // A built-in variant overridden by name starts from its built-in values.
-    let base: VariantEntry | undefined = builtinCatalogue.variants.find((v) => v.id === name);
+    let base: VariantEntry | undefined = builtIn.get(name);
+    let chain = 0;
     if (own.extends !== undefined) {
-      const known = new Set([...builtinCatalogue.variants.map((v) => v.id), ...Object.keys(configured)]);
       if (own.extends === name && base) {
         // `"acute": { "extends": "acute" }` is the same as overriding acute.
       } else if (!known.has(own.extends)) {
@@ -138,8 +163,14 @@ function resolveVariants(configured: Record<string, VariantConfig>, issues: Conf
         });
         return undefined;
       } else {
-        base = resolve(own.extends);
-        if (!base) return undefined; // the reason is reported at the variant it extends
+        const extended = resolve(own.extends);
+        if (!extended) return undefined; // the reason is reported at the variant it extends
+        if (extended.chain >= MAX_EXTENDS_CHAIN) {
+          tooLong(name);
+          return undefined;
+        }
+        base = extended.entry;
+        chain = extended.chain + 1;
       }
     }
     if (!base) {
@@ -154,8 +185,8 @@ function resolveVariants(configured: Record<string, VariantConfig>, issues: Conf
     }
     const sessions = own.sessions ? { min: own.sessions.min, ...(own.sessions.max !== undefined ? { max: own.sessions.max } : {}) } : base!.sessions;
     // A built-in variant changed by name keeps its own title, description and sources.
-    const self = builtinCatalogue.variants.find((v) => v.id === name);
-    return {
+    const self = builtIn.get(name);
+    const entry: VariantEntry = {
       id: name,
       title: own.title ?? self?.title ?? name,
       description: own.description ?? self?.description ?? (base ? `A configured variant based on \`${base.id}\`.` : 'A configured variant.'),
@@ -167,12 +198,22 @@ function resolveVariants(configured: Record<string, VariantConfig>, issues: Conf
       termination: own.termination ? { ...own.termination } : { ...base!.termination },
       requiredTasks: mergeRequiredTasks(base?.requiredTasks ?? DEFAULT_REQUIRED_TASKS, own.requiredTasks),
     };
+    return { entry, chain };
   };
 
   for (const name of Object.keys(configured)) {
-    const entry = resolve(name);
-    if (entry) result.set(name, entry);
-    else if (!builtinCatalogue.variants.some((v) => v.id === name)) result.delete(name);
+    // Resolve the variants a chain of `extends` leads to first, from its far end, so that each step
+    // finds its base resolved: no recursion follows a long chain (only a cycle meets the guard above).
+    const chain: string[] = [];
+    const onChain = new Set<string>();
+    for (let at: string | undefined = name; at !== undefined && configured[at] && !done.has(at) && !onChain.has(at); at = configured[at].extends) {
+      chain.push(at);
+      onChain.add(at);
+    }
+    for (let i = chain.length - 1; i > 0; i--) resolve(chain[i]);
+    const resolved = resolve(name);
+    if (resolved) result.set(name, resolved.entry);
+    else if (!builtIn.has(name)) result.delete(name);
   }
   return [...result.values()];
 }

@@ -84,7 +84,9 @@ function targetsWithoutGoal(ctx: RuleContext, defined: Map<string, DefinedGoal>)
         if (item.kind !== 'targets') continue;
         for (const target of item.values) {
           if (defined.has(target.value)) continue;
-          found.set(target.value, [...(found.get(target.value) ?? []), target]);
+          const uses = found.get(target.value);
+          if (uses) uses.push(target);
+          else found.set(target.value, [target]);
         }
       }
     }

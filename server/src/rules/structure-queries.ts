@@ -111,6 +111,21 @@ export function uniquePhase(file: PlanFile, name: PhaseName): Phase | undefined 
   return matching.length === 1 ? matching[0] : undefined;
 }
 
+/** Every phase name written exactly once, with its block, in one pass (for rules that ask per phase). */
+export function uniquePhases(file: PlanFile): Map<string, Phase> {
+  const once = new Map<string, Phase>();
+  const twice = new Set<string>();
+  for (const phase of file.phases) {
+    const name = phase.name?.value;
+    if (name === undefined || twice.has(name)) continue;
+    if (once.has(name)) {
+      once.delete(name);
+      twice.add(name);
+    } else once.set(name, phase);
+  }
+  return once;
+}
+
 /**
  * Session entries whose number is beyond doubt: from 1, not backwards, inside the range of the phase
  * they are written under, and planned by no other entry. Rules that read a session's number for

@@ -5,6 +5,7 @@ import { analyse } from '../../../server/src/analyse.js';
 import { DEFAULT_CLIENT_IDENTIFIER_SYSTEM, DIAGNOSIS_SYSTEMS, PHASE_SYSTEM, VARIANT_SYSTEM } from '../../../server/src/render/fhir-codes.js';
 import { type FhirOptions, render } from '../../../server/src/render/index.js';
 import { bindingStrength, fhirProblems, schemaProblems, validatorProblems, xmlRoundTripProblems } from './fhir-validate.js';
+import { linearGrowth } from '../rules/linear-time.js';
 import { coursePlan, hostilePlan, iptFiles, samplesDir, sharedExamplesDir } from './plans.js';
 
 type Json = Record<string, any>;
@@ -268,6 +269,35 @@ describe('render fhir: strings and incomplete plans', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('render fhir: resource ids (issue 17)', () => {
+  const goals = (n: number, id: (i: number) => string) => `plan "C-0142"\nfocus grief "g"\n${Array.from({ length: n }, (_, i) => `  goal ${id(i)} "x"\n`).join('')}`;
+
+  it('numbers goals that share an id: each id unique, at most 64 characters, the first kept as is', () => {
+    const long = `G${'x'.repeat(70)}`;
+    const text = `${goals(3, () => 'G1')}${goals(2, () => long).split('\n').slice(2).join('\n')}  goal G1-2 "written by hand"\n`;
+    const ids = contained(fhir(text), 'Goal').map((goal) => goal.id as string);
+    expect(ids.slice(0, 3)).toEqual(['goal-G1', 'goal-G1-2', 'goal-G1-3']);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9\-.]{1,64}$/);
+  });
+
+  it('20,000 goals with one id: ids stay unique and within 64 characters', () => {
+    const ids = contained(fhir(goals(20_000, () => 'G1')), 'Goal').map((goal) => goal.id as string);
+    expect(new Set(ids).size).toBe(20_000);
+    expect(ids[19_999]).toBe('goal-G1-20000');
+  });
+
+  it('time grows linearly with duplicate goal ids (20,000 `goal G1 "x"` took 19 s)', () => {
+    const analysed = (size: number) => analyse(goals(Math.round(size / 14), () => 'G1'));
+    expect(linearGrowth(analysed, (analysis) => render(analysis, { to: 'fhir' }))).toBeLessThan(30);
+  });
+
+  it('time grows linearly when long ids share their first 60 characters', () => {
+    const analysed = (size: number) => analyse(goals(Math.round(size / 80), (i) => `G${'x'.repeat(60)}${i % 7}`));
+    expect(linearGrowth(analysed, (analysis) => render(analysis, { to: 'fhir' }))).toBeLessThan(30);
   });
 });
 
