@@ -13,6 +13,7 @@
  */
 import type { Span } from '../language/span.js';
 import { decodeString, stringWords } from './plan-queries.js';
+import { allowList } from './phi-allow.js';
 import { BUILT_IN_DETECTORS, findIdentifyingData, nameInTitle, type Detector } from './phi-patterns.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
 
@@ -70,7 +71,7 @@ function detectorsFor(text: string, detectors: readonly Detector[]): Detector[] 
 /** A client (or a title) that is nothing but a person's name. */
 function checkWholeName(ctx: RuleContext, value: string, toSource: (start: number, end: number) => Span, head: string): boolean {
   const trimmed = value.trim();
-  if (trimmed.length > 120 || !PERSON_NAME.test(trimmed) || ctx.config.phi.allow.includes(trimmed)) return false;
+  if (trimmed.length > 120 || !PERSON_NAME.test(trimmed) || allowList(ctx.config.phi.allow).has(trimmed)) return false;
   const start = value.indexOf(trimmed);
   ctx.report({ span: toSource(start, start + trimmed.length), message: `${head} ${CODE_ADVICE}` });
   return true;
@@ -80,7 +81,7 @@ function checkWholeName(ctx: RuleContext, value: string, toSource: (start: numbe
 function checkTitle(ctx: RuleContext, value: string, toSource: (start: number, end: number) => Span): void {
   if (checkWholeName(ctx, value, toSource, 'The plan title looks like a person\'s name.')) return;
   const name = nameInTitle(value, catalogueTitleWords(ctx));
-  if (!name || ctx.config.phi.allow.includes(value.slice(name.start, name.end))) return;
+  if (!name || allowList(ctx.config.phi.allow).has(value.slice(name.start, name.end))) return;
   ctx.report({
     span: toSource(name.start, name.end),
     message: `The plan title holds what looks like a person's name. Title the plan with the client code, e.g. \`plan "C-0142 acute IPT"\`; ${CODE_ADVICE.charAt(0).toLowerCase()}${CODE_ADVICE.slice(1)}`,
