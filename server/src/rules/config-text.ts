@@ -363,6 +363,17 @@ export function resolveChain(chain: ParsedConfigFile[]): { config: ResolvedConfi
 
 /** Reports a problem of the merged config in the deepest file that wrote the part at fault. */
 function locateIssue(issue: ConfigIssue, chain: ParsedConfigFile[]): ConfigError {
+  // `phi.patterns` are joined base first: the merged index names one file's own entry.
+  const [section, list, index, ...rest] = issue.path;
+  if (section === 'phi' && list === 'patterns' && typeof index === 'number') {
+    let first = 0;
+    for (const entry of chain) {
+      const count = entry.config?.phi?.patterns?.length ?? 0;
+      const node = index < first + count && entry.tree ? findNodeAtLocation(entry.tree, ['phi', 'patterns', index - first, ...rest]) : undefined;
+      if (node) return makeError(entry.file, entry.lines, pointAt(node).offset, pointAt(node).length, issue.message);
+      first += count;
+    }
+  }
   for (let length = issue.path.length; length > 0; length--) {
     const at = issue.path.slice(0, length);
     for (let i = chain.length - 1; i >= 0; i--) {

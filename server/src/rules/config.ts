@@ -6,15 +6,16 @@
  */
 import type { Catalogue, CatalogueEntry, InstrumentEntry, RequiredTask, RequiredTasks, TaskEntry, VariantEntry } from '../language/catalogue-types.js';
 import { DEFAULT_REQUIRED_TASKS } from '../language/catalogue/required-tasks.js';
-import { catastrophicBacktracking } from './config-regex-safety.js';
 import type { RuleSetting } from '../language/diagnostic.js';
 import { builtinCatalogue, findEntry } from '../language/catalogue.js';
 import type { ConfigFile, FhirConfig, VariantConfig } from './config-schema.js';
 import { didYouMean } from '../language/suggest.js';
+import { compileWorkspacePattern, MAX_PATTERN_INSTRUCTIONS, tooLarge, type WorkspacePattern } from './workspace-pattern.js';
 
 export interface PhiPattern {
   name: string;
-  regex: RegExp;
+  /** Compiled for RE2 (linear time): see workspace-pattern.ts. */
+  pattern: WorkspacePattern;
 }
 
 export interface ResolvedConfig {
@@ -77,26 +78,45 @@ export function resolveConfigWithIssues(file: ConfigFile | undefined): { config:
   const rules: Record<string, RuleSetting> = {};
   for (const [id, setting] of Object.entries(file.rules ?? {})) if (setting !== undefined) rules[id] = setting;
 
-  const patterns: PhiPattern[] = [];
-  (file.phi?.patterns ?? []).forEach((p, index) => {
-    const risk = catastrophicBacktracking(p.pattern);
-    if (risk) {
-      // The schema reports it too; a config that skipped validation must not get a hanging pattern either.
-      issues.push({ path: ['phi', 'patterns', index, 'pattern'], message: `This regular expression could hang the linter: ${risk}.` });
-      return;
-    }
-    try {
-      patterns.push({ name: p.name, regex: new RegExp(p.pattern, p.flags) });
-    } catch (error) {
-      // The schema already rejects invalid patterns; this guards configs that skipped validation.
-      issues.push({ path: ['phi', 'patterns', index, 'pattern'], message: `This regular expression is invalid (${describe(error)}). Fix it, or remove this pattern.` });
-    }
-  });
+  const patterns = resolvePatterns(file.phi?.patterns ?? [], issues);
 
   return {
     config: { rules, defaultVariant, catalogue, phi: { patterns, allow: [...(file.phi?.allow ?? [])] }, fhir: { ...file.fhir } },
     issues,
   };
+}
+
+// ---------------------------------------------------------------- phi patterns
+
+/**
+ * The `phi.patterns` of the merged configuration, compiled for RE2, in order while all of them
+ * together stay within MAX_PATTERN_INSTRUCTIONS (the cost of checking a plan grows with it). The
+ * schema already refuses a pattern RE2 cannot compile; this also guards configs that skipped it.
+ */
+function resolvePatterns(written: readonly { name: string; pattern: string; flags?: string }[], issues: ConfigIssue[]): PhiPattern[] {
+  const patterns: PhiPattern[] = [];
+  let instructions = 0;
+  for (const [index, p] of written.entries()) {
+    const compiled = compileWorkspacePattern(p.pattern, p.flags);
+    if ('error' in compiled) {
+      issues.push({ path: ['phi', 'patterns', index, compiled.at], message: compiled.error });
+      continue;
+    }
+    if (instructions + compiled.instructions > MAX_PATTERN_INSTRUCTIONS) {
+      const left = written.length - index;
+      issues.push({
+        path: ['phi', 'patterns', index, 'pattern'],
+        message: tooLarge(
+          `With this pattern, \`phi.patterns\` compile to ${instructions + compiled.instructions} RE2 instructions`,
+          ` This pattern${left > 1 ? ` and the ${left - 1} after it were` : ' was'} left out.`,
+        ),
+      });
+      break;
+    }
+    instructions += compiled.instructions;
+    patterns.push({ name: p.name, pattern: compiled });
+  }
+  return patterns;
 }
 
 // ---------------------------------------------------------------- variants
@@ -356,8 +376,4 @@ function mergeById<T extends CatalogueEntry>(base: readonly T[], extra: T[], mer
 function listOf(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -7,6 +7,7 @@
  * test/unit/rules/regex-linear.test.ts times each on 10k and 100k adversarial characters.
  */
 import { allowList } from './phi-allow.js';
+import type { WorkspacePattern } from './workspace-pattern.js';
 
 export interface Finding {
   /** Offsets into the searched text. */
@@ -16,8 +17,8 @@ export interface Finding {
 }
 
 export interface Detector {
-  /** A global pattern. */
-  regex: RegExp;
+  /** A global pattern, or a workspace's pattern compiled for RE2 (`phi.patterns`). */
+  regex: RegExp | WorkspacePattern;
   message: string;
   /** Which capture group is the identifying part (default: the whole match). */
   group?: number;
@@ -306,7 +307,7 @@ export function findIdentifyingData(text: string, detectors: readonly Detector[]
   const isAllowed = (start: number, end: number) => (allowed ??= allowList(allow).coverage(text))(start, end);
   const found: Finding[] = [];
   for (const detector of detectors) {
-    for (const match of text.matchAll(detector.regex)) {
+    for (const match of detector.regex instanceof RegExp ? text.matchAll(detector.regex) : detector.regex.matchAll(text)) {
       if (match[0] === '') continue;
       const whole = match.index ?? 0;
       let start = whole;

@@ -104,10 +104,10 @@ function catalogueTitleWords(ctx: RuleContext): Set<string> {
   return words;
 }
 
-/** `phi.patterns` from .iptrc.json, as global regexes (their own flags kept). */
+/** `phi.patterns` from .iptrc.json, compiled for RE2 when the configuration was resolved. */
 function configDetectors(ctx: RuleContext): Detector[] {
   return ctx.config.phi.patterns.map((pattern) => ({
-    regex: new RegExp(pattern.regex.source, pattern.regex.flags.includes('g') ? pattern.regex.flags : `${pattern.regex.flags}g`),
+    regex: pattern.pattern,
     message: `This matches the \`${pattern.name}\` pattern for identifying data (\`phi.patterns\` in .iptrc.json). Remove it from the plan, or add the exact text to \`phi.allow\` if it is not identifying.`,
   }));
 }
