@@ -117,6 +117,11 @@ export function analyseParsed(source: string, parsed: ParseResult, options: Anal
   return { text: source, ast: file, diagnostics, lines, variant };
 }
 
+/** A plan file refused unread for its size (workspace/read-plan.ts): the same one `syntax` diagnostic, at its start. */
+export function unreadPlanAnalysis(message: string): Analysis {
+  return unreadTooLarge('', new LineIndex(''), message);
+}
+
 /** A file past the size limit: not parsed, one `syntax` diagnostic on its first line. */
 function unreadTooLarge(source: string, lines: LineIndex, message: string): Analysis {
   const span = { start: 0, end: Math.min(source.length, lines.lineEnd(0)) };

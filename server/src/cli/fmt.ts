@@ -36,12 +36,12 @@ export async function fmtCommand(args: string[], io: MainOptions): Promise<numbe
   let changed = 0;
   for (const file of discovery.files) {
     const shown = displayPath(io.cwd, file);
-    const text = readPlan(file, shown, (message) => err(`ipt fmt: ${message}`), !check);
-    if (text === undefined) {
+    const read = readPlan(file, shown, (message) => err(`ipt fmt: ${message}`), !check);
+    if (read === undefined) {
       failures++;
       continue;
     }
-    const result = format(text);
+    const result = 'tooLarge' in read ? { error: read.tooLarge } : format(read.text);
     if ('error' in result) {
       err(`ipt fmt: ${shown}: ${result.error}`);
       failures++;
@@ -75,7 +75,8 @@ export async function fmtCommand(args: string[], io: MainOptions): Promise<numbe
  */
 async function fmtStdin(positionals: string[], check: boolean, io: MainOptions): Promise<number> {
   if (positionals.length > 0) throw new CliError('Give either `--stdin` or paths, not both.', 'fmt');
-  const result = format(await readStdin(io.stdin, 'fmt'));
+  const text = await readStdin(io.stdin, 'fmt');
+  const result = typeof text === 'string' ? format(text) : { error: text.tooLarge };
   if ('error' in result) {
     io.stderr.write(`ipt fmt: ${STDIN_NAME}: ${result.error}\n`);
     return EXIT_FAILURE;

@@ -1,7 +1,7 @@
 /** `ipt lint`: check plans, print a report, optionally apply safe fixes. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyse } from '../analyse.js';
+import { analyse, unreadPlanAnalysis } from '../analyse.js';
 import { format } from '../format/format.js';
 import { allRules } from '../rules/registry.js';
 import { applySafeFixes } from '../rules/apply-fixes.js';
@@ -64,11 +64,16 @@ export async function lintCommand(args: string[], io: MainOptions): Promise<numb
   const fixed = { plans: 0, fixes: 0 };
   for (const file of discovery.files) {
     const shown = displayPath(io.cwd, file);
-    let text = readPlan(file, shown, (message) => err(`ipt lint: ${message}`), fix);
-    if (text === undefined) {
+    const read = readPlan(file, shown, (message) => err(`ipt lint: ${message}`), fix);
+    if (read === undefined) {
       ioFailures++;
       continue;
     }
+    if ('tooLarge' in read) {
+      reports.push({ file: shown, diagnostics: unreadPlanAnalysis(read.tooLarge).diagnostics });
+      continue;
+    }
+    let { text } = read;
     const options = { config: configs.get(file), inlineConfig };
     if (fix) {
       const outcome = applySafeFixes(text, { analyse: (t) => analyse(t, options), format });
@@ -165,7 +170,8 @@ async function lintStdin(
   const text = await readStdin(io.stdin, 'lint');
   const { configs, errors } = loadPlanConfigs([path.resolve(io.cwd, name ?? 'stdin.ipt')], io.cwd, options.configFile);
   if (errors.length > 0) return failOnConfig(errors, io);
-  const diagnostics = analyse(text, { config: [...configs.values()][0], inlineConfig: options.inlineConfig }).diagnostics.filter(
+  const analysis = typeof text === 'string' ? analyse(text, { config: [...configs.values()][0], inlineConfig: options.inlineConfig }) : unreadPlanAnalysis(text.tooLarge);
+  const diagnostics = analysis.diagnostics.filter(
     (d) => !options.quiet || d.severity === 'error',
   );
   return report([{ file: name === undefined ? STDIN_NAME : displayPath(io.cwd, name), diagnostics }], io, options, 0);

@@ -1,12 +1,12 @@
 /** `ipt render`: one plan as an HTML page, a Markdown summary or a FHIR R4 CarePlan. */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { analyse } from '../analyse.js';
 import { render, renderFormats, type RenderFormat } from '../render/index.js';
 import { loadConfig } from '../rules/load-config.js';
 import { choiceOption, parseCommandArgs, stringOption } from './args.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, reason, type MainOptions } from './context.js';
-import { displayPath } from './files.js';
+import { displayPath, readPlan } from './files.js';
 import { formatConfigError } from './plan-config.js';
 import { writeFileAtomic } from './write-file.js';
 
@@ -30,12 +30,11 @@ export async function renderCommand(args: string[], io: MainOptions): Promise<nu
   const target = output === undefined ? undefined : path.resolve(io.cwd, output);
   if (target === file) throw new CliError(`-o ${output} is the plan itself; rendering would overwrite it. Choose another output file.`, 'render');
 
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CliError(`Cannot read ${shown} (${reason(error)}).`);
-  }
+  let failure: string | undefined;
+  const read = readPlan(file, shown, (message) => (failure = message));
+  if (read === undefined) throw new CliError(failure!);
+  if ('tooLarge' in read) throw new CliError(`${shown} was not rendered: ${read.tooLarge}`);
+  const { text } = read;
   const configFile = stringOption(parsed, 'config');
   const loaded = loadConfig(file, configFile === undefined ? {} : { configFile: path.resolve(io.cwd, configFile) });
   if (loaded.errors.length > 0) {

@@ -1,14 +1,14 @@
 /**
  * The Node host: `.iptrc.json` from disk, with the CLI's lookup (loadConfig), cached per folder
  * while the client watches config files for us (else loadConfig's own mtime cache answers), and
- * the workspace's plans found with the CLI's walk and ignore rules.
+ * the workspace's plans found with the CLI's walk and ignore rules and read as the CLI reads them.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { discoverPlans } from '../cli/files.js';
 import { defaultConfig, type ResolvedConfig } from '../rules/config.js';
 import { clearConfigCache, loadConfig } from '../rules/load-config.js';
-import { folderOf, type PlanFileText, type ServerHost } from './host.js';
+import { readPlanFile } from '../workspace/read-plan.js';
+import { folderOf, type FoundPlans, type ServerHost } from './host.js';
 
 export function nodeHost(options: { failingMethod?: string } = {}): ServerHost {
   const byFolder = new Map<string, ResolvedConfig>();
@@ -38,18 +38,20 @@ export function nodeHost(options: { failingMethod?: string } = {}): ServerHost {
       return true;
     },
     async findPlans(folderUris) {
-      const plans: PlanFileText[] = [];
+      const found: FoundPlans = { plans: [], unread: [] };
       for (const folder of folderUris.filter((uri) => uri.startsWith('file:'))) {
         const { files } = await discoverPlans([], { cwd: fileURLToPath(folder), useGitignore: true });
         for (const file of files) {
-          try {
-            plans.push({ uri: pathToFileURL(file).href, text: readFileSync(file, 'utf8') });
-          } catch {
-            // A plan that vanished or cannot be read between the walk and the read has nothing to show.
-          }
+          const uri = pathToFileURL(file).href;
+          // Never blocks (a FIFO), never reads past what a plan can be (a link to /dev/zero, 300 MB).
+          const read = readPlanFile(file);
+          if ('text' in read) found.plans.push({ uri, text: read.text });
+          else if ('tooLarge' in read) found.unread.push({ uri, tooLarge: read.size });
+          else if ('notAPlan' in read) found.unread.push({ uri, skipped: read.notAPlan });
+          // A plan that vanished or cannot be read between the walk and the read has nothing to show.
         }
       }
-      return plans;
+      return found;
     },
   };
 }

@@ -18,7 +18,8 @@ import {
   type Location,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyse, type Analysis } from '../analyse.js';
+import { analyse, unreadPlanAnalysis, type Analysis } from '../analyse.js';
+import { planSizeProblem } from '../language/limits.js';
 import type { ResolvedConfig } from '../rules/config.js';
 import { CONFIG_FILE_NAME } from '../rules/config-text.js';
 import type { RenderFormat } from '../render/index.js';
@@ -40,7 +41,7 @@ import { planSymbols } from '../features/symbols.js';
 import { formatEdits } from '../format/edits.js';
 import { codeActionKinds, toCompletionItem, toDocumentSymbol, toFoldingRange, toLspDiagnostic, toLspEdits, toSelectionRange } from './convert.js';
 import { DocumentScheduler } from './document-scheduler.js';
-import { folderOf, isInside, type PlanFileText, type ServerHost } from './host.js';
+import { folderOf, isInside, type FoundPlans, type PlanFileText, type ServerHost, type UnreadPlanFile } from './host.js';
 
 
 interface Analysed {
@@ -325,9 +326,18 @@ export function createServer(connection: Connection, host: ServerHost): void {
 
   connection.onRequest('ipt/catalogue', () => contained('ipt/catalogue', { variants: [], problemAreas: [] }, () => catalogueLists(workspaceConfig())));
 
-  connection.onRequest('ipt/validateWorkspace', async (params: { files?: PlanFileText[] } | undefined) => {
-    const plans = params?.files ?? (host.findPlans ? await host.findPlans(workspaceFolders) : []);
+  connection.onRequest('ipt/validateWorkspace', async (params: { files?: PlanFileText[]; unread?: UnreadPlanFile[] } | undefined) => {
+    // The web build's client reads the files itself (and says which it did not read); Node reads them here.
+    const found: FoundPlans = params?.files ? { plans: params.files, unread: params.unread ?? [] } : host.findPlans ? await host.findPlans(workspaceFolders) : { plans: [], unread: [] };
+    const { plans } = found;
     let problems = 0;
+    // A file too large to be a plan gets the diagnostic opening it would give; what is not a plan file is listed in the answer.
+    for (const file of found.unread) {
+      if (!('tooLarge' in file)) continue;
+      const diagnostics = unreadPlanAnalysis(planSizeProblem(file.tooLarge)!).diagnostics.map((d) => toLspDiagnostic(d, file.uri));
+      problems += diagnostics.length;
+      void connection.sendDiagnostics({ uri: file.uri, diagnostics });
+    }
     for (const plan of plans) {
       const open = documents.get(plan.uri);
       const diagnostics = contained('ipt/validateWorkspace', [], () => {
@@ -338,7 +348,8 @@ export function createServer(connection: Connection, host: ServerHost): void {
       if (open) void connection.sendDiagnostics({ uri: plan.uri, version: open.version, diagnostics });
       else void connection.sendDiagnostics({ uri: plan.uri, diagnostics });
     }
-    return { files: plans.length, problems };
+    const skipped = found.unread.flatMap((file) => ('skipped' in file ? [file] : []));
+    return { files: plans.length + found.unread.length - skipped.length, problems, skipped };
   });
 
   documents.listen(connection);
