@@ -6,6 +6,7 @@ import type { VariantEntry } from './language/catalogue-types.js';
 import { findEntry } from './language/catalogue.js';
 import type { Diagnostic, Report, Severity } from './language/diagnostic.js';
 import { planSizeProblem } from './language/limits.js';
+import { withSuggestionBudget } from './language/suggest.js';
 import { parsePlan, type ParseResult } from './language/parser.js';
 import { LineIndex } from './language/span.js';
 import { defaultConfig, type ResolvedConfig } from './rules/config.js';
@@ -37,7 +38,8 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
   // Checked before parsing: a file past the bound is not read at all.
   const tooLarge = planSizeProblem(source.length);
   if (tooLarge) return unreadTooLarge(source, new LineIndex(source), tooLarge);
-  return analyseParsed(source, parsePlan(source), options);
+  // Did-you-mean gets a bounded share of the work (suggest.ts), however many unknown words the plan has.
+  return withSuggestionBudget(() => analyseParsed(source, parsePlan(source), options));
 }
 
 /** The pipeline after parsing (the differential test feeds it both parser paths' results). */

@@ -14,7 +14,7 @@ export async function readStdin(stream: NodeJS.ReadableStream | undefined, comma
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     chunks.push(bytes);
     length += bytes.length;
-    if (length > MAX_PLAN_BYTES) return { tooLarge: planSizeProblem(length, true)! };
+    if (length > MAX_PLAN_BYTES) return { tooLarge: planSizeProblem(MAX_PLAN_BYTES, true)! };
   }
   return Buffer.concat(chunks).toString('utf8');
 }

@@ -107,6 +107,9 @@ function carePlan(view: PlanView, options: FhirOptions): CarePlan {
   const cadence = view.sessions?.cadence?.id;
   const start = parseDay(view.start) ? view.start : undefined;
   let scores = 0;
+  // The goals are the middle phase's work: its activity names them, once (a plan that writes
+  // `phase middle` 2,000 times would otherwise list every goal 2,000 times).
+  const middle = view.phases.find((phase) => phase.name?.id === 'middle');
   const activity = view.phases.map((phase): CarePlanActivity => {
     const outcomes: Reference[] = [];
     for (const session of phase.sessions) {
@@ -121,7 +124,7 @@ function carePlan(view: PlanView, options: FhirOptions): CarePlan {
       detail: prune({
         kind: 'Appointment',
         code: phaseCode(phase),
-        goal: phase.name?.id === 'middle' && goalRefs.length ? goalRefs : undefined,
+        goal: phase === middle && goalRefs.length ? goalRefs : undefined,
         status: phaseStatus(phase),
         scheduledTiming: timing(phase, start, cadence, view.sessions?.minutes),
         description: phaseDescription(phase),

@@ -5,6 +5,7 @@
  */
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type * as z from 'zod';
+import { pushAll } from '../language/arrays.js';
 import { LineIndex } from '../language/span.js';
 import { didYouMean } from '../language/suggest.js';
 import { defaultConfig, resolveConfigWithIssues, type ConfigIssue, type ResolvedConfig } from './config.js';
@@ -355,7 +356,7 @@ export function resolveChain(chain: ParsedConfigFile[]): { config: ResolvedConfi
   const errors = chain.flatMap((c) => c.errors);
   const usable = chain.filter((c) => c.config);
   if (usable.length === 0) return { config: defaultConfig, errors };
-  const merged = usable.map((c) => c.config!).reduce(mergeConfigs);
+  const merged = mergeCascade(usable.map((c) => c.config!));
   const { config, issues } = resolveConfigWithIssues(merged);
   for (const issue of issues) errors.push(locateIssue(issue, usable));
   return { config, errors };
@@ -384,6 +385,51 @@ function locateIssue(issue: ConfigIssue, chain: ParsedConfigFile[]): ConfigError
   }
   const last = chain[chain.length - 1];
   return makeError(last.file, last.lines, 0, 0, issue.message);
+}
+
+/**
+ * A cascade of configs, base (outermost) first, merged as `mergeConfigs` merges two, in one pass:
+ * folding `mergeConfigs` over the cascade copied the lists and maps gathered so far at every file,
+ * quadratic in a deep cascade.
+ */
+export function mergeCascade(configs: readonly ConfigFile[]): ConfigFile {
+  const merged: ConfigFile = {};
+  const rules: NonNullable<ConfigFile['rules']> = {};
+  const variants: NonNullable<ConfigFile['variants']> = {};
+  const vocabulary: Required<NonNullable<ConfigFile['vocabulary']>> = { techniques: [], tasks: [], instruments: [], problemAreas: [] };
+  const phi: Required<NonNullable<ConfigFile['phi']>> = { patterns: [], allow: [] };
+  const fhir: NonNullable<ConfigFile['fhir']> = {};
+  const has = { rules: false, variants: false, vocabulary: false, phi: false, fhir: false };
+  for (const config of configs) {
+    Object.assign(merged, config);
+    if (config.rules) {
+      has.rules = true;
+      Object.assign(rules, config.rules);
+    }
+    if (config.variants) {
+      has.variants = true;
+      for (const [name, variant] of Object.entries(config.variants)) variants[name] = { ...variants[name], ...variant };
+    }
+    if (config.vocabulary) {
+      has.vocabulary = true;
+      for (const key of ['techniques', 'tasks', 'instruments', 'problemAreas'] as const) pushAll<unknown>(vocabulary[key], config.vocabulary[key] ?? []);
+    }
+    if (config.phi) {
+      has.phi = true;
+      pushAll(phi.patterns, config.phi.patterns ?? []);
+      pushAll(phi.allow, config.phi.allow ?? []);
+    }
+    if (config.fhir) {
+      has.fhir = true;
+      Object.assign(fhir, config.fhir);
+    }
+  }
+  if (has.rules) merged.rules = rules;
+  if (has.variants) merged.variants = variants;
+  if (has.vocabulary) merged.vocabulary = vocabulary;
+  if (has.phi) merged.phi = phi;
+  if (has.fhir) merged.fhir = fhir;
+  return merged;
 }
 
 /** `over` (a deeper file) on top of `base`. */

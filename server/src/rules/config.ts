@@ -9,7 +9,7 @@ import { DEFAULT_REQUIRED_TASKS } from '../language/catalogue/required-tasks.js'
 import type { RuleSetting } from '../language/diagnostic.js';
 import { builtinCatalogue, findEntry } from '../language/catalogue.js';
 import type { ConfigFile, FhirConfig, VariantConfig } from './config-schema.js';
-import { didYouMean } from '../language/suggest.js';
+import { choicesText, didYouMean, MAX_LISTED_CHOICES, withSuggestionBudget } from '../language/suggest.js';
 import { compileWorkspacePattern, MAX_PATTERN_INSTRUCTIONS, tooLarge, type WorkspacePattern } from './workspace-pattern.js';
 
 export interface PhiPattern {
@@ -57,6 +57,11 @@ export function resolveConfig(file: ConfigFile | undefined): ResolvedConfig {
 /** Like `resolveConfig`, and says what it had to skip and why. */
 export function resolveConfigWithIssues(file: ConfigFile | undefined): { config: ResolvedConfig; issues: ConfigIssue[] } {
   if (!file) return { config: defaultConfig, issues: [] };
+  // Did-you-mean over the variants and tasks gets a bounded share of the work (suggest.ts).
+  return withSuggestionBudget(() => resolveWithIssues(file));
+}
+
+function resolveWithIssues(file: ConfigFile): { config: ResolvedConfig; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
 
   const resolvedVariants = resolveVariants(file.variants ?? {}, issues);
@@ -70,7 +75,7 @@ export function resolveConfigWithIssues(file: ConfigFile | undefined): { config:
     else {
       issues.push({
         path: ['variant'],
-        message: `The default variant \`${file.variant}\` is not built in or defined in \`variants\`.${didYouMean(file.variant, variants.map((v) => v.id)).text} Use one of: ${variants.map((v) => v.id).join(', ')}.`,
+        message: `The default variant \`${file.variant}\` is not built in or defined in \`variants\`.${didYouMean(file.variant, variants.map((v) => v.id)).text} Use one of: ${choicesText(variants, false)}.`,
       });
     }
   }
@@ -175,11 +180,16 @@ function resolveVariants(configured: Record<string, VariantConfig>, issues: Conf
       if (own.extends === name && base) {
         // `"acute": { "extends": "acute" }` is the same as overriding acute.
       } else if (!known.has(own.extends)) {
-        // The choices leave out the variant being defined: it cannot start from itself.
-        const choices = [...known].filter((id) => id !== name);
+        // The choices leave out the variant being defined: it cannot start from itself. (Looked at
+        // lazily: 5,000 variants extending unknown names must not copy the 5,000 names each.)
+        const choices = function* () {
+          for (const id of known) if (id !== name) yield id;
+        };
+        const listed: string[] = [];
+        for (const id of choices()) if (listed.push(id) > MAX_LISTED_CHOICES) break;
         issues.push({
           path: ['variants', name, 'extends'],
-          message: `Variant \`${name}\` extends \`${own.extends}\`, which is not built in or defined in \`variants\`.${didYouMean(own.extends, choices).text} Use one of: ${choices.join(', ')}.`,
+          message: `Variant \`${name}\` extends \`${own.extends}\`, which is not built in or defined in \`variants\`.${didYouMean(own.extends, choices()).text} Use one of: ${choicesText(listed, false, known.size - 1)}.`,
         });
         return undefined;
       } else {

@@ -6,10 +6,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../server/src/analyse.js';
 import { resolveConfig, resolveConfigWithIssues } from '../../../server/src/rules/config.js';
+import type { ConfigFile } from '../../../server/src/rules/config-schema.js';
 import { MAX_CONFIG_CHARS } from '../../../server/src/rules/config-shape.js';
+import { mergeCascade, mergeConfigs } from '../../../server/src/rules/config-text.js';
 import { clearConfigCache, loadConfig, parseConfigText, resolveConfigTexts } from '../../../server/src/rules/load-config.js';
 import { linearGrowth } from '../rules/linear-time.js';
 
@@ -197,5 +200,30 @@ describe('a problem with a pattern of a cascade is located in the file that wrot
     const deeper = JSON.stringify({ phi: { patterns: [{ name: 'c', pattern: 'MRN\\d+' }, { name: 'd', pattern: '[a-z]{80}' }] } }, null, 1);
     const { errors } = resolveConfigTexts([{ file: 'base/.iptrc.json', text: base }, { file: 'base/team/.iptrc.json', text: deeper }]);
     expect(errors.map((e) => [e.file, e.line])).toEqual([['base/team/.iptrc.json', deeper.split('\n').findIndex((l) => l.includes('"[a-z]{80}"')) + 1]]);
+  });
+});
+
+describe('merging a cascade in one pass (issue 17: folding pairwise merges copied everything gathered at every file)', () => {
+  it('gives what merging two by two gives (property)', () => {
+    const word = fc.constantFrom('a', 'b', 'c');
+    const file = fc.record(
+      {
+        root: fc.boolean(),
+        variant: word,
+        rules: fc.dictionary(fc.constantFrom('phi', 'task', 'technique'), fc.constantFrom('off' as const, 'error' as const, 'warning' as const)),
+        variants: fc.dictionary(word, fc.record({ extends: fc.constantFrom('acute', 'brief'), initialMax: fc.nat(5), title: word }, { requiredKeys: ['extends'] })),
+        vocabulary: fc.record({ techniques: fc.array(word.map((w) => `t-${w}`)), problemAreas: fc.array(word.map((w) => `p-${w}`)) }, { requiredKeys: [] }),
+        phi: fc.record({ allow: fc.array(word), patterns: fc.array(fc.record({ name: word, pattern: word })) }, { requiredKeys: [] }),
+        fhir: fc.record({ diagnosisCodeSystem: fc.constantFrom('icd-10' as const, 'icd-10-cm' as const) }, { requiredKeys: [] }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.array(file as fc.Arbitrary<ConfigFile>, { minLength: 1, maxLength: 5 }), (files) => {
+        const resolved = (config: ConfigFile) => JSON.stringify(resolveConfig(config));
+        expect(resolved(mergeCascade(files))).toBe(resolved(files.reduce(mergeConfigs)));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

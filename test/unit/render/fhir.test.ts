@@ -324,3 +324,13 @@ describe.skipIf(examples.length === 0)('render fhir: the shared examples (reads 
     });
   }
 });
+
+describe('render fhir: the middle phase names the goals once (issue 17)', () => {
+  it('only the first middle phase block lists the goals, and time grows linearly with goals and phases', () => {
+    const plan = (goals: number, phases: number) => `plan "C-0142"\nfocus grief "g"\n${'  goal G1 "x"\n'.repeat(goals)}${'phase middle sessions 4-13\n'.repeat(phases)}`;
+    const middles = fhir(plan(3, 3)).activity as Json[];
+    expect(middles.map((a) => (a.detail.goal ?? []).length)).toEqual([3, 0, 0]);
+    const analysed = (size: number) => analyse(plan(Math.round(size / 28), Math.round(size / 54)));
+    expect(linearGrowth(analysed, (analysis) => render(analysis, { to: 'fhir' }))).toBeLessThan(30);
+  });
+});
