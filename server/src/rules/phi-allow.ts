@@ -6,7 +6,8 @@
  * text is read once: at every position, the longest allowed text ending there is the one that starts
  * earliest, and a running minimum from the end says how far back an allowed text reaches over each
  * place. The cost is linear in the text plus the list, and the memory is 14 bytes per distinct
- * prefix of the entries (typed arrays), never per occurrence.
+ * prefix of the entries (typed arrays), never per occurrence; the exact texts (the client and title
+ * checks) are looked up in the same automaton.
  */
 
 export interface AllowList {
@@ -28,21 +29,18 @@ export function allowList(entries: readonly string[]): AllowList {
 const NOTHING_ALLOWED: AllowList = { has: () => false, coverage: () => () => false };
 
 function compileAllowList(entries: readonly string[]): AllowList {
-  const words = [...new Set(entries)].filter((entry) => entry !== '').sort(compareCodeUnits);
+  // The default sort orders by UTF-16 code units, as the automaton needs; repeats end up side by side.
+  const sorted = entries.filter((entry) => entry !== '').sort();
+  const words = sorted.filter((word, i) => i === 0 || word !== sorted[i - 1]);
   if (words.length === 0) return NOTHING_ALLOWED;
-  const exact = new Set(words);
   const automaton = buildAutomaton(words);
   return {
-    has: (text) => exact.has(text),
+    has: (text) => isEntry(automaton, text),
     coverage: (text) => {
       const reach = earliestCoveringStart(automaton, text);
       return (start, end) => end > start && end <= text.length && reach[end - 1] <= start;
     },
   };
-}
-
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -89,15 +87,17 @@ function buildAutomaton(words: readonly string[]): Automaton {
   // The entries still long enough at this depth, in sorted order, and the state each stands in.
   let active = Int32Array.from(words.keys());
   let at = new Int32Array(words.length); // all at the root
+  let activeCount = words.length;
   let next = 1; // the next state number
   let parentsDone = 0; // states whose children have all been numbered
-  for (let depth = 1; active.length > 0; depth++) {
+  for (let depth = 1; activeCount > 0; depth++) {
     const levelStart = next;
-    const stillActive: number[] = [];
-    const stillAt: number[] = [];
+    const stillActive = new Int32Array(activeCount);
+    const stillAt = new Int32Array(activeCount);
+    let still = 0;
     let previous = -1;
     let state = -1;
-    for (let k = 0; k < active.length; k++) {
+    for (let k = 0; k < activeCount; k++) {
       const w = active[k];
       const word = words[w];
       // A new state unless this entry shares its first `depth` units with the previous active one.
@@ -111,34 +111,49 @@ function buildAutomaton(words: readonly string[]): Automaton {
       }
       if (word.length === depth) longest[state] = depth;
       else {
-        stillActive.push(w);
-        stillAt.push(state);
+        stillActive[still] = w;
+        stillAt[still++] = state;
       }
       previous = w;
     }
     // Longest entry ending here: this state's own, else its failure link's (numbered earlier).
     for (let s = levelStart; s < next; s++) if (longest[s] === 0) longest[s] = longest[fail[s]];
-    active = Int32Array.from(stillActive);
-    at = Int32Array.from(stillAt);
+    active = stillActive;
+    at = stillAt;
+    activeCount = still;
   }
   while (parentsDone <= states) firstChild[parentsDone++] = states;
   return { unit, firstChild, fail, longest };
 }
 
+/** The child of `state` reached by `code`, or -1 (a binary search: children are in code-unit order). */
+function child(automaton: Automaton, state: number, code: number): number {
+  const { unit, firstChild } = automaton;
+  let low = firstChild[state];
+  let high = firstChild[state + 1] - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (unit[mid] === code) return mid;
+    if (unit[mid] < code) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
+/** True when `text` is exactly one of the entries: its path from the root ends in a state an entry ends in. */
+function isEntry(automaton: Automaton, text: string): boolean {
+  let state = 0;
+  for (let i = 0; i < text.length && state >= 0; i++) state = child(automaton, state, text.charCodeAt(i));
+  return state > 0 && automaton.longest[state] === text.length;
+}
+
 /** The state after reading `code` in `state`, following failure links (the root reads anything). */
 function step(automaton: Automaton, state: number, code: number): number {
-  const { unit, firstChild, fail } = automaton;
   for (;;) {
-    let low = firstChild[state];
-    let high = firstChild[state + 1] - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (unit[mid] === code) return mid;
-      if (unit[mid] < code) low = mid + 1;
-      else high = mid - 1;
-    }
+    const next = child(automaton, state, code);
+    if (next >= 0) return next;
     if (state === 0) return 0;
-    state = fail[state];
+    state = automaton.fail[state];
   }
 }
 

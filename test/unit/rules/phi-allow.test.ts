@@ -36,10 +36,17 @@ describe('phi.allow: which findings an allow list covers', () => {
     );
   });
 
-  it('answers exact membership (the client and title checks)', () => {
+  it('answers exact membership (the client and title checks), as `includes` would (property)', () => {
     const list = allowList(['Front Desk', 'C-0142 Clinic']);
     expect(list.has('Front Desk')).toBe(true);
     expect(list.has('Front')).toBe(false);
+    const unit = fc.constantFrom('a', 'b', '5', ' ', '😀');
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit, maxLength: 5 }), { maxLength: 10 }), fc.string({ unit, maxLength: 5 }), (entries, text) => {
+        expect(allowList([...entries]).has(text)).toBe(text !== '' && entries.includes(text));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('a number in the list is not reported; the same number with one more digit is', () => {
