@@ -105,7 +105,7 @@ test('ipt/configFiles: config above the plan applies (walking up the URI) and op
 
 test('ipt/validateWorkspace with the client’s files', async () => {
   const result = await connection.sendRequest('ipt/validateWorkspace', { files: [{ uri: 'vscode-test-web://mount/other/a.ipt', text: PLAN.replace('sessions 16', 'sessions 30') }] });
-  expect(result).toEqual({ files: 1, problems: 1 });
+  expect(result).toEqual({ files: 1, problems: 1, skipped: [] });
   const closed = await diagnostics((p) => p.uri === 'vscode-test-web://mount/other/a.ipt');
   expect(closed.diagnostics.map((d) => d.code)).toEqual(['session-count']);
 });
