@@ -31,7 +31,8 @@ export async function validateWorkspace(client: BaseLanguageClient, sendTexts: b
   const plans = `${result.files} plan${result.files === 1 ? '' : 's'}`;
   const problems = result.problems === 0 ? 'no problems' : `${result.problems} problem${result.problems === 1 ? '' : 's'}`;
   const skipped = result.skipped ?? [];
-  const message = `Checked ${plans}: ${problems}.${skipped.length ? ` ${skippedText(skipped)}` : ''}`;
+  // What was skipped comes first: it is why the message is a warning, and the first line is what shows.
+  const message = `${skipped.length ? `${skippedText(skipped)} ` : ''}Checked ${plans}: ${problems}.`;
   void (skipped.length ? vscode.window.showWarningMessage(message) : vscode.window.showInformationMessage(message));
   return message;
 }
