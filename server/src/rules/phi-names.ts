@@ -72,6 +72,7 @@ const NEVER_NAMES = `January February March April May June July August September
 
 /** Words after a name pair that make it a place or an institution ("Mary Seacole Ward", "Victoria Road"). */
 const PLACE_WORDS = `street st road rd avenue ave lane ln close drive dr crescent terrace boulevard way square gardens place row mews
+  highway hwy motorway freeway expressway parkway bypass junction roundabout river creek lake beach bay island mountain mount valley hills forest
   hospital clinic centre center house college school university academy church chapel cathedral mosque temple synagogue trust foundation ward
   unit wing team service services group library hall park station airport bridge day night week weekend holiday eve fund society institute
   project programme program line helpline lifeline scale inventory questionnaire test method model plan syndrome disease disorder memorial
@@ -160,9 +161,9 @@ const FULL_NAME = new RegExp(`(?<![\\w'’.-])(${NAME})(?=${GAP}${INITIAL}(${NAM
 
 // ---------------------------------------------------------------- messages
 
-const NAME_MESSAGE =
+export const NAME_MESSAGE =
   'This looks like the name of a person in the client\'s life. Names of relatives, friends, employers and household members identify the client as much as the client\'s own: write the relationship or role instead (e.g. "husband", "aunt", "manager"). If it is not a name, add the exact text to `phi.allow` in .iptrc.json.';
-const CLINICIAN_MESSAGE =
+export const CLINICIAN_MESSAGE =
   'This looks like a clinician\'s name. A treating clinician\'s name need not be removed for de-identification, but the role says as much in a plan and cannot help identify the client: write it (e.g. "the GP", "the psychiatrist"). If it is not a name, add the exact text to `phi.allow` in .iptrc.json.';
 
 // ---------------------------------------------------------------- detectors

@@ -76,6 +76,8 @@ const MEANS_PHRASE = new RegExp(
     '\\b(?:lock ?box|locked box|locked cabinet|trigger lock|cable lock)\\b',
     '\\b(?:blister pack\\w*|dosette|webster[ -]?pak|weekly (?:dispens\\w*|supply|prescriptions?|scripts?)|dispensed (?:weekly|daily)|small(?:er)? (?:supplies|supply|quantities|amounts))\\b',
     '\\bno (?:firearms?|guns?|weapons?|stockpiles?|stockpiled \\w+)\\b',
+    // "gives one week at a time", "a day's supply at a time"
+    "\\b(?:a|one|two|1|2) (?:week|day|dose)(?:'s|s')?(?: supply| worth)? at a time\\b",
   ].join('|'),
 );
 
@@ -84,9 +86,9 @@ const MEANS_ITEM =
   /\b(?:firearms?|guns?|rifles?|shotguns?|pistols?|handguns?|weapons?|ammunition|ammo|medications?|medicines?|meds|tablets|pills|prescriptions?|paracetamol|acetaminophen|tylenol|painkillers|analgesics|insulin|overdose|drugs|knives|knife|blades?|razors?|sharps|sharp objects|ligatures?|cords?|belts?|ropes?|chemicals?|pesticides?|poisons?|car keys)\b/g;
 /** …and what is done about it, close by in the same clause ("tablets kept by partner", "firearm, stored elsewhere"). */
 const MEANS_ACTION =
-  /\b(?:lock\w*|remov\w*|stor\w*|kept|keep\w* (?:away|locked|safe|out|elsewhere|by|with|at|in)|hold\w*|held|secur\w*|safe\w*|away|dispos\w*|return\w*|limit\w*|restrict\w*|reduc\w*|dispens\w*|hand\w* (?:over|in)|taken out|cleared|got rid|get rid|supervis\w*|off[ -]site|elsewhere|out of (?:the )?(?:house|home)|no access|without access|not (?:kept )?(?:at|in the) home|none (?:at|in the) home|search\w*|(?:by|with|at) (?:her |his |their |a |the )?(?:partner|husband|wife|spouse|parents?|mother|father|mum|mom|dad|sister|brother|friend|neighbou?r|son|daughter|carer|family|pharmacy|pharmacist|police)(?:'s)?)\b/g;
+  /\b(?:lock\w*|remov\w*|stor\w*|kept|keep\w*(?! (?:taking|using|on|going|up|busy|active|doing))|hold\w*|held|secur\w*|safe\w*|away|dispos\w*|return\w*|limit\w*|restrict\w*|reduc\w*|dispens\w*|hand\w* (?:over|in)|taken out|cleared|got rid|get rid|supervis\w*|off[ -]site|elsewhere|out of (?:the )?(?:house|home)|no access|without access|not (?:kept )?(?:at|in the) home|none (?:at|in the) home|search\w*|(?:by|with|at) (?:her |his |their |a |the )?(?:partner|husband|wife|spouse|parents?|mother|father|mum|mom|dad|sister|brother|friend|neighbou?r|son|daughter|carer|family|pharmacy|pharmacist|police)(?:'s)?)\b/g;
 /** How near (in characters) a means and what is done about it must stand. */
-const MEANS_NEAR = 40;
+const MEANS_NEAR = 60;
 
 export interface SafetyPlanContent {
   /** It says it is a complete structured plan ("six-step safety plan", "Stanley–Brown plan written"). */

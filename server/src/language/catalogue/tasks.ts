@@ -73,6 +73,7 @@ export const tasks: TaskEntry[] = [
       "In IPT-A the parent or carer joins part of the initial phase: gives the history, hears about depression and its treatment and learns the limited sick role (depressed, yet expected to keep up school and usual activities as far as possible, with the parent's support). Parents are encouraged to take part at the start, in the middle when the problem area involves them, and at the end, where they review progress and the warning signs.",
     sources: ['S84', 'S85', 'S106', 'S107'],
     phases: ['initial', 'middle', 'termination'],
+    variants: ['adolescent'],
   },
   {
     id: 'formulation',
