@@ -77,7 +77,7 @@ function checkSafetyPlanContent(ctx: RuleContext, risk: Risk, contractOnly: Read
   const plans = risk.safetyPlans.filter((plan) => plan.text !== undefined && !contractOnly.has(plan));
   if (plans.length === 0) return;
   const texts = plans.map((plan) => decodeString(ctx.text, plan.text!.span));
-  const at = plans[0].text!.span;
+  const at = { start: texts[0].offsets[0], end: texts[0].offsets[texts[0].value.length] };
 
   // A placeholder: the whole plan when nothing else in it is a safety plan's content.
   const placeholderIndex = texts.findIndex((text) => firstPlaceholder(text.value) !== undefined);
@@ -91,7 +91,8 @@ function checkSafetyPlanContent(ctx: RuleContext, risk: Risk, contractOnly: Read
     return;
   }
 
-  const content = safetyPlanContent(texts.map((text) => text.value));
+  // A clause still holding a placeholder ("lethal means TBC") is not done yet.
+  const content = safetyPlanContent(texts.map((text) => finishedClauses(text.value)));
   const noContact = !content.complete && !content.contact;
   const noMeans = !content.complete && level === 'high' && !content.lethalMeans;
   if (!noContact && !noMeans && !placeholder) return;
@@ -110,6 +111,14 @@ function checkSafetyPlanContent(ctx: RuleContext, risk: Risk, contractOnly: Read
   }
   if (placeholder && (noContact || noMeans)) message += ` It is also unfinished (\`${placeholderWords}\`): write the rest before the plan is used.`;
   ctx.report({ span: placeholder && !noContact && !noMeans ? { start: placeholder.text.offsets[placeholder.start], end: placeholder.text.offsets[placeholder.end] } : at, severity, message });
+}
+
+/** The clauses of a safety plan that hold no placeholder. */
+function finishedClauses(value: string): string {
+  return value
+    .split(/(?<=[;.\n])/)
+    .filter((clause) => firstPlaceholder(clause) === undefined)
+    .join('');
 }
 
 /** A string without its placeholder words and ellipses, to see what else it says. */

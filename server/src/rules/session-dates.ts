@@ -30,9 +30,15 @@ const MAX_STRETCH = 4;
  * worth a look. Two weeks late is still a break.
  */
 const MAX_INITIAL_BREAK_WEEKLY = 2;
-/** Words in a session's note or title that say it moved: then a late date is explained. */
+/** Words in a session's note or title that say it moved, or why: then a late date is explained. */
 const MOVED_WORDS =
-  /\b(?:mov(?:e|ed)|re-?schedul\w*|postpon\w*|put off|delay(?:ed)?|break|holidays?|half-term|vacation|leave|illness|ill|sick|hospital\w*|away|travel\w*|strike|closure|closed|snow)\b/i;
+  /\b(?:mov(?:e|ed)|re-?schedul\w*|re-?arrang\w*|postpon\w*|put off|delay(?:ed)?|brought forward|break|holidays?|half-term|vacation|leave|illness|ill|sick(?! role)|hospital\w*|away|travel\w*|strike|closure|closed|snow)\b/i;
+/**
+ * Words that say the session itself was moved. A date off the rhythm whose next session keeps the old
+ * rhythm (a one-off move, back on the usual day next time) is explained only by these: a reason
+ * alone ("sick", "holiday") could as well describe the session's content.
+ */
+const MOVED_EXPLICITLY = /\b(?:mov(?:e|ed)|re-?schedul\w*|re-?arrang\w*|postpon\w*|put off|delay(?:ed)?|brought forward)\b/i;
 
 /** A dated session: its first session number, the day (days since 1970) and the `date` word. */
 interface Dated {
@@ -131,7 +137,7 @@ export default {
           const shownByLater = hasNext && rescheduled && withinFrame;
           // A session whose note or title says it moved is silent, whatever the next session does:
           // when the next keeps the old rhythm (a one-off move), the old rhythm stays the anchor.
-          if (saysMoved(entry.session) && entry.day > (previous?.day ?? -Infinity)) {
+          if (saysMoved(entry.session, lone ? MOVED_EXPLICITLY : MOVED_WORDS) && entry.day > (previous?.day ?? -Infinity)) {
             if (!lone) {
               anchor = { k: entry.k, day: entry.day, describe: describeSession(entry) };
               previous = entry;
@@ -233,10 +239,10 @@ function datedSessions(ctx: RuleContext): Dated[] {
   return dated.sort((a, b) => a.k - b.k);
 }
 
-/** The session's note or title says it moved (a break, a holiday, an illness). Asked only of a late date. */
-function saysMoved(session: Session): boolean {
-  if (session.title && MOVED_WORDS.test(session.title.value)) return true;
-  return session.items.some((item) => item.kind === 'note' && item.text !== undefined && MOVED_WORDS.test(item.text.value));
+/** The session's note or title says it moved (or why: a break, a holiday, an illness). Asked only of a date off the rhythm. */
+function saysMoved(session: Session, words: RegExp): boolean {
+  if (session.title && words.test(session.title.value)) return true;
+  return session.items.some((item) => item.kind === 'note' && item.text !== undefined && words.test(item.text.value));
 }
 
 function firstDate(session: Session): Word | undefined {
