@@ -239,13 +239,13 @@ export const fullName: Detector = {
 };
 
 /**
- * Whether capitalised words can be a person's name at all: one of them is a given name, or a word
+ * Whether capitalised words can be a person's name at all: one of them is a first name, or a word
  * that is not a common English word ("Maria Lopez", "Lopez, Maria", "J. Okafor"; never "Role Play
- * With Mother").
+ * With Mother" or "Frank Discussion About Ending").
  */
 export function mayBeName(text: string): boolean {
   const parts = text.match(/[A-Z][A-Za-z'’-]*/g) ?? [];
-  return parts.some((part) => isWordLikeName(part) || (part.length > 1 && !isCommon(part) && !wordLists().never.has(part)));
+  return parts.some((part) => isFirstName(part) || (part.length > 1 && !isCommon(part) && !wordLists().never.has(part)));
 }
 
 /** The detectors for strings, and the one for comments (see the file comment). */

@@ -79,7 +79,7 @@ describe('false alarms of the name and safety-plan checks on clean plans', () =>
     const risk = readFileSync(path.join(repoRoot, 'docs', 'rules', 'risk-assessment.md'), 'utf8').replace(/\s+/g, ' ');
     expect(phi).toContain(`**${onCorpus.names} findings in ${onCorpus.strings} strings** of ${corpus.length} clean plans`);
     expect(phi).toContain(`**${onSamples.names} in ${onSamples.strings} strings** of the samples and the clean contract examples`);
-    expect(risk).toContain(`**${onCorpus.safety} findings on ${onCorpus.safetyPlans} safety plans** (${onCorpus.strings} strings) of ${corpus.length} clean plans`);
-    expect(risk).toContain(`**${onSamples.safety} on ${onSamples.safetyPlans} safety plans** of the samples and the clean contract examples`);
+    expect(risk).toContain(`**${onCorpus.safety} findings on ${onCorpus.safetyPlans} safety-plan lines** (${onCorpus.strings} strings) of ${corpus.length} clean plans`);
+    expect(risk).toContain(`**${onSamples.safety} on ${onSamples.safetyPlans} safety-plan lines** of the samples and the clean contract examples`);
   });
 });
