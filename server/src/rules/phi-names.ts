@@ -94,13 +94,30 @@ const WORK_BEFORE = /\b(?:reads?|reading|read|watch(?:es|ed|ing)?|listen(?:s|ed|
 const NOT_NAMES = new Set(['Stanley Brown', 'Father Christmas', 'Santa Claus', 'Mother Nature', 'Beyond Blue', 'Mary Poppins']);
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
-let lists: { given: Set<string>; common: Set<string>; namesFirst: Set<string>; never: Set<string>; placeWords: Set<string> } | undefined;
+
+/** The words of a front-coded list (see scripts/generate-name-lists.mjs): a digit, the shared prefix's length, starts each word. */
+export function frontDecoded(coded: string): string[] {
+  const result: string[] = [];
+  let previous = '';
+  let at = 0;
+  while (at < coded.length) {
+    const shared = coded.charCodeAt(at) - 48;
+    let end = at + 1;
+    while (end < coded.length && (coded.charCodeAt(end) < 48 || coded.charCodeAt(end) > 57)) end++;
+    previous = previous.slice(0, shared) + coded.slice(at + 1, end);
+    result.push(previous);
+    at = end;
+  }
+  return result;
+}
+
+let lists: { given: Set<string>; namesFirst: Set<string>; never: Set<string>; placeWords: Set<string> } | undefined;
+let common: Set<string> | undefined;
 
 /** The word lists as sets, built on first use (tens of thousands of words; most plans never need them). */
 function wordLists() {
   lists ??= {
-    given: new Set([...words(GIVEN_NAMES), ...words(MORE_GIVEN_NAMES)]),
-    common: new Set(words(COMMON_WORDS)),
+    given: new Set([...frontDecoded(GIVEN_NAMES), ...words(MORE_GIVEN_NAMES)]),
     namesFirst: new Set(words(NAMES_FIRST)),
     never: new Set(words(NEVER_NAMES)),
     placeWords: new Set(words(PLACE_WORDS)),
@@ -108,10 +125,13 @@ function wordLists() {
   return lists;
 }
 
+/** The common English words, built apart on first use: only a name that is also a word needs them. */
+const isCommon = (word: string) => (common ??= new Set(frontDecoded(COMMON_WORDS))).has(word.toLowerCase());
+
 /** A first name: a given name that is not a common word (unless a name first), nor never a name. */
 function isFirstName(word: string): boolean {
-  const { given, common, namesFirst, never } = wordLists();
-  return given.has(word) && !never.has(word) && (namesFirst.has(word) || !common.has(word.toLowerCase()));
+  const { given, namesFirst, never } = wordLists();
+  return given.has(word) && !never.has(word) && (namesFirst.has(word) || !isCommon(word));
 }
 
 /** A given name that is also a common word ("Grace", "Will"): a first name only before a real surname. */
@@ -126,7 +146,6 @@ function isSurname(word: string): boolean {
   return !never.has(word) && !placeWords.has(word.toLowerCase());
 }
 
-const isCommon = (word: string) => wordLists().common.has(word.toLowerCase());
 const isPlaceWord = (word: string) => wordLists().placeWords.has(word.toLowerCase());
 
 // ---------------------------------------------------------------- patterns
@@ -139,19 +158,30 @@ const POSSESSIVE = "(?:['’]s)?(?![\\w'’-])";
 /** A middle initial: "Jordan A. Reyes". */
 const INITIAL = `(?:[A-Z]\\.${GAP})?`;
 
-/** People in the client's life, as clinicians write them (either case for the first letter). */
-const RELATIONS = `husband wife partner spouse fianc[eé]e? boyfriend girlfriend ex ex-husband ex-wife ex-partner mother father mum mom mam dad
+/** People in the client's life, as clinicians write them (in lower case; a plural `s` is read too). */
+const RELATIONS = new Set(
+  `husband wife partner spouse fiancé fiancée fiance fiancee boyfriend girlfriend ex ex-husband ex-wife ex-partner mother father mum mom mam dad
   stepmother stepfather stepmum stepmom stepdad step-mother step-father son daughter stepson stepdaughter brother sister half-brother half-sister
   sibling twin aunt auntie aunty uncle niece nephew cousin grandmother grandfather grandma grandpa granny grandad granddad nan nana gran
   grandson granddaughter grandchild mother-in-law father-in-law sister-in-law brother-in-law son-in-law daughter-in-law friend flatmate roommate
   housemate neighbour neighbor boss manager colleague co-worker coworker employer landlord landlady teacher tutor coach carer caregiver guardian
-  godmother godfather baby child kid`
-  .split(/\s+/)
-  .map((word) => `[${word[0]}${word[0].toUpperCase()}]${word.slice(1)}`)
-  .join('|');
+  godmother godfather baby child kid`.split(/\s+/),
+);
 
-/** A line break or sentence end between a relation word and a capital starts a new sentence, not a name. */
-const RELATION_NAME = new RegExp(`(?<![\\w'’-])(?:${RELATIONS})s?,?${GAP}(?:(?:named|called)${GAP})?(${NAME})(?:${GAP}(${NAME}))?${POSSESSIVE}`, 'g');
+/**
+ * A word, then a capitalised name: the candidates for a name after a relation word, which the check
+ * keeps when the word is one (a word and a Set lookup are cheaper than ninety alternatives at every
+ * position). A line break or sentence end between them starts a new sentence, not a name.
+ */
+const RELATION_NAME = new RegExp(`(?<![\\w'’-])([A-Za-zé]{2,20}(?:-[a-z]{2,10}){0,2}),?${GAP}(?:(?:named|called)${GAP})?(${NAME})(?:${GAP}(${NAME}))?${POSSESSIVE}`, 'g');
+
+/** The relation word just before a name at `start` ("husband ␣Daniel", "sisters, ␣Anna"), if there is one. */
+function relationBefore(text: string, start: number): boolean {
+  const match = /([A-Za-zé-]{2,40}),?[ \t\u00a0]{1,3}(?:(?:named|called)[ \t\u00a0]{1,3})?$/.exec(text.slice(Math.max(0, start - 60), start));
+  if (!match) return false;
+  const word = match[1].toLowerCase();
+  return RELATIONS.has(word) || (word.endsWith('s') && RELATIONS.has(word.slice(0, -1)));
+}
 
 const TITLE_NAME = new RegExp(`(?<![\\w.'’-])(Mrs|Mr|Ms|Miss|Mx)\\.?${GAP}(${NAME})(?:${GAP}(${NAME}))?${POSSESSIVE}`, 'g');
 const DOCTOR_NAME = new RegExp(`(?<![\\w.'’-])(?:Dr|Doctor|Prof|Professor)\\.?${GAP}(${NAME})(?:${GAP}(${NAME}))?${POSSESSIVE}`, 'g');
@@ -179,9 +209,10 @@ function nextName(text: string, from: number): { name: string; length: number } 
 export const relationName: Detector = {
   mayMatch: /[a-zé],?[ \t\u00a0]{1,3}[A-Z]/,
   regex: RELATION_NAME,
-  group: 1,
+  group: 2,
   message: NAME_MESSAGE,
   accept: (first, text, start) => {
+    if (!relationBefore(text, start)) return false;
     const second = nextName(text, start + first.length);
     if (second !== undefined && isPlaceWord(second.name)) return false;
     // A listed first name; a word-like or unlisted one only with a surname that is not a common word.
@@ -247,6 +278,13 @@ export function mayBeName(text: string): boolean {
   const parts = text.match(/[A-Z][A-Za-z'’-]*/g) ?? [];
   return parts.some((part) => isFirstName(part) || (part.length > 1 && !isCommon(part) && !wordLists().never.has(part)));
 }
+
+/**
+ * What every text a name detector can match holds: a capital after a word and a gap ("husband
+ * Daniel", "Mrs Okafor", "Mr. Reyes", "with Daniel Okoro"). Never narrower than the detectors' own
+ * quick tests; most notes fail it and are done at once.
+ */
+export const MAY_HOLD_NAME = /[A-Za-z'’é,.][ \t\u00a0]{1,3}[A-Z]/;
 
 /** The detectors for strings, and the one for comments (see the file comment). */
 export const NAME_DETECTORS: readonly Detector[] = [relationName, titledName, doctorName, fullName];

@@ -15,7 +15,7 @@
  */
 import type { Span } from '../language/span.js';
 import { decodeString, stringWords } from './plan-queries.js';
-import { COMMENT_NAME_DETECTORS, mayBeName, NAME_DETECTORS, NAME_FREE_STATEMENTS } from './phi-names.js';
+import { COMMENT_NAME_DETECTORS, MAY_HOLD_NAME, mayBeName, NAME_DETECTORS, NAME_FREE_STATEMENTS } from './phi-names.js';
 import { BUILT_IN_DETECTORS, findIdentifyingData, nameInTitle, type Detector, type Finding } from './phi-patterns.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
 
@@ -41,8 +41,9 @@ export default {
       const named = statement.kind === 'client' || statement.kind === 'plan';
       // Names of the client's people: not in the clinicians' lines, and in the client and the title
       // only after their own checks (there a name is the client's, and says so).
-      const names = named || NAME_FREE_STATEMENTS.includes(statement.kind) ? [] : namesFor(raw, NAME_DETECTORS);
-      const candidates = [...detectorsFor(raw, detectors), ...names];
+      const names = named || NAME_FREE_STATEMENTS.includes(statement.kind) ? NONE : namesFor(raw, NAME_DETECTORS);
+      const builtIn = detectorsFor(raw, detectors);
+      const candidates = names.length === 0 ? builtIn : [...builtIn, ...names];
       if (candidates.length === 0 && !named) continue;
       const { value, offsets } = decodeString(ctx.text, word.span);
       const toSource = (start: number, end: number): Span => ({ start: offsets[start], end: offsets[end] });
@@ -55,7 +56,9 @@ export default {
     }
     for (const comment of ctx.file.comments) {
       const base = comment.span.start + 1; // just after `#`
-      const candidates = [...detectorsFor(comment.text, detectors), ...namesFor(comment.text, COMMENT_NAME_DETECTORS)];
+      const names = namesFor(comment.text, COMMENT_NAME_DETECTORS);
+      const builtIn = detectorsFor(comment.text, detectors);
+      const candidates = names.length === 0 ? builtIn : [...builtIn, ...names];
       if (candidates.length === 0) continue;
       for (const finding of findIdentifyingData(comment.text, candidates, allow)) report(ctx, { start: base + finding.start, end: base + finding.end }, finding);
     }
@@ -67,7 +70,7 @@ export default {
  * the quick tests' own flags (none), so it passes exactly the texts one of them passes: a
  * case-insensitive union let most notes through (`SS` in "discuss", a digit then any letter).
  */
-const ANY_BUILT_IN = new RegExp(BUILT_IN_DETECTORS.map((detector) => detector.mayMatch!.source).join('|'));
+const ANY_BUILT_IN = new RegExp([...new Set(BUILT_IN_DETECTORS.map((detector) => detector.mayMatch!.source))].join('|'));
 
 /** The detectors whose quick test the text passes (all of them for patterns without one). */
 function detectorsFor(text: string, detectors: readonly Detector[]): Detector[] {
@@ -75,8 +78,11 @@ function detectorsFor(text: string, detectors: readonly Detector[]): Detector[] 
   return detectors.filter((detector) => !detector.mayMatch || detector.mayMatch.test(text));
 }
 
-/** The name detectors whose quick test the text passes. */
+const NONE: Detector[] = [];
+
+/** The name detectors whose quick test the text passes (one shared test first: most texts hold no capital after a word). */
 function namesFor(text: string, detectors: readonly Detector[]): Detector[] {
+  if (!MAY_HOLD_NAME.test(text)) return NONE;
   return detectors.filter((detector) => detector.mayMatch!.test(text));
 }
 

@@ -255,6 +255,30 @@ describe('phi: names of the people in the client\'s life', () => {
     expect(found(withNote(note))).toEqual([]);
   });
 
+  it('passes every text a name detector matches through the one shared quick test', async () => {
+    const { MAY_HOLD_NAME, NAME_DETECTORS } = await import('../../../server/src/rules/phi-names.js');
+    const piece = fc.constantFrom('husband', 'Aunt', 'Mrs', 'Mr.', 'Dr', 'Prof', 'Daniel', 'Okoro', "O'Brien", 'Maria', 'friend called', 'A.', 'the', ',', ' ', '  ', '\t', 'x', 'é');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const text = pieces.join(pieces.length % 2 ? ' ' : '');
+        const matched = NAME_DETECTORS.some((detector) => new RegExp(detector.regex.source, detector.regex.flags).test(text));
+        return !matched || MAY_HOLD_NAME.test(text);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads the generated, front-coded name lists back to the words they were made from', async () => {
+    const { frontDecoded } = await import('../../../server/src/rules/phi-names.js');
+    const { GIVEN_NAMES, COMMON_WORDS } = await import('../../../server/src/rules/phi-name-lists.js');
+    const given = frontDecoded(GIVEN_NAMES);
+    expect(given.length).toBeGreaterThan(8000);
+    expect(given).toEqual([...given].sort());
+    expect(given).toEqual(expect.arrayContaining(['Daniel', 'Maria', 'Sarah']));
+    expect(frontDecoded(COMMON_WORDS)).toEqual(expect.arrayContaining(['period', 'discussion', 'session']));
+    expect(frontDecoded('0anna4e0bob')).toEqual(['anna', 'annae', 'bob']);
+  });
+
   it('leaves the clinicians\' own lines alone (and a sign-off line can join them)', async () => {
     const named = replace(replace(basePlan, 'clinician "J. Rivera, LCSW"', 'clinician "Jordan Rivera, LCSW"'), 'supervisor "M. Okafor, PhD"', 'supervisor "Dr Maria Okafor"');
     expect(found(named)).toEqual([]);
