@@ -169,11 +169,13 @@ const RELATIONS = new Set(
 );
 
 /**
- * A word, then a capitalised name: the candidates for a name after a relation word, which the check
- * keeps when the word is one (a word and a Set lookup are cheaper than ninety alternatives at every
- * position). A line break or sentence end between them starts a new sentence, not a name.
+ * A capitalised name after a word and a gap: the candidates for a name after a relation word, which
+ * the check keeps when the word is one (a word and a Set lookup are cheaper than ninety alternatives
+ * at every position). The word is a lookbehind and the surname a lookahead, so no candidate swallows
+ * the next one ("Visit Sister Anna" still reaches "Sister Anna"). A sentence end between the word
+ * and the name starts a new sentence, not a name.
  */
-const RELATION_NAME = new RegExp(`(?<![\\w'’-])([A-Za-zé]{2,20}(?:-[a-z]{2,10}){0,2}),?${GAP}(?:(?:named|called)${GAP})?(${NAME})(?:${GAP}(${NAME}))?${POSSESSIVE}`, 'g');
+const RELATION_NAME = new RegExp(`(?<=[A-Za-zé]{2,20}(?:-[a-z]{2,10}){0,2},?${GAP}(?:(?:named|called)${GAP})?)(${NAME})(?=(?:${GAP}${NAME})?${POSSESSIVE})`, 'g');
 
 /** The relation word just before a name at `start` ("husband ␣Daniel", "sisters, ␣Anna"), if there is one. */
 function relationBefore(text: string, start: number): boolean {
@@ -209,7 +211,6 @@ function nextName(text: string, from: number): { name: string; length: number } 
 export const relationName: Detector = {
   mayMatch: /[a-zé],?[ \t\u00a0]{1,3}[A-Z]/,
   regex: RELATION_NAME,
-  group: 2,
   message: NAME_MESSAGE,
   accept: (first, text, start) => {
     if (!relationBefore(text, start)) return false;

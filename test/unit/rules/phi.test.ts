@@ -213,6 +213,7 @@ describe('phi: names of the people in the client\'s life', () => {
     ['Met Mr. Reyes, the landlord', 'Mr. Reyes'],
     ['Visit with Sarah Whitfield at the weekend', 'Sarah Whitfield'],
     ['Sister Grace Okafor visits on Sundays', 'Grace Okafor'],
+    ['Visit Sister Anna on Sunday', 'Anna'],
   ])('finds a name in a note: "%s"', (note, name) => {
     const plan = withNote(note);
     expect(found(plan)).toEqual([[name, 'warning']]);
