@@ -83,9 +83,10 @@ function checkSafetyPlanContent(ctx: RuleContext, risk: Risk, contractOnly: Read
   const placeholderIndex = texts.findIndex((text) => firstPlaceholder(text.value) !== undefined);
   const placeholder = placeholderIndex < 0 ? undefined : { ...firstPlaceholder(texts[placeholderIndex].value)!, text: texts[placeholderIndex] };
   const placeholderWords = placeholder && placeholder.text.value.slice(placeholder.start, placeholder.end);
-  if (placeholder && !texts.some((text) => hasSafetyPlanContent(withoutPlaceholders(text.value)))) {
+  const placeholderSpan = placeholder && { start: placeholder.text.offsets[placeholder.start], end: placeholder.text.offsets[placeholder.end] };
+  if (placeholderSpan && !texts.some((text) => hasSafetyPlanContent(withoutPlaceholders(text.value)))) {
     ctx.report({
-      span: { start: placeholder.text.offsets[placeholder.start], end: placeholder.text.offsets[placeholder.end] },
+      span: placeholderSpan,
       message: `This safety plan is still a placeholder (\`${placeholderWords}\`), and at ${level} risk a placeholder is no safety plan. Write the Stanley–Brown safety plan here: warning signs, coping steps, people and places, professional and crisis contacts (e.g. 988), and making lethal means less available.`,
     });
     return;
@@ -110,7 +111,7 @@ function checkSafetyPlanContent(ctx: RuleContext, risk: Risk, contractOnly: Read
     message = `This safety plan is unfinished (\`${placeholderWords}\`): write the missing part before the plan is used.`;
   }
   if (placeholder && (noContact || noMeans)) message += ` It is also unfinished (\`${placeholderWords}\`): write the rest before the plan is used.`;
-  ctx.report({ span: placeholder && !noContact && !noMeans ? { start: placeholder.text.offsets[placeholder.start], end: placeholder.text.offsets[placeholder.end] } : at, severity, message });
+  ctx.report({ span: placeholderSpan && !noContact && !noMeans ? placeholderSpan : at, severity, message });
 }
 
 /** The clauses of a safety plan that hold no placeholder. */
