@@ -68,7 +68,7 @@ const NEVER_NAMES = `January February March April May June July August September
   Georgia Virginia Carolina Dakota Indiana Florida Montana Savannah Brooklyn Chelsea Hampton Camden Devon Cornwall Brittany Lorraine Holland India
   Israel Paris London Dublin Belfast Cardiff Toronto Ottawa Calgary Edmonton Winnipeg Halifax Vancouver Quebec Montreal Auckland Wellington Hamilton
   Beck Edinburgh Stanley Beyond Samaritans Samaritan Lifeline Childline Shout Papyrus Pieta Jigsaw Headspace Kooth Trevor Crisis Patient Health
-  Mood Feelings`;
+  Mood Feelings Kaiser`;
 
 /** Words after a name pair that make it a place or an institution ("Mary Seacole Ward", "Victoria Road"). */
 const PLACE_WORDS = `street st road rd avenue ave lane ln close drive dr crescent terrace boulevard way square gardens place row mews
@@ -87,11 +87,15 @@ const PLACE_BEFORE = new Set(`st st. saint san santa los las mount mt lake port 
  * ("Taylor Swift songs", "a Harry Potter book") or after a verb for taking one in ("reads Harry Potter").
  */
 const WORK_AFTER = new Set(`song songs music album albums concert concerts tour book books novel novels story stories film films movie movies
-  series show shows episode episodes podcast podcasts video videos game games poster posters fan fans lyrics quote quotes biography`.split(/\s+/));
+  series show shows episode episodes podcast podcasts video videos game games poster posters fan fans lyrics quote quotes biography recipe
+  recipes cookbook programme program`.split(/\s+/));
 const WORK_BEFORE = /\b(?:reads?|reading|read|watch(?:es|ed|ing)?|listen(?:s|ed|ing)? to|likes|loves|enjoys|fan of|quotes?|quoted|sings?|sang|plays?)[ \t\u00a0]{1,3}$/i;
 
 /** Phrases that look like names and are not: the safety plan's authors, an instrument, a charity. */
-const NOT_NAMES = new Set(['Stanley Brown', 'Father Christmas', 'Santa Claus', 'Mother Nature', 'Beyond Blue', 'Mary Poppins']);
+const NOT_NAMES = new Set([
+  'Stanley Brown', 'Father Christmas', 'Santa Claus', 'Mother Nature', 'Beyond Blue', 'Mary Poppins', 'Martin Luther', 'Guy Fawkes',
+  'Alice Springs', 'Milton Keynes', 'Tim Hortons', 'Jack Daniels', 'Jack Daniel', 'Harvey Norman', 'David Jones',
+]);
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 

@@ -46,7 +46,7 @@ const CONTACT = new RegExp(
     '\\bsuicide (?:prevention|call ?back)\\b',
     '\\bcall ?back service\\b',
     // Lines and services by name
-    '\\b(?:samaritans|shout|papyrus|hopeline(?:uk)?|childline|kids help ?(?:line|phone)|lifeline|beyond blue|headspace|pieta|jigsaw|trevor project|befrienders|veterans? crisis|crisis text|talk suicide|988 lifeline)\\b',
+    '\\b(?:samaritans|shout|papyrus|hopeline(?:uk)?|childline|kids help ?(?:line|phone)|lifeline|beyond blue|headspace|pieta|jigsaw|trevor project|befrienders|veterans? crisis|crisis text|talk suicide|988 lifeline|nightline|breathing space|nhs ?24|health ?line|youth ?line|mens ?line|qlife|1737|distress (?:centre|center|line)|good2talk)\\b',
     // Emergency and urgent care
     '\\b(?:a ?& ?e|a and e|ed|er|e\\.d\\.|casualty|urgent care|urgent treatment|walk[ -]in (?:centre|center|clinic)|ambulance|paramedics?|police|mobile crisis|safe haven|crisis caf[eé]|sanctuary)\\b',
     '\\bemergency (?:department|dept|room|services?|number|line|team|care|ward|unit|doctor|gp|appointment|assessment)\\b',
@@ -55,7 +55,7 @@ const CONTACT = new RegExp(
     '\\bnhs ?111\\b',
     '\\b(?:camhs|cmht|cahms|htt|catt|acis|eit|iapt|hse|cmhs|mhst|pcmhs|dbt team|community mental health|mental health (?:team|service|services|line|nurse|worker|clinic|unit|access|support|professional|practitioner)|home treatment|acute (?:care|response|team)|crisis resolution|liaison (?:team|psychiatry|nurse)|duty (?:team|worker|clinician|psychiatrist|line|desk|system|officer)|on[ -]call|out[ -]of[ -]hours|after[ -]hours|afterhours|access team|triage|single point of access|the service|our service|this service|the clinic|our clinic)\\b',
     // Professionals and places of care
-    '\\b(?:gp|g\\.p\\.|family doctor|doctor|dr|physician|pcp|primary care|psychiatrist|psychologist|psychotherapist|therapist|counsell?or|clinician|care ?co-?ordinator|cpn|case ?manager|key ?worker|social worker|nurse|midwife|midwives|health visitor|school (?:counsell?or|nurse|psychologist|wellbeing|well-being)|pastoral (?:care|team|lead)|practitioner|clinic|provider|team|hospital|ward|psych|prescriber|pharmacist)\\b',
+    '\\b(?:my office|this office|our office|gp|g\\.p\\.|family doctor|doctor|dr|physician|pcp|primary care|psychiatrist|psychologist|psychotherapist|therapist|counsell?or|clinician|care ?co-?ordinator|cpn|case ?manager|key ?worker|social worker|nurse|midwife|midwives|health visitor|school (?:counsell?or|nurse|psychologist|wellbeing|well-being)|pastoral (?:care|team|lead)|practitioner|clinic|provider|team|hospital|ward|psych|prescriber|pharmacist)\\b',
     // Crisis and emergency numbers
     '(?<![\\d,.-])(?:988|9-8-8|911|999|112|111|000|116 ?123|116 ?111|85258|741741|50808|686868|13 ?11 ?14|1300 ?659 ?467|1800 ?55 ?1800|0800 ?1111|1800 ?247 ?247|1-?833-?456-?4566|1-?800-?273-?(?:8255|talk)|1-?800-?suicide)(?![\\d])',
     // Organisations' numbers: UK 03xx and 080x, US toll-free 1-8xx, Australian and Irish 1300 and 1800
@@ -78,6 +78,7 @@ const MEANS_PHRASE = new RegExp(
     '\\bno (?:firearms?|guns?|weapons?|stockpiles?|stockpiled \\w+)\\b',
     // "gives one week at a time", "a day's supply at a time"
     "\\b(?:a|one|two|1|2) (?:week|day|dose)(?:'s|s')?(?: supply| worth)? at a time\\b",
+    "\\b(?:\\d{1,2}|seven|fourteen) days?(?:'s|s')? (?:supply|of (?:medication|medicines|tablets|pills))\\b",
   ].join('|'),
 );
 
@@ -86,7 +87,7 @@ const MEANS_ITEM =
   /\b(?:firearms?|guns?|rifles?|shotguns?|pistols?|handguns?|weapons?|ammunition|ammo|medications?|medicines?|meds|tablets|pills|prescriptions?|paracetamol|acetaminophen|tylenol|painkillers|analgesics|insulin|overdose|drugs|knives|knife|blades?|razors?|sharps|sharp objects|ligatures?|cords?|belts?|ropes?|chemicals?|pesticides?|poisons?|car keys)\b/g;
 /** …and what is done about it, close by in the same clause ("tablets kept by partner", "firearm, stored elsewhere"). */
 const MEANS_ACTION =
-  /\b(?:lock\w*|remov\w*|stor\w*|kept|keep\w*(?! (?:taking|using|on|going|up|busy|active|doing))|hold\w*|held|secur\w*|safe\w*|away|dispos\w*|return\w*|limit\w*|restrict\w*|reduc\w*|dispens\w*|hand\w* (?:over|in)|taken out|cleared|got rid|get rid|supervis\w*|off[ -]site|elsewhere|out of (?:the )?(?:house|home)|no access|without access|not (?:kept )?(?:at|in the) home|none (?:at|in the) home|search\w*|(?:by|with|at) (?:her |his |their |a |the )?(?:partner|husband|wife|spouse|parents?|mother|father|mum|mom|dad|sister|brother|friend|neighbou?r|son|daughter|carer|family|pharmacy|pharmacist|police)(?:'s)?)\b/g;
+  /\b(?:lock\w*|remov\w*|stor\w*|kept|keep\w*(?! (?:taking|using|on|going|up|busy|active|doing))|hold\w*|held|secur\w*|safe\w*|away|dispos\w*|return\w*|limit\w*|restrict\w*|reduc\w*|dispens\w*|hand\w* (?:over|in)|(?:given|gave|handed|passed|taken|took) (?:over )?to|prescribed (?:weekly|daily|in small amounts)|taken out|cleared|got rid|get rid|supervis\w*|off[ -]site|elsewhere|out of (?:the )?(?:house|home)|no access|without access|not (?:kept )?(?:at|in the) home|none (?:at|in the) home|search\w*|(?:by|with|at) (?:her |his |their |a |the )?(?:partner|husband|wife|spouse|parents?|mother|father|mum|mom|dad|sister|brother|friend|neighbou?r|son|daughter|carer|family|pharmacy|pharmacist|police)(?:'s)?)\b/g;
 /** How near (in characters) a means and what is done about it must stand. */
 const MEANS_NEAR = 60;
 

@@ -21,7 +21,7 @@ const words = (source: string) => new RegExp(`(?<![a-z0-9])(?:${source})`, 'i');
 
 /** A parent or carer, as clinicians name them in an IPT-A session ("mother joins", "with the carer"). */
 const PARENT =
-  "(?:parents?|parental|carers?|care ?givers?|guardians?|mother|father|mum|mom|mam|dad|step ?(?:mother|father|mum|mom|dad|parents?)|foster (?:parents?|carers?|mother|father|mum|mom|dad)|grand ?(?:parents?|mother|father)|grandm[ao]|grandpa|nan|nana|gran|granny|kinship carers?|family (?:session|meeting)|joint session)(?![a-z])";
+  "(?:parents?|parental|carers?|care ?givers?|guardians?|mother|father|mum|mom|mam|dad|step ?(?:mother|father|mum|mom|dad|parents?)|foster (?:parents?|carers?|mother|father|mum|mom|dad)|grand ?(?:parents?|mother|father)|grandm[ao]|grandpa|nan|nana|gran|granny|kinship carers?|family|joint session)(?![a-z])";
 
 /** Phrases per task id. */
 export const TASK_WORDS: Readonly<Record<string, RegExp>> = {
@@ -31,18 +31,18 @@ export const TASK_WORDS: Readonly<Record<string, RegExp>> = {
   ),
   diagnosis: words('diagnos'),
   'sick-role': words(
-    'sick role|psycho ?education|(?:educat\\w*|information) (?:about|on) (?:depression|the illness)|depression (?:as an? (?:treatable |medical )?illness|explained|is an illness)|explain\\w* depression|medical model|not (?:the|their|his|her) fault',
+    'sick role|psycho ?education|ipt model|how ipt works|(?:educat\\w*|information) (?:about|on) (?:depression|the illness)|depression (?:as an? (?:treatable |medical )?illness|explained|is an illness)|explain\\w* depression|medical model|not (?:the|their|his|her) fault',
   ),
   psychoeducation: words('psycho ?education|(?:educat\\w*|information) (?:about|on) (?:depression|the illness)'),
   'medication-review': words('medication|meds\\b|antidepressant|ssri|prescri|pharmaco'),
   'onset-review': words('onset|what changed|(?:life )?events (?:before|around|at) (?:the )?(?:onset|episode)'),
   'interpersonal-inventory': words(
-    'inventory|(?:review of|map of|mapping) (?:the )?(?:key |important |close |current )?(?:relationships|people)|relationships? (?:review|map)|(?:key|important|close) (?:relationships|people)|closeness circle|circles? of closeness|concentric circles',
+    "inventory|(?:review of|map of|mapping) (?:the )?(?:key |important |close |current )?(?:relationships|people)|relationships? (?:review|map|mapping|history)|(?:key|important|close|significant) (?:relationships|people|others)|social network|support network|people in (?:her|his|their|the client's) life|closeness circle|circles? of closeness|concentric circles",
   ),
   'closeness-circle': words('closeness circle|circles? of closeness|concentric circles'),
-  formulation: words('formulat|conceptuali|(?:agree\\w*|chose|choose|choosing|set|name\\w*) (?:on )?(?:the |a )?(?:focus|problem area)|(?:focus|problem area) (?:agreed|chosen|named|set)'),
+  formulation: words('formulat|conceptuali|problem area|focus area|interpersonal focus|(?:agree\\w*|chose|choose|choosing|set|name\\w*|identif\\w*) (?:on )?(?:the |a )?focus|focus (?:agreed|chosen|named|set)'),
   'treatment-contract': words(
-    '(?<!(?:suicide|harm|safety) )contract|treatment agreement|therapy agreement|time limit|(?:agree\\w*|set) (?:on )?(?:the )?(?:number of sessions|frequency|goals|focus|time limit)|(?:frequency|goals|focus) agreed|agreement on (?:goals|the focus|frequency|sessions)',
+    '(?<!(?:suicide|harm|safety) )contract|treatment agreement|therapy agreement|time limit|time ?frame|(?:agree\\w*|set) (?:on )?(?:the )?(?:number of sessions|frequency|goals|focus|time limit)|(?:frequency|goals|focus) agreed|agreement on (?:goals|the focus|frequency|sessions)',
   ),
   'parent-involvement': words(PARENT),
   // ------------------------------------------------------------ any phase
@@ -50,9 +50,9 @@ export const TASK_WORDS: Readonly<Record<string, RegExp>> = {
   'mood-event-review': words('mood and events|mood (?:and|\\+) event|since (?:the )?last session|how (?:things )?(?:have|has) (?:things )?been'),
   'warning-signs': words('warning signs?|early signs|signs of (?:relapse|recurrence|a new episode)|(?:relapse|recurrence) (?:signature|signs|indicators)|prodrom'),
   // ------------------------------------------------------------ termination phase
-  'review-progress': words('progress|review (?:of )?(?:the )?(?:gains|goals|change|treatment|outcomes?)|gains|consolidat|outcome'),
-  'relapse-prevention': words('relapse|recurrence|warning signs?|early signs|staying well|stay well|keeping well|wellness plan|well-being plan|wellbeing plan'),
-  'discuss-ending': words('ending|end of (?:therapy|treatment|ipt|sessions)|termination|goodbye|good bye|farewell|final session|last session|closure'),
+  'review-progress': words('progress|review (?:of )?(?:the )?(?:gains|goals|change|treatment|outcomes?)|gains|consolidat|outcome|look(?:ing)? back|what (?:has|have) changed'),
+  'relapse-prevention': words('relapse|recurrence|warning signs?|early signs|staying well|stay well|keeping well|wellness plan|well being plan|wellbeing plan|maintain\\w* (?:the )?gains|setbacks?'),
+  'discuss-ending': words('ending|end of (?:therapy|treatment|ipt|sessions)|termination|goodbye|good bye|farewell|final session|last session|closure|wrap up|graduat'),
   'maintenance-plan': words('maintenance|continuation|booster|follow up plan|further (?:treatment|sessions)'),
   'non-response-plan': words('non ?response|not responded|no response|alternative treatment|other treatment|step(?:ped)? up|referr'),
 };

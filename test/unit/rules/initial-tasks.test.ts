@@ -280,6 +280,7 @@ describe('initial-tasks', () => {
         ['session 2 "Week 2"', 'session 2 "Guardian and teen: the limited sick role"'],
         ['    score PHQ-9 18\n', '    score PHQ-9 18\n    note "Stepfather came to the first half"\n'],
         ['    score PHQ-9 18\n', '    score PHQ-9 18\n    note "Mum and dad came for the history"\n'],
+        ['session 1 "Week 1"', 'session 1 "Assessment with family"'],
         ['task interpersonal-inventory', 'task interpersonal-inventory, parent-involvement'],
       ];
       for (const [from, to] of said) expect(diagnosticsOf('initial-tasks', replace(plan, from, to)), to).toEqual([]);

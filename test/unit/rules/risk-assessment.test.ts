@@ -188,6 +188,10 @@ describe('risk-assessment', () => {
       // Australia
       ['AU', 'Lifeline 13 11 14, Suicide Call Back Service, 000; partner holds the prescription medication'],
       ['AU', 'CATT and the GP; headspace; rifles handed to police; environment made safe'],
+      // New Zealand, and other ways of writing it
+      ['NZ', 'Healthline, 1737 and Youthline; car keys with his brother'],
+      ['US', 'My office and 988; pills given to mom'],
+      ['UK', 'Nightline, NHS 24 and Breathing Space; seven days of tablets at a time'],
     ])('accepts a complete high-risk plan as clinicians in %s write it: "%s"', (_country, text) => {
       expect(diagnosticsOf('risk-assessment', withPlan('high', text))).toEqual([]);
     });

@@ -32,7 +32,7 @@ describe('termination-tasks', () => {
   });
 
   it('warns about missing progress review and relapse prevention in one diagnostic, with a fix for each', () => {
-    let plan = replace(plainPlan, '    task review-progress\n', '    note "Look back over the course"\n');
+    let plan = replace(plainPlan, '    task review-progress\n', '    note "Homework check"\n');
     plan = remove(plan, '    task relapse-prevention\n');
     const [d, ...rest] = diagnosticsOf('termination-tasks', plan);
     expect(rest).toEqual([]);
@@ -45,7 +45,7 @@ describe('termination-tasks', () => {
     // Relapse prevention goes where the maintenance plan is; progress review into the first session.
     expect(d.fixes!.map((fix) => fix.title)).toEqual(['Add `task review-progress` to session 14', 'Add `task relapse-prevention` to session 16']);
     const fixed = applyEdits(plan, d.fixes![0].edits);
-    expect(fixed).toContain('  session 14 "Week 14"\n    note "Look back over the course"\n    task review-progress\n');
+    expect(fixed).toContain('  session 14 "Week 14"\n    note "Homework check"\n    task review-progress\n');
   });
 
   it('gives one diagnostic when a line listing two required tasks is dropped', () => {
