@@ -26,8 +26,9 @@ describe('ipt lint --stdin', () => {
   it('refuses --fix, paths, and --stdin-filename without --stdin', async () => {
     const dir = project({ 'a.ipt': basePlan });
     expect((await runCli(['lint', '--stdin', '--fix'], dir, { stdin: basePlan })).code).toBe(2);
-    expect((await runCli(['lint', '--stdin', 'a.ipt'], dir, { stdin: basePlan })).stderr).toContain('Give either `--stdin` or paths, not both.');
-    expect((await runCli(['lint', '--stdin-filename', 'x.ipt'], dir)).stderr).toContain('`--stdin-filename` goes with `--stdin`.');
+    expect((await runCli(['lint', '--stdin', 'a.ipt'], dir, { stdin: basePlan })).stderr).toContain('Read a plan from standard input (`-`) or name paths, not both.');
+    expect((await runCli(['lint', '-', 'a.ipt'], dir, { stdin: basePlan })).stderr).toContain('Read a plan from standard input (`-`) or name paths, not both.');
+    expect((await runCli(['lint', '--stdin-filename', 'x.ipt'], dir)).stderr).toContain('`--stdin-filename` goes with `-` (standard input)');
   });
 });
 
