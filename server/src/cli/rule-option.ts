@@ -18,6 +18,9 @@ export const ruleOption = { rule: { type: 'string', multiple: true } } as const;
 
 const settings: readonly string[] = ruleSettingSchema.options;
 
+/** ESLint's words for its settings, which its users type by habit: each points to ours. */
+const eslintSettings: Record<string, string> = { warn: 'warning', '0': 'off', '1': 'warning', '2': 'error' };
+
 /** The settings `--rule` gives, by rule id; empty without `--rule`. A malformed value is a usage error. */
 export function ruleOverrides(command: string, parsed: ParsedArgs): Record<string, RuleSetting> {
   const values = parsed.values.rule;
@@ -33,7 +36,7 @@ export function ruleOverrides(command: string, parsed: ParsedArgs): Record<strin
       const problem = ruleIdProblem(id);
       if (problem !== undefined) throw new CliError(`\`--rule ${item}\`: ${problem}`, command);
       if (!settings.includes(setting)) {
-        const guess = suggest(setting, settings);
+        const guess = eslintSettings[setting] ?? suggest(setting, settings);
         throw new CliError(`\`--rule ${item}\`: \`${setting}\` is not a setting; use ${choices}.${guess ? ` Did you mean \`${id}:${guess}\`?` : ''}`, command);
       }
       overrides[id] = setting as RuleSetting;

@@ -120,6 +120,8 @@ function relativeGlob(cwd: string, pattern: string): string {
 export interface SelectionOptions extends IgnoreOptions {
   /** `!` patterns, without the `!`. */
   excludes?: readonly string[];
+  /** What the command does to a plan, for "Use --no-ignore to lint it anyway" (default `lint`). */
+  verb?: string;
 }
 
 export interface Discovery {
@@ -138,6 +140,7 @@ export async function discoverPlans(includes: readonly string[], options: Select
   const rules = new IgnoreRules(options);
   const exclusions = new Exclusions(options.cwd, options.excludes ?? []);
   const { cwd } = options;
+  const verb = options.verb ?? 'lint';
   const found = new Set<string>();
   const warnings: string[] = [];
   const errors: string[] = [];
@@ -167,7 +170,7 @@ export async function discoverPlans(includes: readonly string[], options: Select
     const byPattern = [...excluded].filter(([, count]) => count > 0);
     if (all.length === 0 || ignored + byPattern.length === 0) return undefined;
     const parts = [...(ignored > 0 ? [`ignored (${plans(ignored)})`] : []), ...byPattern.map(([by, count]) => `excluded by \`${by}\` (${plans(count)})`)];
-    const hint = ignored > 0 ? ` Use --no-ignore to ${byPattern.length > 0 ? 'take the ignored ones' : 'lint them'}.` : '';
+    const hint = ignored > 0 ? ` Use --no-ignore to ${byPattern.length > 0 ? 'take the ignored ones' : `${verb} them`}.` : '';
     return `All the plans ${where} are ${parts.join(' or ')}.${hint}`;
   };
   const isPlan = (relative: string) => relative.endsWith(PLAN_EXTENSION);
@@ -192,7 +195,7 @@ export async function discoverPlans(includes: readonly string[], options: Select
       const excludedBy = exclusions.excluding(absolute);
       const ignoredBy = excludedBy === undefined ? rules.reasonIgnored(absolute) : undefined;
       if (excludedBy !== undefined) warnings.push(`${displayPath(cwd, absolute)}: File excluded (by \`${excludedBy}\`).`);
-      else if (ignoredBy !== undefined) warnings.push(`${displayPath(cwd, absolute)}: File ignored (by ${ignoredBy}). Use --no-ignore to lint it anyway.`);
+      else if (ignoredBy !== undefined) warnings.push(`${displayPath(cwd, absolute)}: File ignored (by ${ignoredBy}). Use --no-ignore to ${verb} it anyway.`);
       else found.add(absolute);
     } else if (picomatch.scan(toGlob(pattern)).isGlob) {
       const { base, glob } = picomatch.scan(toGlob(pattern));
@@ -222,6 +225,9 @@ export interface StdinSelection {
   leftOut?: string;
 }
 
+/** What each command does to a plan, as its messages say it. */
+const verbs: Record<string, string> = { fmt: 'format' };
+
 export type Selection = { kind: 'files'; files: string[] } | { kind: 'stdin'; stdin: StdinSelection } | { kind: 'failed' };
 
 /**
@@ -231,7 +237,7 @@ export type Selection = { kind: 'files'; files: string[] } | { kind: 'stdin'; st
 export async function selectPlans(command: string, parsed: ParsedArgs, io: MainOptions): Promise<Selection> {
   const args = splitPathArguments(command, parsed.positionals);
   const err = (line: string) => io.stderr.write(`ipt ${command}: ${line}\n`);
-  const options: SelectionOptions = { ...ignoreOptions(io.cwd, parsed), excludes: args.excludes };
+  const options: SelectionOptions = { ...ignoreOptions(io.cwd, parsed), excludes: args.excludes, verb: verbs[command] ?? command };
 
   const stdin = stdinSelection(command, parsed, io, args);
   if (stdin) {
@@ -239,7 +245,7 @@ export async function selectPlans(command: string, parsed: ParsedArgs, io: MainO
       const excludedBy = new Exclusions(io.cwd, args.excludes).excluding(stdin.file);
       const ignoredBy = excludedBy === undefined ? new IgnoreRules(options).reasonIgnored(stdin.file) : undefined;
       if (excludedBy !== undefined) stdin.leftOut = `${stdin.shown}: File excluded (by \`${excludedBy}\`).`;
-      else if (ignoredBy !== undefined) stdin.leftOut = `${stdin.shown}: File ignored (by ${ignoredBy}). Use --no-ignore to ${command} it anyway.`;
+      else if (ignoredBy !== undefined) stdin.leftOut = `${stdin.shown}: File ignored (by ${ignoredBy}). Use --no-ignore to ${options.verb} it anyway.`;
     }
     return { kind: 'stdin', stdin };
   }

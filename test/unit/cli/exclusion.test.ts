@@ -192,6 +192,9 @@ describe('`!` and standard input', () => {
     const dir = project({});
     const result = await runCli(['fmt', '-', '--stdin-filename', 'archive/x.ipt', '!archive/**'], dir, { stdin: messy });
     expect(result).toEqual({ code: 0, stdout: messy, stderr: 'ipt fmt: archive/x.ipt: File excluded (by `!archive/**`). It was not formatted.\n' });
+    const ignored = await runCli(['fmt', '-', '--stdin-filename', 'drafts/x.ipt'], project({ '.gitignore': 'drafts/\n' }), { stdin: messy });
+    expect(ignored).toEqual({ code: 0, stdout: messy, stderr: 'ipt fmt: drafts/x.ipt: File ignored (by .gitignore). Use --no-ignore to format it anyway. It was not formatted.\n' });
+    expect((await runCli(['fmt', '-', '--check', '--stdin-filename', 'archive/x.ipt', '!archive'], project({}), { stdin: messy })).code).toBe(0);
   });
 
   it('render takes one plan: a `!` is refused with the reason', async () => {
