@@ -49,6 +49,9 @@ export async function lintCommand(args: string[], io: MainOptions): Promise<numb
   if (selection.kind === 'failed') return EXIT_FAILURE;
   if (selection.kind === 'stdin') {
     if (fix) throw new CliError('`--fix` cannot write to standard input; lint a file instead.', 'lint');
+    if (output.file !== undefined && output.file === selection.stdin.file) {
+      throw new CliError(`-o ${displayPath(io.cwd, output.file)} is the plan's --stdin-filename; the report would overwrite it. Choose another file.`, 'lint');
+    }
     return lintStdin(selection.stdin, io, options);
   }
   const { files } = selection;

@@ -192,11 +192,9 @@ export async function discoverPlans(includes: readonly string[], options: Select
       for (const file of files) found.add(file);
     } else if (stats) {
       // A file (or a link, even a broken one: reading it will say what is wrong).
-      const excludedBy = exclusions.excluding(absolute);
-      const ignoredBy = excludedBy === undefined ? rules.reasonIgnored(absolute) : undefined;
-      if (excludedBy !== undefined) warnings.push(`${displayPath(cwd, absolute)}: File excluded (by \`${excludedBy}\`).`);
-      else if (ignoredBy !== undefined) warnings.push(`${displayPath(cwd, absolute)}: File ignored (by ${ignoredBy}). Use --no-ignore to ${verb} it anyway.`);
-      else found.add(absolute);
+      const leftOut = whyLeftOut(absolute, displayPath(cwd, absolute), rules, exclusions, verb);
+      if (leftOut === undefined) found.add(absolute);
+      else warnings.push(leftOut);
     } else if (picomatch.scan(toGlob(pattern)).isGlob) {
       const { base, glob } = picomatch.scan(toGlob(pattern));
       const matches = picomatch(glob, { dot: false });
@@ -211,6 +209,14 @@ export async function discoverPlans(includes: readonly string[], options: Select
   }
 
   return { files: dedupeByRealPath([...found]), warnings, errors };
+}
+
+/** Why a file named explicitly (or as --stdin-filename) is left out: a `!` pattern or an ignore rule; undefined when it is not. */
+function whyLeftOut(file: string, shown: string, rules: IgnoreRules, exclusions: Exclusions, verb: string): string | undefined {
+  const excludedBy = exclusions.excluding(file);
+  if (excludedBy !== undefined) return `${shown}: File excluded (by \`${excludedBy}\`).`;
+  const ignoredBy = rules.reasonIgnored(file);
+  return ignoredBy === undefined ? undefined : `${shown}: File ignored (by ${ignoredBy}). Use --no-ignore to ${verb} it anyway.`;
 }
 
 /** A plan piped in on standard input. */
@@ -237,16 +243,12 @@ export type Selection = { kind: 'files'; files: string[] } | { kind: 'stdin'; st
 export async function selectPlans(command: string, parsed: ParsedArgs, io: MainOptions): Promise<Selection> {
   const args = splitPathArguments(command, parsed.positionals);
   const err = (line: string) => io.stderr.write(`ipt ${command}: ${line}\n`);
-  const options: SelectionOptions = { ...ignoreOptions(io.cwd, parsed), excludes: args.excludes, verb: verbs[command] ?? command };
+  const verb = verbs[command] ?? command;
+  const options: SelectionOptions = { ...ignoreOptions(io.cwd, parsed), excludes: args.excludes, verb };
 
   const stdin = stdinSelection(command, parsed, io, args);
   if (stdin) {
-    if (stdin.file !== undefined) {
-      const excludedBy = new Exclusions(io.cwd, args.excludes).excluding(stdin.file);
-      const ignoredBy = excludedBy === undefined ? new IgnoreRules(options).reasonIgnored(stdin.file) : undefined;
-      if (excludedBy !== undefined) stdin.leftOut = `${stdin.shown}: File excluded (by \`${excludedBy}\`).`;
-      else if (ignoredBy !== undefined) stdin.leftOut = `${stdin.shown}: File ignored (by ${ignoredBy}). Use --no-ignore to ${options.verb} it anyway.`;
-    }
+    if (stdin.file !== undefined) stdin.leftOut = whyLeftOut(stdin.file, stdin.shown, new IgnoreRules(options), new Exclusions(io.cwd, args.excludes), verb);
     return { kind: 'stdin', stdin };
   }
 

@@ -62,6 +62,9 @@ describe('`-` is standard input', () => {
     expect(dash).toEqual(await runCli(['lint', '--stdin', '--stdin-filename', 'strict/new.ipt', '--format', 'json'], dir, { stdin: withWarning }));
     expect(dash.code).toBe(1);
     expect(JSON.parse(dash.stdout)).toEqual([{ file: 'strict/new.ipt', diagnostics: [expect.objectContaining({ rule: 'technique', severity: 'error' })] }]);
+    const over = await runCli(['lint', '-', '--stdin-filename', 'strict/new.ipt', '-o', 'strict/new.ipt'], dir, { stdin: withWarning });
+    expect(over.code).toBe(2);
+    expect(over.stderr).toContain("-o strict/new.ipt is the plan's --stdin-filename; the report would overwrite it.");
   });
 
   it('fmt -: the formatted plan on stdout, or in a file with -o; errors name --stdin-filename', async () => {
