@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { discoverPlans } from '../cli/files.js';
+import { discoverPlans } from '../cli/selection.js';
 import { defaultConfig, type ResolvedConfig } from '../rules/config.js';
 import { clearConfigCache, loadConfig } from '../rules/load-config.js';
 import { folderOf, type PlanFileText, type ServerHost } from './host.js';
