@@ -6,7 +6,7 @@
 //   node scripts/build.mjs --schema-only   only regenerate schemas/iptrc.schema.json
 // Also writes the editor's language files, syntaxes/*.json, from syntaxes/src/.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -119,15 +119,64 @@ function writeEsmEntry() {
   console.log('wrote dist/index.mjs');
 }
 
-/** Type declarations for the library API: dist/index.d.ts → dist/types/. */
-function emitTypes() {
+/**
+ * Type declarations for the library API, self-contained: tsc writes one .d.ts per source file (into a
+ * temporary folder), then API Extractor rolls the ones the API reaches into dist/index.d.ts. The
+ * package has no runtime dependencies, so the declarations must import no package either (the
+ * public types are written so they need none, e.g. rules/config-file.ts); the build stops if they do.
+ */
+async function emitTypes() {
+  const { Extractor, ExtractorConfig } = await import('@microsoft/api-extractor');
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.types.json'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-  writeFileSync(path.join(root, 'dist', 'index.d.ts'), "export * from './types/index.js';\n");
-  // The same declarations for `import` (an .mts file is read as an ES module).
-  writeFileSync(path.join(root, 'dist', 'index.d.mts'), "export * from './types/index.js';\n");
-  console.log('wrote dist/index.d.ts, dist/index.d.mts');
+  const tempDir = mkdtempSync(path.join(tmpdir(), 'ipt-types-'));
+  try {
+    const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.types.json', '--outDir', tempDir], { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+    const rollup = path.join(root, 'dist', 'index.d.ts');
+    const config = ExtractorConfig.prepare({
+      configObject: {
+        projectFolder: root,
+        mainEntryPointFilePath: path.join(tempDir, 'index.d.ts'),
+        compiler: { tsconfigFilePath: path.join(root, 'tsconfig.types.json') },
+        apiReport: { enabled: false },
+        docModel: { enabled: false },
+        tsdocMetadata: { enabled: false },
+        dtsRollup: { enabled: true, untrimmedFilePath: rollup },
+        messages: {
+          compilerMessageReporting: { default: { logLevel: 'error' } },
+          // A type the API uses but the entry point does not export could not be named by users.
+          extractorMessageReporting: { default: { logLevel: 'error' }, 'ae-missing-release-tag': { logLevel: 'none' } },
+          tsdocMessageReporting: { default: { logLevel: 'none' } },
+        },
+      },
+      configObjectFullPath: undefined,
+      packageJsonFullPath: path.join(root, 'package.json'),
+    });
+    const problems = [];
+    const extracted = Extractor.invoke(config, {
+      localBuild: true,
+      messageCallback(message) {
+        if (message.logLevel === 'error' || message.logLevel === 'warning') problems.push(`${message.messageId}: ${message.text}`);
+        message.handled = true; // API Extractor's own banner (its bundled TypeScript version) is noise here
+      },
+    });
+    if (!extracted.succeeded || problems.length > 0) {
+      console.error(`The library's type declarations could not be rolled up:\n  ${problems.join('\n  ')}`);
+      process.exit(1);
+    }
+    const imported = [...readFileSync(rollup, 'utf8').matchAll(/^(?:import|export) .* from '([^']+)'/gm)].map((m) => m[1]);
+    if (imported.length > 0) {
+      console.error(`dist/index.d.ts imports ${imported.join(', ')}: the package has no runtime dependencies, so its public types must not use another package's.`);
+      process.exit(1);
+    }
+  } finally {
+    rmSync(tempDir, { recursive: true, force: true });
+  }
+  // For `import`: an .mts file is read as an ES module; it re-exports the CommonJS declarations, as
+  // dist/index.mjs re-exports dist/index.js, so both share one LineIndex class.
+  writeFileSync(path.join(root, 'dist', 'index.d.mts'), "export * from './index.js';\n");
+  rmSync(path.join(root, 'dist', 'types'), { recursive: true, force: true }); // the per-file declarations of earlier builds
+  console.log('wrote dist/index.d.ts (rolled up by API Extractor), dist/index.d.mts');
 }
 
 /** schemas/iptrc.schema.json from the zod schema (server/src/rules/config-json-schema.ts). */
@@ -178,6 +227,6 @@ if (!flags.has('--schema-only')) {
   await bundleServer();
   await bundleClient();
   await writePreviewPlanStyles();
-  if (!flags.has('--no-types')) emitTypes();
+  if (!flags.has('--no-types')) await emitTypes();
 }
 await writeConfigSchema();

@@ -2,7 +2,7 @@
  * The stylesheet of the HTML rendering. Colours use VS Code's theme variables with fallbacks, so
  * the same page looks right standalone (light), in a light or dark VS Code preview, and on paper.
  */
-export const planStyles = `
+export const planStyles: string = `
 .ipt-plan {
   --fg: var(--vscode-editor-foreground, #1f2328);
   --bg: var(--vscode-editor-background, #ffffff);
