@@ -10,6 +10,7 @@
 //   node scripts/package-vsix.mjs --web        → ipt-plan-web-<version>.vsix: the same package without the
 //       desktop entry (`main`), so VS Code runs it in its web-worker extension host, as vscode.dev and
 //       github.dev do. The tests install it into code-server to prove the web build in a real workbench.
+//   node scripts/package-vsix.mjs --out FILE   → the .vsix (or with --web, the web-only one) at FILE instead
 //   node scripts/package-vsix.mjs --stage DIR  → only the staging folder, in DIR (empty or new): the
 //       extension as VS Code runs it in development (`code --extensionDevelopmentPath=DIR`)
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -21,10 +22,14 @@ import { root, stageExtension } from './extension-manifest.mjs';
 const args = process.argv.slice(2);
 const listOnly = args.includes('--ls');
 const webOnly = args.includes('--web');
-const stageAt = args.includes('--stage') ? args[args.indexOf('--stage') + 1] : undefined;
-if (args.includes('--stage') && !stageAt) {
-  console.error('--stage needs a folder: node scripts/package-vsix.mjs --stage DIR');
-  process.exit(2);
+const valueOf = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const stageAt = valueOf('--stage');
+const outFile = valueOf('--out');
+for (const [flag, value, what] of [['--stage', stageAt, 'a folder'], ['--out', outFile, 'a file']]) {
+  if (args.includes(flag) && !value) {
+    console.error(`${flag} needs ${what}: node scripts/package-vsix.mjs ${flag} ${what === 'a folder' ? 'DIR' : 'FILE'}`);
+    process.exit(2);
+  }
 }
 
 for (const bundle of ['extension', 'client', 'server']) {
@@ -49,7 +54,7 @@ if (stageAt) {
 const stage = mkdtempSync(path.join(tmpdir(), 'ipt-vsix-'));
 const manifest = stageExtension(stage, { web: webOnly });
 const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-const out = path.join(root, `${manifest.name}${webOnly ? '-web' : ''}-${manifest.version}.vsix`);
+const out = outFile ? path.resolve(outFile) : path.join(root, `${manifest.name}${webOnly ? '-web' : ''}-${manifest.version}.vsix`);
 const vsceArgs = listOnly ? ['ls', '--no-dependencies'] : ['package', '--no-dependencies', '--out', out];
 const result = spawnSync(process.execPath, [vsce, ...vsceArgs], { cwd: stage, stdio: 'inherit' });
 rmSync(stage, { recursive: true, force: true });
