@@ -4,7 +4,8 @@
 //   node scripts/build.mjs --dev           with source maps and grammar validations
 //   node scripts/build.mjs --no-types      skip the .d.ts step (faster)
 //   node scripts/build.mjs --schema-only   only regenerate schemas/iptrc.schema.json
-// Also writes the editor's language files, syntaxes/*.json, from syntaxes/src/.
+// Also writes the editor's language files, syntaxes/*.json, from syntaxes/src/, and IPT Plan's FHIR
+// code systems, docs/fhir/*.json, from server/src/render/fhir-code-systems.ts.
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -194,6 +195,24 @@ async function writeConfigSchema() {
   }
 }
 
+/**
+ * docs/fhir/CodeSystem-*.json: IPT Plan's own FHIR code systems (server/src/render/fhir-code-systems.ts),
+ * published so a reviewer can resolve the codes a CarePlan export uses.
+ */
+async function writeFhirCodeSystems() {
+  const tempDir = mkdtempSync(path.join(tmpdir(), 'ipt-fhir-'));
+  try {
+    const outfile = path.join(tempDir, 'fhir-code-systems.cjs');
+    await build({ ...common, entryPoints: ['server/src/render/fhir-code-systems.ts'], outfile });
+    const systems = createRequire(import.meta.url)(outfile).ownCodeSystems();
+    mkdirSync(path.join(root, 'docs', 'fhir'), { recursive: true });
+    for (const system of systems) writeFileSync(path.join(root, 'docs', 'fhir', `CodeSystem-${system.id}.json`), `${JSON.stringify(system, null, 2)}\n`);
+    console.log(`wrote ${systems.map((system) => `docs/fhir/CodeSystem-${system.id}.json`).join(', ')}`);
+  } finally {
+    rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
 /** syntaxes/*.json (grammar, language configuration, snippets) from syntaxes/src/index.ts. */
 async function writeLanguageFiles() {
   const tempDir = mkdtempSync(path.join(tmpdir(), 'ipt-syntaxes-'));
@@ -227,6 +246,7 @@ if (!flags.has('--schema-only')) {
   await bundleServer();
   await bundleClient();
   await writePreviewPlanStyles();
+  await writeFhirCodeSystems();
   if (!flags.has('--no-types')) await emitTypes();
 }
 await writeConfigSchema();

@@ -15,6 +15,18 @@ export const PHASE_SYSTEM = 'https://ipt-plan.dev/fhir/CodeSystem/ipt-phase';
 export const PROBLEM_AREA_SYSTEM = 'https://ipt-plan.dev/fhir/CodeSystem/ipt-problem-area';
 /** The client code's identifier system when `.iptrc.json` sets none (`fhir.clientIdentifierSystem`). */
 export const DEFAULT_CLIENT_IDENTIFIER_SYSTEM = 'https://ipt-plan.dev/fhir/sid/client-code';
+/** The identifier system of a plan (CarePlan.identifier): its client code and start date, e.g. `C-0142/2026-01-06`. */
+export const PLAN_IDENTIFIER_SYSTEM = 'https://ipt-plan.dev/fhir/sid/plan';
+
+/**
+ * US Core's CarePlan category "Assessment and Plan of Treatment", which its CarePlan profile requires
+ * (US Core 3.1.1 to 8.0: the AssessPlan slice of CarePlan.category).
+ */
+export const US_CORE_CAREPLAN_CATEGORY: Coding = {
+  system: 'http://hl7.org/fhir/us/core/CodeSystem/careplan-category',
+  code: 'assess-plan',
+  display: 'Assessment and Plan of Treatment',
+};
 
 /** The code systems `diagnosis … code` may be in (`.iptrc.json` `fhir.diagnosisCodeSystem`). */
 export type DiagnosisCodeSystem = 'icd-10' | 'icd-10-cm';

@@ -1,7 +1,8 @@
 /**
  * The npm package as its users' tools see it: `npm pack` of a copy of the project (scripts on, as a
  * user packs it), installed from the tarball into a fresh project with npm 11 (offline from npm's
- * cache where it can), then `npx ipt lint`, `require`, `import`, `tsc --strict` against the packed
+ * cache where it can), then `npx ipt lint`, `ipt render --to fhir` and the shipped FHIR code systems
+ * (both FHIR validators, as test/unit/render/fhir-validate.ts runs them), `require`, `import`, `tsc --strict` against the packed
  * declarations with node16, nodenext and bundler resolution, and the packaging linters publint and
  * @arethetypeswrong/cli. Then `npm publish --dry-run`, and a real `npm publish` to a local stand-in
  * of the registry (registry-stand-ins.ts), which shows the manifest the registry would keep. Needs
@@ -13,6 +14,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fhirProblems } from '../render/fhir-validate.js';
 import { npmRegistry, type StandIn } from './registry-stand-ins.js';
 import { copyProject, describeRun, missingBuild, packTarball, repoRoot, run, runAsync, tempDir } from './tools.js';
 
@@ -111,6 +113,20 @@ describe('the npm package', { timeout: 180_000 }, () => {
     expect(bare.code, describeRun(bare)).toBe(2);
     expect(bare.stderr).toMatch(/^Usage: ipt-language-server --stdio\n[^]{0,1500}$/);
     expect(bare.stdout).toBe('');
+  });
+
+  it('`ipt render --to fhir` gives a CarePlan, and the package ships its code systems, all valid R4 by both FHIR validators', () => {
+    const ran = run('npx', ['--no-install', 'ipt', 'render', 'plans/clean.ipt', '--to', 'fhir'], { cwd: app });
+    expect(ran.code, describeRun(ran)).toBe(0);
+    const carePlan = JSON.parse(ran.stdout) as Manifest;
+    expect(carePlan.category[0].coding[0].code).toBe('assess-plan');
+    expect(fhirProblems(carePlan)).toEqual([]);
+    const shippedSystems = packed.files.filter((f) => /^docs\/fhir\/CodeSystem-.*\.json$/.test(f));
+    expect(shippedSystems).toHaveLength(3);
+    for (const file of shippedSystems) {
+      const system = JSON.parse(readFileSync(path.join(app, 'node_modules', 'ipt-plan', file), 'utf8')) as Manifest;
+      expect(fhirProblems(system), file).toEqual([]);
+    }
   });
 
   it("require('ipt-plan') works from CommonJS", () => {
