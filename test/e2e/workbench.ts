@@ -7,6 +7,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
+import { axeViolations } from '../../scripts/workbench/axe.mjs';
 import { launchChromium } from '../../scripts/workbench/browser.mjs';
 import { ensureCodeServer, installVsix, projectRoot, startCodeServer } from '../../scripts/workbench/code-server.mjs';
 
@@ -294,6 +295,26 @@ export async function lowContrastText(frame: Frame, selectors: string[]): Promis
     }
     return problems;
   }, selectors);
+}
+
+/**
+ * Plans whose previews show what the usual sample does not: errors and warnings in the issue list,
+ * missed and cancelled sessions. previewAxeViolations opens each one's preview in turn.
+ */
+export const previewAxePlans = ['maintenance-biweekly-grief.ipt', 'rules/placeholder.ipt', 'rules/session-count.ipt'];
+
+/** axe-core's violations in the preview of each plan (opened in turn, then closed), as "plan: violation". */
+export async function previewAxeViolations(page: Page, plans: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const plan of plans) {
+    await openFile(page, plan);
+    await runCommand(page, 'IPT: Open Preview');
+    await page.locator('.tabs-container .tab', { hasText: `Preview ${path.basename(plan)}` }).waitFor({ timeout: 30_000 });
+    const frame = await previewFrame(page);
+    for (const violation of await axeViolations(frame)) found.push(`${plan}: ${violation}`);
+    await runCommand(page, 'View: Close All Editors');
+  }
+  return found;
 }
 
 /** The preview's text elements a reader relies on, for lowContrastText. */

@@ -89,7 +89,7 @@ export async function lintCommand(args: string[], io: MainOptions): Promise<numb
       }
     }
     const diagnostics = analyse(text, analyseOptions).diagnostics.filter((d) => !quiet || d.severity === 'error');
-    reports.push({ file: shown, diagnostics });
+    reports.push({ file: shown, text, diagnostics });
   }
 
   if (fix) {
@@ -154,7 +154,7 @@ async function lintStdin(stdin: StdinSelection, io: MainOptions, options: LintOp
   if (errors.length > 0) return failOnConfig(errors, io);
   const config = withRuleOverrides(configs.get(stdin.configPath)!, options.overrides);
   const diagnostics = analyse(text, { config, inlineConfig: options.inlineConfig }).diagnostics.filter((d) => !options.quiet || d.severity === 'error');
-  return report([{ file: stdin.shown, diagnostics }], io, options, 0);
+  return report([{ file: stdin.shown, text, diagnostics }], io, options, 0);
 }
 
 function resolveOptional(cwd: string, file: string | undefined): string | undefined {
