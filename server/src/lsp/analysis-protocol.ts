@@ -1,0 +1,96 @@
+/**
+ * What crosses between the language server and its analysis worker (analysis-worker.ts): jobs one
+ * way, results the other. An analysis crosses whole — syntax tree, diagnostics, line starts — and the
+ * server answers every feature request from it on its own thread; the text does not travel back (the
+ * server sent it). docs/language-server.md gives the measurements behind crossing with the analysis
+ * rather than with each feature request.
+ */
+import type { Analysis } from '../analyse.js';
+import { LineIndex } from '../language/span.js';
+import type { PlanPreview } from '../features/preview.js';
+import type { RenderFormat } from '../render/index.js';
+import type { PlanFileText } from './host.js';
+
+/** A nested web worker's name, by which the bundle knows to serve analyses (main.ts). */
+export const ANALYSIS_WORKER_NAME = 'ipt-analysis';
+
+/**
+ * Test hooks: an analysis of a plan whose URI ends with `uriEndsWith` spends `ms` more milliseconds
+ * on the CPU, in 1 ms steps (IPT_LSP_SLOW=ms:suffix in Node, or the `slowAnalysisForTests`
+ * initialization option), or with `greedy` allocates memory until the worker's limit stops it
+ * (IPT_LSP_GREEDY=suffix). They stand for a plan that is slow, or too big, to check.
+ */
+export interface SlowAnalysis {
+  uriEndsWith: string;
+  ms?: number;
+  greedy?: boolean;
+}
+
+/** The hooks from the environment: IPT_LSP_SLOW=30000:slow.ipt, IPT_LSP_GREEDY=greedy.ipt. */
+export function slowAnalysisFrom(env: Record<string, string | undefined>): SlowAnalysis | undefined {
+  const slow = /^(\d+):(.+)$/.exec(env.IPT_LSP_SLOW ?? '');
+  if (slow) return { ms: Number(slow[1]), uriEndsWith: slow[2] };
+  if (env.IPT_LSP_GREEDY) return { greedy: true, uriEndsWith: env.IPT_LSP_GREEDY };
+  return undefined;
+}
+
+export type Job =
+  | { kind: 'analyse'; uri: string; version: number; text: string }
+  /** `preview` is the preview's fragment (planPreview); a format is the full export (renderPlan). */
+  | { kind: 'render'; uri: string; version: number; text: string; to: RenderFormat | 'preview' }
+  /** Plans that are not open: each plan's diagnostics come back as a `partial` result as soon as it is checked. */
+  | { kind: 'validate'; plans: PlanFileText[] };
+
+export type ToWorker =
+  | { kind: 'setup'; slow?: SlowAnalysis }
+  /** Config changed: forget cached configs and analyses. `files`: the complete set (browser, which has no disk). */
+  | { kind: 'config'; files?: PlanFileText[] }
+  | { kind: 'job'; id: number; job: Job };
+
+export type FromWorker =
+  | { kind: 'ready' }
+  | { kind: 'partial'; id: number; value: ValidatedPlan }
+  | { kind: 'result'; id: number; value: unknown }
+  | { kind: 'error'; id: number; message: string };
+
+/** An analysis as it crosses: the text stays behind, the line index travels as its line starts. */
+export interface TransferredAnalysis {
+  ast: Analysis['ast'];
+  diagnostics: Analysis['diagnostics'];
+  lineStarts: number[];
+  variant: Analysis['variant'];
+}
+
+/** One plan of a validation: its diagnostics without their fixes (nobody applies them from the Problems panel). */
+export interface ValidatedPlan {
+  index: number;
+  diagnostics: Omit<Analysis['diagnostics'][number], 'fixes'>[];
+}
+
+export type RenderResult = { text: string } | (PlanPreview & { uri: string; version: number });
+
+export function transferable(analysis: Analysis): TransferredAnalysis {
+  return { ast: analysis.ast, diagnostics: analysis.diagnostics, lineStarts: analysis.lines.lineStarts, variant: analysis.variant };
+}
+
+/** The analysis again, around the text the server sent for it. */
+export function rehydrate(text: string, transferred: TransferredAnalysis): Analysis {
+  return { text, ast: transferred.ast, diagnostics: transferred.diagnostics, lines: new LineIndex(text, transferred.lineStarts), variant: transferred.variant };
+}
+
+export interface RunnerExit {
+  message: string;
+  /** It reached its memory limit (Node's resourceLimits). */
+  outOfMemory: boolean;
+}
+
+/** A port to whatever runs the jobs: a worker thread, a nested web worker, or this thread in slices (analysis-in-thread.ts). */
+export interface AnalysisPort {
+  post(message: ToWorker): void;
+  onMessage(listener: (message: FromWorker) => void): void;
+  /** The runner stopped by itself (out of memory, a crash, or it could not start), with why. */
+  onExit(listener: (why: RunnerExit) => void): void;
+  terminate(): void;
+  /** How the jobs run, for the log ("a worker thread", …). */
+  readonly description: string;
+}
