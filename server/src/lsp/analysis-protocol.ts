@@ -15,22 +15,23 @@ import type { PlanFileText } from './host.js';
 export const ANALYSIS_WORKER_NAME = 'ipt-analysis';
 
 /**
- * Test hooks: an analysis of a plan whose URI ends with `uriEndsWith` spends `ms` more milliseconds
- * on the CPU, in 1 ms steps (IPT_LSP_SLOW=ms:suffix in Node, or the `slowAnalysisForTests`
+ * Test hooks: an analysis of a plan whose text contains `marker` spends `ms` more milliseconds on
+ * the CPU, in 1 ms steps (IPT_LSP_SLOW=ms:marker in Node, or the `slowAnalysisForTests`
  * initialization option), or with `greedy` allocates memory until the worker's limit stops it
- * (IPT_LSP_GREEDY=suffix). They stand for a plan that is slow, or too big, to check.
+ * (IPT_LSP_GREEDY=marker). They stand for a plan that is slow, or too big, to check; a marker in
+ * the text (a comment) lets a test make one version of a plan slow and not the one before.
  */
 export interface SlowAnalysis {
-  uriEndsWith: string;
+  marker: string;
   ms?: number;
   greedy?: boolean;
 }
 
-/** The hooks from the environment: IPT_LSP_SLOW=30000:slow.ipt, IPT_LSP_GREEDY=greedy.ipt. */
+/** The hooks from the environment: IPT_LSP_SLOW=30000:ipt-test-slow, IPT_LSP_GREEDY=ipt-test-greedy. */
 export function slowAnalysisFrom(env: Record<string, string | undefined>): SlowAnalysis | undefined {
   const slow = /^(\d+):(.+)$/.exec(env.IPT_LSP_SLOW ?? '');
-  if (slow) return { ms: Number(slow[1]), uriEndsWith: slow[2] };
-  if (env.IPT_LSP_GREEDY) return { greedy: true, uriEndsWith: env.IPT_LSP_GREEDY };
+  if (slow) return { ms: Number(slow[1]), marker: slow[2] };
+  if (env.IPT_LSP_GREEDY) return { greedy: true, marker: env.IPT_LSP_GREEDY };
   return undefined;
 }
 

@@ -67,7 +67,7 @@ export class AnalysisService {
   }
 
   private *analyse(uri: string, text: string): Generator<void, Analysis> {
-    if (this.slow && uri.endsWith(this.slow.uriEndsWith)) {
+    if (this.slow && text.includes(this.slow.marker)) {
       if (this.slow.greedy) hoard();
       if (this.slow.ms) yield* spin(this.slow.ms);
     }
