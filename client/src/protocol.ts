@@ -71,5 +71,5 @@ export const renderRequest: Request<DocumentParams & { to: ExportFormat }, { tex
 export const summaryRequest: Request<DocumentParams, SummaryResult | null> = { method: 'ipt/summary' };
 export const newPlanRequest: Request<{ variant: string; focus: string; client: string }, { text: string }> = { method: 'ipt/newPlan' };
 export const catalogueRequest: Request<Record<string, never>, CatalogueResult> = { method: 'ipt/catalogue' };
-export const validateWorkspaceRequest: Request<{ files?: FileText[] }, { files: number; problems: number }> = { method: 'ipt/validateWorkspace' };
+export const validateWorkspaceRequest: Request<{ files?: FileText[]; workDoneToken?: string }, { files: number; problems: number; cancelled?: true }> = { method: 'ipt/validateWorkspace' };
 export const configFilesNotification: Notification<{ files: FileText[] }> = { method: 'ipt/configFiles' };
