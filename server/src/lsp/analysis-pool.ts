@@ -1,15 +1,16 @@
 /**
  * The server's analysis workers, seen from the request thread: jobs go to a free worker, each job
  * has a time budget, and a worker past its budget (or out of memory, or crashed) is terminated and
- * replaced, its job rejected with AnalysisStopped. One worker is kept warm; a second starts when a
- * job would otherwise wait behind a busy one (a slow plan must not hold up the others) and retires
- * after a while without work. Workspace validation uses one worker at a time, so an open plan
- * always finds one.
+ * replaced, its job rejected with AnalysisStopped. One worker does the work; a second starts when a
+ * job has run long enough to look slow, so the plans behind it need not wait for its budget. Workers
+ * retire after a while without work (the last after a minute), giving their memory back. Workspace
+ * validation runs in small batches on one worker at a time, so an open plan's check waits for one
+ * batch at most.
  *
  * A port that cannot start (a browser whose workers cannot start workers) switches the pool to
  * running jobs on this thread in slices (analysis-in-thread.ts), with the same budget.
  */
-import type { AnalysisPort, FromWorker, Job, RunnerExit, ToWorker, ValidatedPlan } from './analysis-protocol.js';
+import type { AnalysisPort, FromWorker, Job, Partial, RunnerExit, ToWorker } from './analysis-protocol.js';
 
 /** Why a job did not finish: it ran past the time budget, past the memory limit, or its runner died. */
 export class AnalysisStopped extends Error {
@@ -36,8 +37,10 @@ export interface PoolOptions {
   /** For the messages: the memory limit of a worker, when it has one. */
   memoryLimitMb?: number;
   maxWorkers?: number;
-  /** A worker beyond the first retires after this long without a job. */
+  /** A worker beyond the first retires after this long without a job (default 10 s)… */
   idleMs?: number;
+  /** …and the last one after this long (default 60 s). */
+  lastIdleMs?: number;
   log(message: string): void;
 }
 
@@ -54,7 +57,7 @@ interface Pending {
   priority: number;
   resolve(value: unknown): void;
   reject(error: Error): void;
-  onPartial?(value: ValidatedPlan): void;
+  onPartial?(value: Partial): void;
   slot?: Slot;
   timer?: ReturnType<typeof setTimeout>;
   spare?: ReturnType<typeof setTimeout>;
@@ -76,10 +79,12 @@ export class AnalysisPool {
   private inThread = false;
   private readonly maxWorkers: number;
   private readonly idleMs: number;
+  private readonly lastIdleMs: number;
 
   constructor(private readonly options: PoolOptions) {
     this.maxWorkers = options.maxWorkers ?? 2;
-    this.idleMs = options.idleMs ?? 30_000;
+    this.idleMs = options.idleMs ?? 10_000;
+    this.lastIdleMs = Math.max(this.idleMs, options.lastIdleMs ?? 60_000);
   }
 
   get budgetMs(): number {
@@ -91,10 +96,10 @@ export class AnalysisPool {
     if (this.slots.length === 0) this.spawn();
   }
 
-  run<T>(job: Job, priority: number, onPartial?: (value: ValidatedPlan) => void): PoolJob<T> {
+  run<T, P extends Partial = Partial>(job: Job, priority: number, onPartial?: (value: P) => void): PoolJob<T> {
     let pending!: Pending;
     const result = new Promise<T>((resolve, reject) => {
-      pending = { id: this.nextId++, job, priority, resolve: resolve as (value: unknown) => void, reject, onPartial };
+      pending = { id: this.nextId++, job, priority, resolve: resolve as (value: unknown) => void, reject, onPartial: onPartial as ((value: Partial) => void) | undefined };
     });
     this.enqueue(pending);
     this.dispatch();
@@ -142,8 +147,10 @@ export class AnalysisPool {
       if (!next) return;
       const slot = this.slots.find((s) => s.ready && !s.job);
       if (!slot) {
-        // A worker still starting takes the job when it is ready; otherwise start one, up to the limit.
-        if (!this.slots.some((s) => !s.ready) && this.slots.length < this.maxWorkers) this.spawn();
+        // A worker still starting takes the job when it is ready. Only the first starts here: a
+        // second starts when a job has run long enough to look slow (spareFor), not for a burst of
+        // quick ones, which one worker clears in milliseconds.
+        if (this.slots.length === 0) this.spawn();
         return;
       }
       this.queue.splice(this.queue.indexOf(next), 1);
@@ -223,12 +230,20 @@ export class AnalysisPool {
     this.idleLater(slot);
   }
 
-  /** A worker beyond the first retires when it has been idle for idleMs. */
+  /**
+   * A worker retires when it has been idle for idleMs, the last one after lastIdleMs: an idle editor
+   * gets the worker's memory back, and the next check starts one again.
+   */
   private idleLater(slot: Slot): void {
     if (slot.idle !== undefined) clearTimeout(slot.idle);
-    slot.idle = setTimeout(() => {
-      if (!slot.job && this.slots.length > 1) this.remove(slot);
-    }, this.idleMs);
+    const retire = () => {
+      if (slot.job) return;
+      if (this.slots.length > 1) return this.remove(slot);
+      slot.idle = setTimeout(() => {
+        if (!slot.job && this.queue.length === 0) this.remove(slot);
+      }, this.lastIdleMs - this.idleMs);
+    };
+    slot.idle = setTimeout(retire, this.idleMs);
   }
 
   private overBudget(pending: Pending): void {

@@ -36,6 +36,7 @@ export function slowAnalysisFrom(env: Record<string, string | undefined>): SlowA
 }
 
 export type Job =
+  /** The diagnostics come back first, as a `partial` result (published at once), then the analysis. */
   | { kind: 'analyse'; uri: string; version: number; text: string }
   /** `preview` is the preview's fragment (planPreview); a format is the full export (renderPlan). */
   | { kind: 'render'; uri: string; version: number; text: string; to: RenderFormat | 'preview' }
@@ -50,17 +51,26 @@ export type ToWorker =
 
 export type FromWorker =
   | { kind: 'ready' }
-  | { kind: 'partial'; id: number; value: ValidatedPlan }
+  | { kind: 'partial'; id: number; value: Partial }
   | { kind: 'result'; id: number; value: unknown }
   | { kind: 'error'; id: number; message: string };
 
-/** An analysis as it crosses: the text stays behind, the line index travels as its line starts. */
+/**
+ * An analysis as it crosses: the text stays behind, the line index travels as its line starts, and
+ * the diagnostics went ahead (EarlyDiagnostics), so they are published without waiting for the tree.
+ */
 export interface TransferredAnalysis {
   ast: Analysis['ast'];
-  diagnostics: Analysis['diagnostics'];
   lineStarts: number[];
   variant: Analysis['variant'];
 }
+
+export interface EarlyDiagnostics {
+  diagnostics: Analysis['diagnostics'];
+}
+
+/** What a job sends before its result: an analysis's diagnostics, or one plan of a validation. */
+export type Partial = EarlyDiagnostics | ValidatedPlan;
 
 /** One plan of a validation: its diagnostics without their fixes (nobody applies them from the Problems panel). */
 export interface ValidatedPlan {
@@ -71,12 +81,12 @@ export interface ValidatedPlan {
 export type RenderResult = { text: string } | (PlanPreview & { uri: string; version: number });
 
 export function transferable(analysis: Analysis): TransferredAnalysis {
-  return { ast: analysis.ast, diagnostics: analysis.diagnostics, lineStarts: analysis.lines.lineStarts, variant: analysis.variant };
+  return { ast: analysis.ast, lineStarts: analysis.lines.lineStarts, variant: analysis.variant };
 }
 
-/** The analysis again, around the text the server sent for it. */
-export function rehydrate(text: string, transferred: TransferredAnalysis): Analysis {
-  return { text, ast: transferred.ast, diagnostics: transferred.diagnostics, lines: new LineIndex(text, transferred.lineStarts), variant: transferred.variant };
+/** The analysis again, around the text the server sent for it and the diagnostics that went ahead. */
+export function rehydrate(text: string, transferred: TransferredAnalysis, diagnostics: Analysis['diagnostics']): Analysis {
+  return { text, ast: transferred.ast, diagnostics, lines: new LineIndex(text, transferred.lineStarts), variant: transferred.variant };
 }
 
 export interface RunnerExit {

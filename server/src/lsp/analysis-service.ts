@@ -9,7 +9,7 @@
 import { analyseSteps, type Analysis } from '../analyse.js';
 import { planPreview, renderPlan } from '../features/preview.js';
 import type { ResolvedConfig } from '../rules/config.js';
-import { transferable, type Job, type SlowAnalysis, type ValidatedPlan } from './analysis-protocol.js';
+import { transferable, type Job, type Partial, type SlowAnalysis } from './analysis-protocol.js';
 
 interface Recent {
   version: number;
@@ -31,10 +31,11 @@ export class AnalysisService {
     this.recent.clear();
   }
 
-  *run(job: Job, partial: (value: ValidatedPlan) => void): Generator<void, unknown> {
+  *run(job: Job, partial: (value: Partial) => void): Generator<void, unknown> {
     switch (job.kind) {
       case 'analyse': {
         const analysis = yield* this.analysed(job.uri, job.version, job.text);
+        partial({ diagnostics: analysis.diagnostics });
         return transferable(analysis);
       }
       case 'render': {

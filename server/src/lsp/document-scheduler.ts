@@ -9,8 +9,9 @@
  *   never postpones diagnostics by more than `maxWait`.
  * - One analysis per document at a time. Edits that arrive while one runs are analysed when it is
  *   done, as one version.
- * - Diagnostics are published once per version, only for the version that is current when the
- *   analysis arrives: a stale version is never published.
+ * - Diagnostics are published once per version, only for the version that is current when they
+ *   arrive: a stale version is never published. They may arrive before the rest of the analysis
+ *   (`early`), and are published then.
  * - A request (hover, completion, …) waits for the current version's analysis. When that is still
  *   waiting for its delay, the request starts it at once (and it is published), so completion sees
  *   the character just typed and no analysis is made twice. A request never waits for another
@@ -44,6 +45,8 @@ export interface SchedulerOptions<D extends ScheduledDocument, A extends { versi
 /** An analysis under way. */
 export interface Analysing<A> {
   result: Promise<A>;
+  /** What can be published before the result arrives (its diagnostics), when that comes first. */
+  early?: Promise<A>;
   /** A request now waits for it. */
   promote(): void;
 }
@@ -163,6 +166,10 @@ export class DocumentScheduler<D extends ScheduledDocument, A extends { version:
     const analysing = this.options.analyse(document, urgent, state.analysed);
     const running: Running<A> = { ...analysing, version: document.version, generation: state.generation };
     state.running = running;
+    analysing.early?.then((published) => {
+      const current = this.options.current(document.uri);
+      if (this.states.get(document.uri) === state && current && this.isCurrent(state, running, current)) this.publishNow(current, state, published);
+    });
     running.result.then(
       (analysed) => this.settled(document.uri, state, running, analysed, performance.now() - began),
       (error: unknown) => {

@@ -44,7 +44,7 @@ import { formatEdits } from '../format/edits.js';
 import { codeActionKinds, toCompletionItem, toDocumentSymbol, toFoldingRange, toLspDiagnostic, toLspEdits, toSelectionRange } from './convert.js';
 import { DocumentScheduler } from './document-scheduler.js';
 import { folderOf, isInside, type PlanFileText, type ServerHost } from './host.js';
-import { rehydrate, type RenderResult, type TransferredAnalysis } from './analysis-protocol.js';
+import { rehydrate, type EarlyDiagnostics, type RenderResult, type TransferredAnalysis } from './analysis-protocol.js';
 import { analysisPool, type AnalysisInitOptions } from './analysis-setup.js';
 import { Priority, type AnalysisPool } from './analysis-pool.js';
 import { isStopped, stoppedNotice } from './stopped-check.js';
@@ -53,8 +53,10 @@ import { validatePlans, WorkDoneProgress, type ProgressValue } from './validate-
 
 interface Analysed {
   version: number;
-  /** Undefined when the check of this version was stopped: requests on it get empty results. */
+  /** Undefined when the check of this version was stopped (requests on it get empty results) or is still arriving. */
   analysis?: Analysis;
+  /** The diagnostics, published before the rest of the analysis arrives. */
+  diagnostics?: Analysis['diagnostics'];
   config: ResolvedConfig;
   /** The check was stopped: the notice, published beside the last complete result's diagnostics. */
   stopped?: { notice: LspDiagnostic; kept?: Analysis };
@@ -84,9 +86,16 @@ export function createServer(connection: Connection, host: ServerHost): void {
       const { uri, version } = document;
       const text = document.getText();
       const config = host.configFor(uri);
-      const job = pool!.run<TransferredAnalysis>({ kind: 'analyse', uri, version, text }, urgent ? Priority.request : Priority.open);
+      // The diagnostics come first and are published at once; requests wait for the whole analysis.
+      let diagnostics: Analysis['diagnostics'] = [];
+      let publishEarly!: (analysed: Analysed) => void;
+      const early = new Promise<Analysed>((resolve) => (publishEarly = resolve));
+      const job = pool!.run<TransferredAnalysis, EarlyDiagnostics>({ kind: 'analyse', uri, version, text }, urgent ? Priority.request : Priority.open, (partial) => {
+        diagnostics = partial.diagnostics;
+        publishEarly({ version, config, diagnostics });
+      });
       const result = job.result.then(
-        (transferred): Analysed => ({ version, analysis: rehydrate(text, transferred), config }),
+        (transferred): Analysed => ({ version, analysis: rehydrate(text, transferred, diagnostics), config }),
         (error: unknown): Analysed => {
           if (!isStopped(error)) throw error;
           // The last complete result stays on screen, with a notice that this version was not checked.
@@ -95,15 +104,15 @@ export function createServer(connection: Connection, host: ServerHost): void {
           return { version, config, stopped: { notice: stoppedNotice(error, firstLine, kept !== undefined), kept } };
         },
       );
-      return { result, promote: job.promote };
+      return { result, early, promote: job.promote };
     },
-    publish(document, { version, analysis, stopped }) {
+    publish(document, { version, analysis, diagnostics: early, stopped }) {
       const { uri } = document;
-      const shown = analysis ?? stopped?.kept;
+      const fresh = analysis?.diagnostics ?? early;
       const diagnostics = contained('textDocument/publishDiagnostics', [], () => {
         // A rule that threw is one `internal-error` diagnostic for the user; the log says which and why.
-        if (analysis) for (const d of analysis.diagnostics) if (d.rule === 'internal-error') connection.console.error(`ipt-language-server: ${uri} (version ${version}): ${d.message}`);
-        return shown ? shown.diagnostics.map((d) => toLspDiagnostic(d, uri)) : [];
+        for (const d of fresh ?? []) if (d.rule === 'internal-error') connection.console.error(`ipt-language-server: ${uri} (version ${version}): ${d.message}`);
+        return (fresh ?? stopped?.kept?.diagnostics ?? []).map((d) => toLspDiagnostic(d, uri));
       });
       if (stopped) diagnostics.push(stopped.notice);
       void connection.sendDiagnostics({ uri, version, diagnostics });

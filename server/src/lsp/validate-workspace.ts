@@ -75,7 +75,7 @@ export async function validatePlans(plans: readonly PlanFileText[], options: Val
       report();
     };
     try {
-      await pool.run({ kind: 'validate', plans: batch }, Priority.workspace, received).result;
+      await pool.run<null, ValidatedPlan>({ kind: 'validate', plans: batch }, Priority.workspace, received).result;
     } catch (error) {
       if (!isStopped(error)) throw error;
       // The plan being checked when the worker was stopped gets the notice; the batch resumes after it.
