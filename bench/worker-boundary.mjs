@@ -37,7 +37,7 @@ parentPort.on('message', (m) => {
   if (m.kind === 'analyse') {
     if (m.slowMs) spin(m.slowMs);
     const analysis = core.analyse(m.text, { config: core.defaultConfig });
-    if (workerData.design === 'A') return parentPort.postMessage({ id: m.id, value: core.transferable(analysis) });
+    if (workerData.design === 'A') return parentPort.postMessage({ id: m.id, value: { diagnostics: analysis.diagnostics, analysis: core.transferable(analysis) } });
     kept.set(m.uri, analysis);
     return parentPort.postMessage({ id: m.id, value: analysis.diagnostics.map(({ rule, severity, message, range }) => ({ rule, severity, message, range })) });
   }
@@ -82,7 +82,7 @@ async function latencies(core, corePath, design, text, times) {
   let analysis;
   const edit = async () => {
     const value = await call({ kind: 'analyse', uri, text });
-    if (design === 'A') analysis = core.rehydrate(text, value);
+    if (design === 'A') analysis = core.rehydrate(text, value.analysis, value.diagnostics);
   };
   const hover = design === 'A' ? async () => core.hoverAt(analysis, offset, core.defaultConfig) : () => call({ kind: 'hover', uri, offset });
   const editMs = await timed(times, edit);
@@ -91,7 +91,8 @@ async function latencies(core, corePath, design, text, times) {
   let deserialiseMs = [];
   let bytes = 0;
   if (design === 'A') {
-    const serialised = v8.serialize(core.transferable(core.analyse(text)));
+    const analysed = core.analyse(text);
+    const serialised = v8.serialize({ diagnostics: analysed.diagnostics, analysis: core.transferable(analysed) });
     bytes = serialised.length;
     deserialiseMs = await timed(times, async () => v8.deserialize(serialised));
   }
@@ -129,7 +130,7 @@ async function memoryChild(design) {
     const text = plan.replace('(1)"', `(1, copy ${i})"`);
     texts.push(text);
     const value = await call({ kind: 'analyse', uri: `file:///many-${i}.ipt`, text });
-    if (design === 'A') kept.push(lib.rehydrate(text, value));
+    if (design === 'A') kept.push(lib.rehydrate(text, value.analysis, value.diagnostics));
   }
   await new Promise((resolve) => setTimeout(resolve, 500));
   const rssMb = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))[1]) / 1024;

@@ -5,8 +5,8 @@
  * notification, whose Cancel cancels the request.
  */
 import * as vscode from 'vscode';
-import { WorkDoneProgress, type BaseLanguageClient } from 'vscode-languageclient';
-import { sendRequest, validateWorkspaceRequest, type FileText } from '../protocol.js';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { sendRequest, validateWorkspaceRequest, workDoneProgress, type FileText } from '../protocol.js';
 import { readWorkspaceFiles } from '../workspace-files.js';
 
 let validations = 0;
@@ -24,7 +24,7 @@ export async function validateWorkspace(client: BaseLanguageClient, sendTexts: b
       if (token.isCancellationRequested) return undefined;
       const workDoneToken = `ipt-validate-${++validations}`;
       let shown = 0;
-      const reports = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+      const reports = client.onProgress(workDoneProgress, workDoneToken, (value) => {
         if (value.kind !== 'report' || value.percentage === undefined) return;
         progress.report({ message: value.message, increment: value.percentage - shown });
         shown = value.percentage;
