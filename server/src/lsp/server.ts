@@ -15,7 +15,6 @@ import {
   type CancellationToken,
   type CodeAction,
   type Connection,
-  type Diagnostic as LspDiagnostic,
   type InitializeParams,
   type InitializeResult,
   type Location,
@@ -23,7 +22,6 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analyse.js';
-import type { ResolvedConfig } from '../rules/config.js';
 import { CONFIG_FILE_NAME } from '../rules/config-text.js';
 import type { RenderFormat } from '../render/index.js';
 import { TOOL_VERSION } from '../version.js';
@@ -44,23 +42,13 @@ import { formatEdits } from '../format/edits.js';
 import { codeActionKinds, toCompletionItem, toDocumentSymbol, toFoldingRange, toLspDiagnostic, toLspEdits, toSelectionRange } from './convert.js';
 import { DocumentScheduler } from './document-scheduler.js';
 import { folderOf, isInside, type PlanFileText, type ServerHost } from './host.js';
-import { rehydrate, type EarlyDiagnostics, type RenderResult, type TransferredAnalysis } from './analysis-protocol.js';
+import type { RenderResult } from './analysis-protocol.js';
 import { analysisPool, type AnalysisInitOptions } from './analysis-setup.js';
 import { Priority, type AnalysisPool } from './analysis-pool.js';
-import { isStopped, stoppedNotice } from './stopped-check.js';
+import { isStopped } from './stopped-check.js';
+import { analyseInWorker, diagnosticsToPublish, type Analysed } from './worker-analysis.js';
 import { validatePlans, WorkDoneProgress, type ProgressValue } from './validate-workspace.js';
 
-
-interface Analysed {
-  version: number;
-  /** Undefined when the check of this version was stopped (requests on it get empty results) or is still arriving. */
-  analysis?: Analysis;
-  /** The diagnostics, published before the rest of the analysis arrives. */
-  diagnostics?: Analysis['diagnostics'];
-  config: ResolvedConfig;
-  /** The check was stopped: the notice, published beside the last complete result's diagnostics. */
-  stopped?: { notice: LspDiagnostic; kept?: Analysis };
-}
 
 type TextDocumentParams = { textDocument: { uri: string } };
 
@@ -82,40 +70,17 @@ export function createServer(connection: Connection, host: ServerHost): void {
   /** Edits coalesced per document, one publish per version, requests answered from the current version. */
   const scheduler = new DocumentScheduler<TextDocument, Analysed>({
     current: (uri) => documents.get(uri),
-    analyse(document, urgent, previous) {
-      const { uri, version } = document;
-      const text = document.getText();
-      const config = host.configFor(uri);
-      // The diagnostics come first and are published at once; requests wait for the whole analysis.
-      let diagnostics: Analysis['diagnostics'] = [];
-      let publishEarly!: (analysed: Analysed) => void;
-      const early = new Promise<Analysed>((resolve) => (publishEarly = resolve));
-      const job = pool!.run<TransferredAnalysis, EarlyDiagnostics>({ kind: 'analyse', uri, version, text }, urgent ? Priority.request : Priority.open, (partial) => {
-        diagnostics = partial.diagnostics;
-        publishEarly({ version, config, diagnostics });
-      });
-      const result = job.result.then(
-        (transferred): Analysed => ({ version, analysis: rehydrate(text, transferred, diagnostics), config }),
-        (error: unknown): Analysed => {
-          if (!isStopped(error)) throw error;
-          // The last complete result stays on screen, with a notice that this version was not checked.
-          const kept = previous?.analysis ?? previous?.stopped?.kept;
-          const firstLine = /^[^\r\n]*/.exec(text)![0].length;
-          return { version, config, stopped: { notice: stoppedNotice(error, firstLine, kept !== undefined), kept } };
-        },
-      );
-      return { result, early, promote: job.promote };
-    },
-    publish(document, { version, analysis, diagnostics: early, stopped }) {
+    analyse: (document, urgent, previous) => analyseInWorker(pool!, { uri: document.uri, version: document.version, text: document.getText() }, host.configFor(document.uri), urgent, previous),
+    publish(document, analysed) {
       const { uri } = document;
-      const fresh = analysis?.diagnostics ?? early;
       const diagnostics = contained('textDocument/publishDiagnostics', [], () => {
+        const shown = diagnosticsToPublish(analysed);
         // A rule that threw is one `internal-error` diagnostic for the user; the log says which and why.
-        for (const d of fresh ?? []) if (d.rule === 'internal-error') connection.console.error(`ipt-language-server: ${uri} (version ${version}): ${d.message}`);
-        return (fresh ?? stopped?.kept?.diagnostics ?? []).map((d) => toLspDiagnostic(d, uri));
+        if (shown.fresh) for (const d of shown.diagnostics) if (d.rule === 'internal-error') connection.console.error(`ipt-language-server: ${uri} (version ${analysed.version}): ${d.message}`);
+        return shown.diagnostics.map((d) => toLspDiagnostic(d, uri));
       });
-      if (stopped) diagnostics.push(stopped.notice);
-      void connection.sendDiagnostics({ uri, version, diagnostics });
+      if (analysed.stopped) diagnostics.push(analysed.stopped.notice);
+      void connection.sendDiagnostics({ uri, version: analysed.version, diagnostics });
     },
     failed: (error) => logFailure('textDocument/publishDiagnostics', error),
   });
