@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { discoverPlans } from '../cli/files.js';
+import { discoverPlans } from '../cli/selection.js';
 import { slowAnalysisFrom } from './analysis-protocol.js';
 import { ANALYSIS_MEMORY_LIMIT_MB, analysisThread } from './analysis-thread-node.js';
 import { diskConfig } from './disk-config.js';
