@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { WorkDoneProgress, type Diagnostic, type Hover } from 'vscode-languageserver-protocol';
 import { PLAN, startServer, type Server } from './harness.js';
 
@@ -130,5 +131,25 @@ describe('Validate Workspace', () => {
     const percentages = progress.filter((p) => p.kind === 'report').map((p) => p.percentage!);
     expect(percentages.length).toBeGreaterThan(2);
     expect(percentages).toEqual([...percentages].sort((a, b) => a - b));
+  }, 30_000);
+
+  test('a cancelled validation stops between batches and says how far it got', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'ipt-validate-cancel-'));
+    writeFileSync(path.join(folder, '.iptrc.json'), '{ "root": true }\n');
+    // 300 plans of 20 ms each: about 6 s in all, cancelled after the first batch has started.
+    for (let i = 0; i < 300; i++) writeFileSync(path.join(folder, `plan-${i}.ipt`), slowPlan);
+    server = await startServer({ folder, env: { IPT_LSP_SLOW: `20:${SLOW}` } });
+    const source = new CancellationTokenSource();
+    const validating = server.connection.sendRequest<{ files: number; problems: number; cancelled?: boolean }>('ipt/validateWorkspace', {}, source.token);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    source.cancel();
+    const result = await validating;
+    expect(result.cancelled).toBe(true);
+    expect(result.files).toBeGreaterThan(0);
+    expect(result.files).toBeLessThan(300);
+    // The server is free again at once.
+    const uri = server.uriOf('plan.ipt');
+    await server.open(uri, PLAN);
+    expect((await server.diagnostics(uri)).diagnostics).toEqual([]);
   }, 30_000);
 });
