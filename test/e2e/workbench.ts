@@ -194,6 +194,13 @@ export async function problems(page: Page, expectAtLeast = 1): Promise<string[]>
   return page.locator('.markers-panel .monaco-tl-row').allInnerTexts();
 }
 
+/** The rows of the Problems panel once its text matches `pattern` (a diagnostic that arrives later than others). */
+export async function problemsMatching(page: Page, pattern: RegExp, timeout = 30_000): Promise<string[]> {
+  await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+  await page.waitForFunction(([source, flags]) => new RegExp(source, flags).test(document.querySelector('.markers-panel')?.textContent ?? ''), [pattern.source, pattern.flags] as const, { timeout });
+  return page.locator('.markers-panel .monaco-tl-row').allInnerTexts();
+}
+
 /** Closes the bottom panel and gives the keyboard back to the editor. */
 export async function closePanel(page: Page): Promise<void> {
   await runCommand(page, 'View: Hide Panel');
