@@ -81,7 +81,7 @@ export async function validatePlans(plans: readonly PlanFileText[], options: Val
       // The plan being checked when the worker was stopped gets the notice; the batch resumes after it.
       const plan = batch[checked];
       const firstLine = /^[^\r\n]*/.exec(plan.text)![0].length;
-      options.publish(plan.uri, [stoppedNotice(error, firstLine, false)]);
+      options.publish(plan.uri, [stoppedNotice(error, firstLine, false, false)]);
       problems++;
       done++;
       next += checked + 1;
