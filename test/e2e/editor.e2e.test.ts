@@ -91,6 +91,18 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await page.mouse.move(5, 400);
     });
 
+    test('hover on `safety-plan` lists the six Stanley–Brown steps, and a high-risk plan with a full safety plan is clean', async () => {
+      const { page } = bench;
+      await openFile(page, 'acute-grief-high-risk.ipt');
+      const text = await hoverOver(page, 'safety-plan');
+      expect(text).toMatch(/Stanley–Brown Safety Planning Intervention/);
+      expect(text).toMatch(/Warning signs[\s\S]*Internal coping strategies[\s\S]*People and social settings[\s\S]*Family members or friends[\s\S]*Mental health professionals and agencies[\s\S]*Making the environment safe/);
+      expect(text).toMatch(/says it is a complete structured plan/);
+      await bench.shot('6b-hover-safety-plan');
+      await page.mouse.move(5, 400);
+      await expect.poll(() => page.locator('.editor-instance .squiggly-error, .editor-instance .squiggly-warning').count(), { timeout: 10_000 }).toBe(0);
+    });
+
     test('the preview opens beside the plan with the timeline, goals, measures and score chart', async () => {
       const { page } = bench;
       await openFile(page, 'acute-grief-dated.ipt');
