@@ -33,15 +33,38 @@ export interface Analysis {
 const knownRuleIds: ReadonlySet<string> = new Set(allRules.map((rule) => rule.id));
 
 export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
+  return finish(analyseSteps(text, options));
+}
+
+/**
+ * The same pipeline as steps: it pauses after parsing and after each rule. The language server in a
+ * browser without nested workers runs these in slices between other requests (lsp/analysis-in-thread.ts);
+ * `analyse` runs them all at once.
+ */
+export function* analyseSteps(text: string, options: AnalyseOptions = {}): Generator<void, Analysis> {
   const source = typeof text === 'string' ? text : String(text ?? '');
   // Checked before parsing: a file past the bound is not read at all.
   const tooLarge = planSizeProblem(source.length);
   if (tooLarge) return unreadTooLarge(source, new LineIndex(source), tooLarge);
-  return analyseParsed(source, parsePlan(source), options);
+  const parsed = parsePlan(source);
+  yield;
+  return yield* checkSteps(source, parsed, options);
 }
 
 /** The pipeline after parsing (the differential test feeds it both parser paths' results). */
 export function analyseParsed(source: string, parsed: ParseResult, options: AnalyseOptions = {}): Analysis {
+  return finish(checkSteps(source, parsed, options));
+}
+
+/** Runs steps to the end. */
+export function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+function* checkSteps(source: string, parsed: ParseResult, options: AnalyseOptions): Generator<void, Analysis> {
   const config = options.config ?? defaultConfig;
   const lines = new LineIndex(source, parsed.lineStarts);
   const { file, errors } = parsed;
@@ -76,6 +99,7 @@ export function analyseParsed(source: string, parsed: ParseResult, options: Anal
         },
       });
     }
+    yield;
   }
 
   const severityOf = (rule: string, report: Report): Severity => {
@@ -90,6 +114,7 @@ export function analyseParsed(source: string, parsed: ParseResult, options: Anal
   let unused: Report[] = [];
   if (options.inlineConfig !== false) {
     const rulesNotRun = new Set(Object.keys(config.rules).filter((id) => config.rules[id] === 'off'));
+    yield;
     const result = applySuppressions({ comments: file.comments, lines, diagnostics: found, knownRuleIds, rulesNotRun });
     kept = result.kept;
     unused = config.rules['unused-disable'] === 'off' ? [] : result.unused;

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_BUDGET_SECONDS, MAX_BUDGET_SECONDS, MIN_BUDGET_SECONDS } from '../../../server/src/lsp/analysis-setup.js';
 import { describe, expect, it } from 'vitest';
 import { extensionManifest } from '../../../scripts/extension-manifest.mjs';
 
@@ -99,7 +100,12 @@ describe('the extension manifest (package.json, staged by scripts/extension-mani
   it('has editor settings only (rules stay in .iptrc.json), trace included', () => {
     const keys = Object.keys(contributes.configuration.properties);
     expect(keys).toContain('ipt.trace.server');
-    for (const key of keys) expect(key).toMatch(/^ipt\.(trace|preview)\./);
+    for (const key of keys) expect(key).toMatch(/^ipt\.(trace|preview|server)\./);
+  });
+
+  it('keeps the time budget out of the workspace’s reach (machine scope, bounded like the server)', () => {
+    const budget = contributes.configuration.properties['ipt.server.timeBudget'];
+    expect(budget).toMatchObject({ type: 'number', default: DEFAULT_BUDGET_SECONDS, minimum: MIN_BUDGET_SECONDS, maximum: MAX_BUDGET_SECONDS, scope: 'machine' });
   });
 
   it('uses @types/vscode no newer than engines.vscode, and languageclient 10.1', () => {
