@@ -6,7 +6,10 @@
 //   - a burst: 20 edits sent back to back, from the first to the last version's diagnostics, and how
 //     many versions were published for it;
 //   - completion and hover round trips on an analysed plan, and completion sent right after an edit;
-//   - resident memory with 100 open 16-session plans, in a fresh server.
+//   - resident memory with 100 open 16-session plans, in a fresh server;
+//   - one plan made slow on purpose (IPT_LSP_SLOW: its check never ends within the run): hover and
+//     edit → diagnostics on another plan meanwhile, and the memory with the second worker running;
+//   - a fresh server's first diagnostics (process start, worker start and the first check).
 //   node bench/lsp.mjs [--quick] [--against DIR]   (DIR: another built checkout; its server runs interleaved with this one)
 // The servers run with the Node flags VS Code starts the server with (client/src/server-node-flags.json);
 // BENCH_NODE_FLAGS='…' runs them with other flags instead ('' for none).
@@ -19,14 +22,17 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { planText, stressPlan } from './generate.mjs';
 import { isMain, median, quantile, ratios, root, round, spread, stopServer } from './lib.mjs';
 
+/** The text that makes a plan slow to check under IPT_LSP_SLOW (server/src/lsp/analysis-protocol.ts). */
+const SLOW_MARKER = 'ipt-test-slow';
+
 const serverNodeFlags = JSON.parse(readFileSync(path.join(root, 'client', 'src', 'server-node-flags.json'), 'utf8'));
 
-async function startServer(tree, workspace) {
+async function startServer(tree, workspace, { env, initializationOptions } = {}) {
   const serverJs = path.join(tree, 'dist', 'server.js');
   if (!existsSync(serverJs)) throw new Error(`${serverJs} is missing: run \`npm run build\` first.`);
   // The server as VS Code starts it (client/src/node-client.ts), unless BENCH_NODE_FLAGS says otherwise.
   const flags = process.env.BENCH_NODE_FLAGS !== undefined ? process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean) : serverNodeFlags;
-  const child = spawn(process.execPath, [...flags, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...flags, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map(); // "uri#version" → resolve
   const publishes = new Map(); // uri → versions published
@@ -39,7 +45,7 @@ async function startServer(tree, workspace) {
   });
   connection.listen();
   const folder = pathToFileURL(workspace).href;
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'bench' }], capabilities: {} });
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'bench' }], capabilities: {}, initializationOptions });
   await connection.sendNotification('initialized', {});
   const diagnosticsFor = (uri, version) => new Promise((resolve) => waiting.set(`${uri}#${version}`, resolve));
   return {
@@ -189,6 +195,7 @@ export async function benchLsp({ quick = false, against } = {}) {
     const memory = {};
     for (const [side, tree] of Object.entries(trees)) {
       const fresh = await startServer(tree, workspace);
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the analysis worker has started
       const idle = fresh.rssMb();
       const plan16 = planText(16);
       const opened = [];
@@ -196,7 +203,49 @@ export async function benchLsp({ quick = false, against } = {}) {
       await Promise.all(opened);
       await new Promise((resolve) => setTimeout(resolve, 500));
       memory[side] = { idleMb: round(idle, 1), with100PlansMb: round(fresh.rssMb(), 1) };
+      if (!quick) {
+        // The analysis worker retires after a minute without work (analysis-pool.ts), and its memory goes back.
+        await new Promise((resolve) => setTimeout(resolve, 62_000));
+        memory[side].afterWorkerRetiredMb = round(fresh.rssMb(), 1);
+      }
       await fresh.stop();
+    }
+
+    // One plan slow on purpose (its check outlasts the run), another plan used meanwhile. This tree
+    // only: a build without the IPT_LSP_SLOW hook cannot make a plan slow.
+    const whileSlow = {};
+    for (const [side, tree] of Object.entries({ after: root })) {
+      const server = await startServer(tree, workspace, { env: { IPT_LSP_SLOW: `600000:${SLOW_MARKER}` }, initializationOptions: { timeBudget: 120 } });
+      const plan = await openPlan(server, workspace, `while-slow-${side}`, 16);
+      void server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: pathToFileURL(path.join(workspace, `slow-${side}.ipt`)).href, languageId: 'ipt', version: 1, text: `# ${SLOW_MARKER}\n${planText(16)}` } });
+      const firstEdit = performance.now();
+      await plan.change(); // the first edit meets a busy worker: a second one starts (or has started)
+      const firstEditMs = performance.now() - firstEdit;
+      const sample = async (times, run) => (await alternate({ [side]: plan }, times, 5, run))[side];
+      whileSlow[side] = {
+        hover: p50p95(await sample(quick ? 30 : 200, (p) => p.hoverTechnique())),
+        completion: p50p95(await sample(quick ? 30 : 200, (p) => p.completion())),
+        change: p50p95(await sample(quick ? 20 : 100, (p) => p.change())),
+        firstChangeMs: round(firstEditMs, 1),
+        rssMb: round(server.rssMb(), 1),
+        slowPublished: server.publishes.has(pathToFileURL(path.join(workspace, `slow-${side}.ipt`)).href),
+      };
+      if (whileSlow[side].slowPublished) throw new Error('the slow plan was published: the hook did not hold it');
+      await server.stop();
+    }
+
+    // A fresh server's first diagnostics: process start, initialize, the worker's start, the first check.
+    const firstDiagnostics = {};
+    for (const [side, tree] of Object.entries(trees)) {
+      const samples = [];
+      for (let i = 0; i < (quick ? 3 : 7); i++) {
+        const start = performance.now();
+        const server = await startServer(tree, workspace);
+        await server.open(pathToFileURL(path.join(workspace, `first-${side}-${i}.ipt`)).href, planText(16));
+        samples.push(performance.now() - start);
+        await server.stop();
+      }
+      firstDiagnostics[side] = { p50: round(median(samples), 1), samples: samples.map((ms) => round(ms, 1)) };
     }
 
     const after = (label) => results[label].after;
@@ -209,8 +258,11 @@ export async function benchLsp({ quick = false, against } = {}) {
         completion_p50_ms_stress: Math.max(after('stress').completion.p50, after('stress').keywordCompletion.p50),
         hover_p50_ms_stress: Math.max(after('stress').hoverGoal.p50, after('stress').hoverTechnique.p50),
         server_rss_mb_100_docs: memory.after.with100PlansMb,
+        hover_p95_ms_while_other_plan_slow: whileSlow.after.hover.p95,
+        lsp_change_p50_ms_while_other_plan_slow: whileSlow.after.change.p50,
+        server_first_diagnostics_ms: firstDiagnostics.after.p50,
       },
-      details: { ...results, memory },
+      details: { ...results, memory, whileSlow, firstDiagnostics },
     };
   } finally {
     rmSync(workspace, { recursive: true, force: true });

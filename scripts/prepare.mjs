@@ -1,6 +1,6 @@
 // npm's `prepare` step: builds dist/ when the package is installed from git or a folder.
 //
-// npm installs the devDependencies (esbuild, TypeScript) before it runs `prepare` for a git
+// npm installs the devDependencies (esbuild, TypeScript, …) before it runs `prepare` for a git
 // dependency, except in `npm install -g git+…`: there npm's inner install inherits
 // npm_config_global and puts them in the global prefix, so the build cannot find esbuild. In that
 // case this script installs the build tools into the clone itself, then builds.
@@ -20,8 +20,8 @@ function canResolve(name) {
   }
 }
 
-if (!canResolve('esbuild') || !canResolve('typescript')) {
-  console.error('ipt-plan prepare: installing the build tools (esbuild, TypeScript) into the package folder');
+if (!['esbuild', 'typescript', '@microsoft/api-extractor'].every(canResolve)) {
+  console.error('ipt-plan prepare: installing the build tools (esbuild, TypeScript, API Extractor) into the package folder');
   // The outer command's settings (global, prefix, allow-scripts, …) must not reach this install; the
   // registry, cache and network settings may.
   const keep = /^npm_config_(cache|registry|offline|prefer_offline|prefer_online|userconfig|globalconfig|proxy|https_proxy|noproxy|strict_ssl|cafile|ca)$/i;

@@ -8,7 +8,7 @@
 //   npm start -- --no-editor        build and lint only (also: IPT_NO_EDITOR=1), as CI runs it
 //   npm start -- --port 8080        the workbench's port (default: IPT_PORT, else 3000 or the next free one)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { ensureCodeServer, installVsix, projectRoot, startCodeServer } from './workbench/code-server.mjs';
@@ -53,8 +53,12 @@ if (noEditor) {
 }
 
 if (hasCommand('code')) {
+  // The root package.json is the npm package's; VS Code runs the extension from a folder with the extension's manifest.
+  const extensionDir = path.join(projectRoot, '.cache', 'extension-dev');
+  rmSync(extensionDir, { recursive: true, force: true });
+  step('stage the extension for VS Code (.cache/extension-dev)', process.execPath, ['scripts/package-vsix.mjs', '--stage', extensionDir]);
   console.log('\n> open VS Code with the extension on samples/');
-  const code = spawnSync('code', ['--new-window', `--extensionDevelopmentPath=${projectRoot}`, samples], { stdio: 'inherit' });
+  const code = spawnSync('code', ['--new-window', `--extensionDevelopmentPath=${extensionDir}`, samples], { stdio: 'inherit' });
   process.exit(code.status ?? 0);
 }
 

@@ -3,7 +3,8 @@
 //   1. build dist/ and package the extension (the .vsix and its web-only variant)
 //   2. type-check
 //   3. unit and language-server tests (vitest: test/unit, test/lsp), then the ecosystem checks
-//      (test/unit/ecosystem: npm pack + install, npm 10, pre-commit, actionlint) on their own
+//      (test/unit/ecosystem: npm 10 and 11 pack/install/publish, tsc, publint, attw, vsce, ovsx,
+//      Sarif.Multitool, FHIR validators, axe-core, pre-commit, actionlint) on their own
 //   4. Neovim against the built server (test/neovim; skipped when nvim is absent)
 // (Before 3, scripts/setup-workbench.sh sets up code-server and Chromium — npm and Debian packages only.)
 //   5. the VS Code suite (test/vscode) inside a real VS Code workbench (code-server)
@@ -83,7 +84,7 @@ if (built) {
   checkStep('type-check', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit']);
   checkStep('type-check (e2e)', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'test/e2e/tsconfig.json', '--noEmit']);
   vitestStep('unit and language-server tests (vitest)', [], path.join(cache, 'test-results.json'));
-  vitestStep('the ecosystem\'s own tools: npm pack + install, npm 10, pre-commit, actionlint', ['-c', 'vitest.ecosystem.config.mts'], path.join(cache, 'test-results-ecosystem.json'));
+  vitestStep('the ecosystem\'s own tools: npm 10/11, tsc, publint, attw, vsce, ovsx, Sarif.Multitool, FHIR validators, axe-core, pre-commit, actionlint', ['-c', 'vitest.ecosystem.config.mts'], path.join(cache, 'test-results-ecosystem.json'));
   reportStep('Neovim against the built server', [path.join(root, 'test', 'neovim', 'run.mjs'), '--json', path.join(cache, 'test-results-neovim.json')], path.join(cache, 'test-results-neovim.json'));
   if (!quick) {
     if (!workbenchReady) {

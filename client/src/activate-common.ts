@@ -91,6 +91,9 @@ export function activateCommon(context: vscode.ExtensionContext, platform: Platf
       await client.start();
       output.info('The IPT language server was restarted on request.');
     }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('ipt.server.timeBudget')) void vscode.commands.executeCommand('ipt.restartServer');
+    }),
   );
 }
 

@@ -20,6 +20,8 @@ export function clientOptions(output: vscode.LogOutputChannel, policy: RestartPo
     documentSelector: [{ language: 'ipt' }],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.iptrc.json') },
     outputChannel: output,
+    // Read at each start: a changed budget applies when the server restarts (activate-common.ts).
+    initializationOptions: () => ({ timeBudget: vscode.workspace.getConfiguration('ipt').get<number>('server.timeBudget') }),
     errorHandler: crashHandler(output, policy),
     initializationFailedHandler: (error) => {
       output.error(`The IPT language server failed to start: ${String(error)}`);

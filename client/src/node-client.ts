@@ -12,6 +12,9 @@ import type { RestartPolicy } from './restart-policy.js';
 // Young-generation semi-spaces of 2 MB instead of V8's 16 (an analysis's objects die young either
 // way) and a V8 thread pool of 2 instead of 4 (the server is one process among many): the server's
 // memory with 100 open plans drops from about 87 to 77 MB at no measured cost in latency (bench/README.md).
+// The server's analysis worker thread gets the same small young generation and a 512 MB heap through
+// its resourceLimits (server/src/lsp/analysis-thread-node.ts), so a plan that exhausts memory there
+// stops the worker, never the server.
 import serverNodeFlags from './server-node-flags.json';
 
 export function createNodeClient(extensionUri: vscode.Uri, output: vscode.LogOutputChannel, policy: RestartPolicy): LanguageClient {

@@ -2,7 +2,7 @@
  * The custom LSP messages the client sends (the server implements them; see docs/language-server.md).
  * Names and shapes are fixed by the project's contract, so they live in one place.
  */
-import type { BaseLanguageClient, CancellationToken } from 'vscode-languageclient';
+import type { BaseLanguageClient, CancellationToken, ProgressType, WorkDoneProgressBegin, WorkDoneProgressEnd, WorkDoneProgressReport } from 'vscode-languageclient';
 
 /**
  * A request's method with its parameter and result types. (Not vscode-languageclient's RequestType:
@@ -19,6 +19,13 @@ export interface Notification<P> {
   readonly method: string;
   readonly types?: P;
 }
+
+/**
+ * Work-done progress ($/progress on a token the client made), for `client.onProgress`. At run time a
+ * ProgressType is only a tag (the client uses its identity for middleware we do not set), so a plain
+ * object stands in for the library's WorkDoneProgress.type, for the reason above.
+ */
+export const workDoneProgress = {} as ProgressType<WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd>;
 
 export function sendRequest<P, R>(client: BaseLanguageClient, type: Request<P, R>, params: P, token?: CancellationToken): Promise<R> {
   return client.sendRequest<R>(type.method, params, token);
@@ -75,7 +82,7 @@ export const catalogueRequest: Request<Record<string, never>, CatalogueResult> =
 export type UnreadFile = { uri: string; tooLarge: number } | { uri: string; skipped: string };
 
 export const validateWorkspaceRequest: Request<
-  { files?: FileText[]; unread?: UnreadFile[] },
-  { files: number; problems: number; skipped?: { uri: string; skipped: string }[] }
+  { files?: FileText[]; unread?: UnreadFile[]; workDoneToken?: string },
+  { files: number; problems: number; cancelled?: true; skipped?: { uri: string; skipped: string }[] }
 > = { method: 'ipt/validateWorkspace' };
 export const configFilesNotification: Notification<{ files: FileText[] }> = { method: 'ipt/configFiles' };

@@ -13,6 +13,8 @@ export interface StartOptions {
   extensionsDir?: string;
   settings?: Record<string, unknown>;
   env?: Record<string, string>;
+  /** Folders open in Restricted Mode until trusted (default: workspace trust off). */
+  workspaceTrust?: boolean;
 }
 
 export interface CodeServer {

@@ -77,7 +77,8 @@ export function installVsix(entry, vsix, extensionsDir) {
 /**
  * Starts code-server on 127.0.0.1. Resolves once it listens.
  * options: entry, port (default: a free one), home (a folder for user data, extensions and config;
- * default: a new temporary one), extensionsDir, settings (merged over quietSettings), env.
+ * default: a new temporary one), extensionsDir, settings (merged over quietSettings), env, and
+ * workspaceTrust (true: folders open in Restricted Mode until trusted, as for a cloned repository).
  */
 export async function startCodeServer(options) {
   const home = options.home ?? mkdtempSync(path.join(tmpdir(), 'ipt-workbench-'));
@@ -97,7 +98,8 @@ export async function startCodeServer(options) {
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // Workspace trust off unless a test opens a folder in Restricted Mode on purpose.
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,

@@ -6,7 +6,7 @@ import type { VariantEntry } from './language/catalogue-types.js';
 import { findEntry } from './language/catalogue.js';
 import type { Diagnostic, Report, Severity } from './language/diagnostic.js';
 import { planSizeProblem } from './language/limits.js';
-import { withSuggestionBudget } from './language/suggest.js';
+import { suggestionBudget, withSuggestionBudget } from './language/suggest.js';
 import { parsePlan, type ParseResult } from './language/parser.js';
 import { LineIndex } from './language/span.js';
 import { defaultConfig, type ResolvedConfig } from './rules/config.js';
@@ -34,16 +34,40 @@ export interface Analysis {
 const knownRuleIds: ReadonlySet<string> = new Set(allRules.map((rule) => rule.id));
 
 export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
+  return finish(analyseSteps(text, options));
+}
+
+/**
+ * The same pipeline as steps: it pauses after parsing and after each rule. The language server in a
+ * browser without nested workers runs these in slices between other requests (lsp/analysis-in-thread.ts);
+ * `analyse` runs them all at once.
+ */
+export function* analyseSteps(text: string, options: AnalyseOptions = {}): Generator<void, Analysis> {
   const source = typeof text === 'string' ? text : String(text ?? '');
   // Checked before parsing: a file past the bound is not read at all.
   const tooLarge = planSizeProblem(source.length);
   if (tooLarge) return unreadTooLarge(source, new LineIndex(source), tooLarge);
   // Did-you-mean gets a bounded share of the work (suggest.ts), however many unknown words the plan has.
-  return withSuggestionBudget(() => analyseParsed(source, parsePlan(source), options));
+  const budget = suggestionBudget();
+  const parsed = withSuggestionBudget(budget, () => parsePlan(source));
+  yield;
+  return yield* checkSteps(source, parsed, options, budget);
 }
 
 /** The pipeline after parsing (the differential test feeds it both parser paths' results). */
 export function analyseParsed(source: string, parsed: ParseResult, options: AnalyseOptions = {}): Analysis {
+  return finish(checkSteps(source, parsed, options));
+}
+
+/** Runs steps to the end. */
+export function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+function* checkSteps(source: string, parsed: ParseResult, options: AnalyseOptions, budget = suggestionBudget()): Generator<void, Analysis> {
   const config = options.config ?? defaultConfig;
   const lines = new LineIndex(source, parsed.lineStarts);
   const { file, errors } = parsed;
@@ -68,7 +92,7 @@ export function analyseParsed(source: string, parsed: ParseResult, options: Anal
       report: (report) => found.push({ rule: rule.id, report }),
     };
     try {
-      rule.check(context);
+      withSuggestionBudget(budget, () => rule.check(context));
     } catch (error) {
       found.push({
         rule: 'internal-error',
@@ -78,6 +102,7 @@ export function analyseParsed(source: string, parsed: ParseResult, options: Anal
         },
       });
     }
+    yield;
   }
 
   const severityOf = (rule: string, report: Report): Severity => {
@@ -92,7 +117,8 @@ export function analyseParsed(source: string, parsed: ParseResult, options: Anal
   let unused: Report[] = [];
   if (options.inlineConfig !== false) {
     const rulesNotRun = new Set(Object.keys(config.rules).filter((id) => config.rules[id] === 'off'));
-    const result = applySuppressions({ comments: file.comments, lines, diagnostics: found, knownRuleIds, rulesNotRun });
+    yield;
+    const result = withSuggestionBudget(budget, () => applySuppressions({ comments: file.comments, lines, diagnostics: found, knownRuleIds, rulesNotRun }));
     kept = result.kept;
     unused = config.rules['unused-disable'] === 'off' ? [] : result.unused;
   }

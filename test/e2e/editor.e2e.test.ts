@@ -5,7 +5,8 @@
  * screen and leaves a screenshot in .cache/screenshots/.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { closePanel, lowContrastText, previewTextSelectors, editorText, goTo, hoverOver, openFile, openWorkbench, previewFrame, problems, quickFixes, runCommand, suggestions, distinctTokenColours, type Theme, type Workbench } from './workbench.js';
+import { axeViolations } from '../../scripts/workbench/axe.mjs';
+import { closePanel, lowContrastText, previewAxePlans, previewAxeViolations, previewTextSelectors, editorText, goTo, hoverOver, openFile, openWorkbench, previewFrame, problems, quickFixes, runCommand, suggestions, distinctTokenColours, type Theme, type Workbench } from './workbench.js';
 
 for (const theme of ['light', 'dark'] as Theme[]) {
   describe(`the extension in a real VS Code workbench (${theme} theme)`, () => {
@@ -91,6 +92,18 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await page.mouse.move(5, 400);
     });
 
+    test('hover on `safety-plan` lists the six Stanley–Brown steps, and a high-risk plan with a full safety plan is clean', async () => {
+      const { page } = bench;
+      await openFile(page, 'acute-grief-high-risk.ipt');
+      const text = await hoverOver(page, 'safety-plan');
+      expect(text).toMatch(/Stanley–Brown Safety Planning Intervention/);
+      expect(text).toMatch(/Warning signs[\s\S]*Internal coping strategies[\s\S]*People and social settings[\s\S]*Family members or friends[\s\S]*Mental health professionals and agencies[\s\S]*Making the environment safe/);
+      expect(text).toMatch(/says it is a complete structured plan/);
+      await bench.shot('6b-hover-safety-plan');
+      await page.mouse.move(5, 400);
+      await expect.poll(() => page.locator('.editor-instance .squiggly-error, .editor-instance .squiggly-warning').count(), { timeout: 10_000 }).toBe(0);
+    });
+
     test('the preview opens beside the plan with the timeline, goals, measures and score chart', async () => {
       const { page } = bench;
       await openFile(page, 'acute-grief-dated.ipt');
@@ -105,6 +118,8 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       expect(await content.locator('svg').count()).toBeGreaterThan(0);
       await page.locator('.tabs-container .tab', { hasText: 'Preview acute-grief-dated.ipt' }).waitFor();
       expect(await lowContrastText(frame, previewTextSelectors)).toEqual([]);
+      // axe-core, every default rule (WCAG A/AA and best practices), in this theme's colours.
+      expect(await axeViolations(frame)).toEqual([]);
       await content.locator('.timeline h2').scrollIntoViewIfNeeded();
       await bench.shot('7-preview-timeline');
       await content.locator('svg').first().scrollIntoViewIfNeeded();
@@ -127,6 +142,10 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await title.click();
       await expect.poll(() => page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first().innerText(), { timeout: 20_000 }).toMatch(new RegExp(`^Ln ${line + 1}, Col`));
       await bench.shot('9-preview-click');
+    });
+
+    test('axe-core finds nothing in the previews of plans with problems and missed or cancelled sessions', async () => {
+      expect(await previewAxeViolations(bench.page, previewAxePlans)).toEqual([]);
     });
   });
 }

@@ -1,10 +1,11 @@
 /**
  * The live preview's behaviour in a real workbench: it follows typing, keeps the last good render
  * under a banner while the plan has a syntax error, comes back after a window reload, and follows a
- * high-contrast theme.
+ * high-contrast theme — where axe-core finds no accessibility violation, with or without the banner.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { goTo, lowContrastText, previewTextSelectors, openFile, openWorkbench, previewFrame, reloadWindow, runCommand, type Workbench } from './workbench.js';
+import { axeViolations } from '../../scripts/workbench/axe.mjs';
+import { goTo, lowContrastText, previewAxePlans, previewAxeViolations, previewTextSelectors, openFile, openWorkbench, previewFrame, reloadWindow, runCommand, type Workbench } from './workbench.js';
 
 describe('the live preview', () => {
   let bench: Workbench;
@@ -33,6 +34,8 @@ describe('the live preview', () => {
     await expect.poll(() => frame.locator('#ipt-preview-content').innerText(), { timeout: 20_000 }).toMatch(/Typed live: /);
     // High contrast: every text the reader relies on stands out from what is behind it.
     expect(await lowContrastText(frame, previewTextSelectors)).toEqual([]);
+    // axe-core, every default rule (WCAG A/AA and best practices), in the high-contrast theme.
+    expect(await axeViolations(frame)).toEqual([]);
     await bench.shot('1-follows-typing');
   });
 
@@ -47,6 +50,7 @@ describe('the live preview', () => {
     expect(await banner.innerText()).toMatch(/syntax error/);
     // The plan is still shown (the last version that could be read), not an empty page.
     expect(await frame.locator('#ipt-preview-content').innerText()).toMatch(/Typed live: /);
+    expect(await axeViolations(frame)).toEqual([]); // the banner too
     await bench.shot('2-syntax-error-banner');
     await page.keyboard.press('Control+Shift+K'); // delete the line again
     await expect.poll(() => banner.isVisible(), { timeout: 20_000 }).toBe(false);
@@ -61,5 +65,9 @@ describe('the live preview', () => {
     const frame = await previewFrame(page);
     expect(await frame.locator('#ipt-preview-content').innerText()).toMatch(/C-4418 IPT-B, transition to parenthood/);
     await bench.shot('3-after-reload');
+  });
+
+  test('axe-core finds nothing in the previews of plans with problems and missed or cancelled sessions (high contrast)', async () => {
+    expect(await previewAxeViolations(bench.page, previewAxePlans)).toEqual([]);
   });
 });

@@ -3,10 +3,11 @@
  * extension host, where vscode.dev and github.dev run extensions. The web-only package (no desktop
  * entry) is installed into code-server, so the workbench has no choice but the web worker; the
  * Running Extensions view shows where it runs. Diagnostics, completion, hover, formatting and the
- * preview must work there as on the desktop.
+ * preview must work there as on the desktop, with plans checked in a web worker nested in the
+ * server's (the analysis worker; docs/language-server.md).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { closePanel, goTo, hoverOver, openFile, openWorkbench, previewFrame, problems, runCommand, suggestions, type Workbench } from './workbench.js';
+import { closePanel, goTo, hoverOver, openFile, openWorkbench, outputChannel, previewFrame, problems, runCommand, suggestions, type Workbench } from './workbench.js';
 
 describe('the web build in the web-worker extension host', () => {
   let bench: Workbench;
@@ -64,6 +65,16 @@ describe('the web build in the web-worker extension host', () => {
     await page.mouse.move(5, 400);
   });
 
+  test('plans are checked in a web worker nested in the server’s', async () => {
+    const { page } = bench;
+    await openFile(page, 'acute-grief-dated.ipt');
+    const log = await outputChannel(page, 'IPT Plan');
+    await bench.shot('4-output-nested-worker');
+    expect(log).toMatch(/Plans are checked in a nested web worker\./);
+    expect(log).not.toMatch(/analysis worker is not available/);
+    await closePanel(page);
+  });
+
   test('the preview renders the plan', async () => {
     const { page } = bench;
     await openFile(page, 'acute-grief-dated.ipt');
@@ -72,6 +83,6 @@ describe('the web build in the web-worker extension host', () => {
     const content = frame.locator('#ipt-preview-content');
     expect(await content.innerText()).toMatch(/C-0583 acute IPT, grief/);
     expect(await content.locator('.course [data-goto-line]').count()).toBe(16);
-    await bench.shot('4-preview');
+    await bench.shot('5-preview');
   });
 });

@@ -7,6 +7,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
+import { axeViolations } from '../../scripts/workbench/axe.mjs';
 import { launchChromium } from '../../scripts/workbench/browser.mjs';
 import { ensureCodeServer, installVsix, projectRoot, startCodeServer } from '../../scripts/workbench/code-server.mjs';
 
@@ -22,6 +23,12 @@ export interface WorkbenchOptions {
   /** Extra files written into the workspace (path relative to it → text). */
   files?: Record<string, string>;
   settings?: Record<string, unknown>;
+  /** Environment additions for code-server and so the extension host and language server (test hooks). */
+  env?: Record<string, string>;
+  /** Open the folder in Restricted Mode (workspace trust on, the folder not trusted), as a cloned repository opens. */
+  restricted?: boolean;
+  /** Makes what `files` cannot (symbolic links, FIFOs, large files) in the workspace before the workbench opens. */
+  prepare?(workspace: string): void;
   /** A name for this workbench's screenshots and folders. */
   name: string;
 }
@@ -57,11 +64,15 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
     mkdirSync(path.dirname(path.join(workspace, file)), { recursive: true });
     writeFileSync(path.join(workspace, file), text);
   }
+  options.prepare?.(workspace);
+  const trust = options.restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'always' } : {};
   const server = await startCodeServer({
     entry,
     home,
     extensionsDir,
-    settings: { 'workbench.colorTheme': themes[options.theme ?? 'light'], 'editor.fontSize': 14, 'window.zoomLevel': 0, ...options.settings },
+    env: options.env,
+    workspaceTrust: options.restricted === true,
+    settings: { 'workbench.colorTheme': themes[options.theme ?? 'light'], 'editor.fontSize': 14, 'window.zoomLevel': 0, ...trust, ...options.settings },
   });
   let browser: Browser | undefined;
   try {
@@ -184,6 +195,13 @@ export async function problems(page: Page, expectAtLeast = 1): Promise<string[]>
   return page.locator('.markers-panel .monaco-tl-row').allInnerTexts();
 }
 
+/** The rows of the Problems panel once its text matches `pattern` (a diagnostic that arrives later than others). */
+export async function problemsMatching(page: Page, pattern: RegExp, timeout = 30_000): Promise<string[]> {
+  await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+  await page.waitForFunction(([source, flags]) => new RegExp(source, flags).test(document.querySelector('.markers-panel')?.textContent ?? ''), [pattern.source, pattern.flags] as const, { timeout });
+  return page.locator('.markers-panel .monaco-tl-row').allInnerTexts();
+}
+
 /** Closes the bottom panel and gives the keyboard back to the editor. */
 export async function closePanel(page: Page): Promise<void> {
   await runCommand(page, 'View: Hide Panel');
@@ -206,6 +224,20 @@ export async function hoverOver(page: Page, text: string): Promise<string> {
   await hover.waitFor({ state: 'visible', timeout: 20_000 });
   await page.waitForFunction(() => !/Loading/.test(document.querySelector('.monaco-hover-content')?.textContent ?? 'Loading'), undefined, { timeout: 20_000 });
   return hover.innerText();
+}
+
+/** The text of an output channel ("IPT Plan"), shown in the panel for the read. */
+export async function outputChannel(page: Page, name: string): Promise<string> {
+  const input = await pickCommand(page, 'Output: Show Output Channels...');
+  await page.keyboard.press('Enter');
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor();
+  await page.keyboard.press('Enter');
+  const lines = page.locator('.part.panel .monaco-editor .view-lines').first();
+  await lines.waitFor();
+  await page.waitForFunction(() => (document.querySelector('.part.panel .monaco-editor .view-lines')?.textContent ?? '').trim().length > 0, undefined, { timeout: 30_000 });
+  // The editor draws spaces as no-break spaces.
+  return (await lines.innerText()).replace(/\u00a0/g, ' ');
 }
 
 /** The labels in the suggest widget once it is open. */
@@ -294,6 +326,26 @@ export async function lowContrastText(frame: Frame, selectors: string[]): Promis
     }
     return problems;
   }, selectors);
+}
+
+/**
+ * Plans whose previews show what the usual sample does not: errors and warnings in the issue list,
+ * missed and cancelled sessions. previewAxeViolations opens each one's preview in turn.
+ */
+export const previewAxePlans = ['maintenance-biweekly-grief.ipt', 'rules/placeholder.ipt', 'rules/session-count.ipt'];
+
+/** axe-core's violations in the preview of each plan (opened in turn, then closed), as "plan: violation". */
+export async function previewAxeViolations(page: Page, plans: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const plan of plans) {
+    await openFile(page, plan);
+    await runCommand(page, 'IPT: Open Preview');
+    await page.locator('.tabs-container .tab', { hasText: `Preview ${path.basename(plan)}` }).waitFor({ timeout: 30_000 });
+    const frame = await previewFrame(page);
+    for (const violation of await axeViolations(frame)) found.push(`${plan}: ${violation}`);
+    await runCommand(page, 'View: Close All Editors');
+  }
+  return found;
 }
 
 /** The preview's text elements a reader relies on, for lowContrastText. */

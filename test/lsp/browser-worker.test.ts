@@ -1,75 +1,27 @@
 /**
- * The server bundle (dist/server.js, one for Node and the web) in a Node worker thread standing in for a web worker:
- * `self` is a shim with postMessage/onmessage over the thread's port, as BrowserMessageReader and
- * BrowserMessageWriter expect. Proves diagnostics, requests and `ipt/configFiles` work over it.
+ * The server bundle (dist/server.js) as a web worker, in a Node worker thread standing in for one
+ * (browser-harness.ts). Proves diagnostics, requests and `ipt/configFiles` work over it.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createMessageConnection, PortMessageReader, PortMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
 import type { DocumentSymbol, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { repoRoot } from '../unit/contract/helpers.js';
+import { startBrowserServer, type BrowserServer } from './browser-harness.js';
 import { PLAN } from './harness.js';
 
-const bundle = path.join(repoRoot, 'dist', 'server.js');
-
-/**
- * Runs in the worker: the IIFE bundle in a fresh context holding only what a dedicated web worker has
- * (`self`, timers, TextEncoder/TextDecoder, console, performance): no `process`, no `require`, so the
- * Node half of the bundle would fail here if it ever ran.
- */
-const workerSource = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { readFileSync } = require('node:fs');
-const vm = require('node:vm');
-const self = { onmessage: null, postMessage: (message) => parentPort.postMessage(message), addEventListener() {}, removeEventListener() {} };
-parentPort.on('message', (data) => self.onmessage && self.onmessage({ data }));
-const scope = { self, console, setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, TextEncoder, TextDecoder, performance, URL };
-scope.globalThis = scope;
-vm.runInNewContext(readFileSync(workerData.bundle, 'utf8'), vm.createContext(scope), { filename: workerData.bundle });
-`;
-
-let worker: Worker;
+let server: BrowserServer;
 let connection: MessageConnection;
-const published: PublishDiagnosticsParams[] = [];
+let published: PublishDiagnosticsParams[];
 const base = 'vscode-test-web://mount/clients';
 const uri = `${base}/plan.ipt`;
-
-function diagnostics(accept: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = () => {
-      const found = published.find(accept);
-      if (found) return resolve(found);
-      if (Date.now() - started > 10_000) return reject(new Error('no matching diagnostics'));
-      setTimeout(poll, 10);
-    };
-    poll();
-  });
-}
+const diagnostics = (accept: (p: PublishDiagnosticsParams) => boolean) => server.diagnostics(accept);
 
 beforeAll(async () => {
-  expect(existsSync(bundle), 'dist/server.js is missing: run `npm run build` first').toBe(true);
-  worker = new Worker(workerSource, { eval: true, workerData: { bundle } });
-  connection = createMessageConnection(new PortMessageReader(worker), new PortMessageWriter(worker));
-  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    published.push(p);
-  });
-  connection.listen();
-  const init: { capabilities: Record<string, unknown>; serverInfo?: { name: string } } = await connection.sendRequest('initialize', {
-    processId: null,
-    rootUri: 'vscode-test-web://mount',
-    workspaceFolders: [{ uri: 'vscode-test-web://mount', name: 'mount' }],
-    capabilities: {},
-  });
-  expect(init.serverInfo?.name).toBe('ipt-language-server');
-  await connection.sendNotification('initialized', {});
+  server = await startBrowserServer();
+  ({ connection, published } = server);
 });
 
 afterAll(async () => {
-  connection?.dispose();
-  await worker?.terminate();
+  await server?.stop();
 });
 
 test('diagnostics arrive for an opened plan', async () => {

@@ -19,6 +19,8 @@ export interface ServerOptions {
   /** Environment additions (e.g. IPT_LSP_FAIL). */
   env?: Record<string, string>;
   capabilities?: ClientCapabilities;
+  /** Sent with `initialize` (e.g. `timeBudget`). */
+  initializationOptions?: unknown;
   /** The workspace folder; default: a fresh temporary folder with a root `.iptrc.json`. */
   folder?: string;
 }
@@ -86,6 +88,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Server> 
     rootUri: folderUri,
     workspaceFolders: [{ uri: folderUri, name: 'plans' }],
     capabilities: options.capabilities ?? {},
+    initializationOptions: options.initializationOptions,
   });
   await connection.sendNotification('initialized', {});
 

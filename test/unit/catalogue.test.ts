@@ -63,9 +63,11 @@ describe('catalogue: the LANGUAGE.md vocabulary', () => {
     expect(ids(catalogue.statuses)).toEqual(['planned', 'held', 'missed', 'cancelled']);
   });
 
-  // LANGUAGE.md's phases, plus the opening question (`mood-event-review`) in every phase: it runs to
-  // the end of treatment (issue 10), so the catalogue accepts it where LANGUAGE.md lists it and more;
-  // and `warning-signs`, the first work of maintenance IPT, which returns in every session.
+  // LANGUAGE.md's phases (with `medication-review` and `review-progress` in the middle phase, issue
+  // 18), plus the opening question (`mood-event-review`) in every phase: it runs to the end of
+  // treatment (issue 10), so the catalogue accepts it where LANGUAGE.md lists it and more;
+  // `warning-signs`, the first work of maintenance IPT, which returns in every session; and
+  // `parent-involvement`, IPT-A's parent or carer at the start, in the middle and at the end.
   it('places every task in the phases LANGUAGE.md gives it (and mood-event-review in all three)', () => {
     const byPhase = (phase: string) =>
       catalogue.tasks.filter((task) => task.phases.includes(phase as never)).map((task) => task.id).sort();
@@ -73,25 +75,28 @@ describe('catalogue: the LANGUAGE.md vocabulary', () => {
       [
         'symptom-review', 'diagnosis', 'sick-role', 'psychoeducation', 'medication-review', 'onset-review',
         'interpersonal-inventory', 'closeness-circle', 'formulation', 'treatment-contract', 'risk-review',
-        'mood-event-review', 'warning-signs',
+        'mood-event-review', 'warning-signs', 'parent-involvement',
       ].sort(),
     );
-    expect(byPhase('middle')).toEqual(['mood-event-review', 'risk-review', 'warning-signs'].sort());
+    expect(byPhase('middle')).toEqual(['mood-event-review', 'risk-review', 'warning-signs', 'medication-review', 'review-progress', 'parent-involvement'].sort());
     expect(byPhase('termination')).toEqual(
-      ['review-progress', 'relapse-prevention', 'discuss-ending', 'maintenance-plan', 'non-response-plan', 'risk-review', 'mood-event-review', 'warning-signs'].sort(),
+      ['review-progress', 'relapse-prevention', 'discuss-ending', 'maintenance-plan', 'non-response-plan', 'risk-review', 'mood-event-review', 'warning-signs', 'parent-involvement'].sort(),
     );
   });
 
   it('has the IPT and non-IPT techniques', () => {
     expect(ids(catalogue.techniques)).toEqual([
       'exploratory-questioning', 'encouragement-of-affect', 'clarification', 'communication-analysis',
-      'decision-analysis', 'role-play', 'therapeutic-relationship', 'interpersonal-incident',
+      'directive', 'decision-analysis', 'role-play', 'therapeutic-relationship', 'interpersonal-incident',
       'mood-event-linking', 'work-at-home',
     ]);
     expect(ids(catalogue.nonIptTechniques)).toEqual([
       'cognitive-restructuring', 'thought-record', 'exposure', 'behavioural-activation', 'guided-imagery',
       'mindfulness', 'bodywork', 'transference-interpretation',
     ]);
+    // The guides' directive group as clinicians write its parts, and both spellings of behavioural activation.
+    expect(catalogue.techniques.find((t) => t.id === 'directive')!.aliases).toEqual(['advice', 'education', 'modelling', 'modeling', 'psychoeducation']);
+    expect(findEntry(catalogue.nonIptTechniques, 'behavioral-activation')?.id).toBe('behavioural-activation');
   });
 
   it('has the instruments with their score ranges', () => {
@@ -102,7 +107,9 @@ describe('catalogue: the LANGUAGE.md vocabulary', () => {
       ['EPDS', 0, 30],
       ['GAD-7', 0, 21],
       ['CDRS-R', 17, 113],
-      ['MFQ', 0, 66],
+      ['MFQ', 0, 68],
+      ['MFQ-C', 0, 66],
+      ['MFQ-P', 0, 68],
       ['SMFQ', 0, 26],
     ]);
   });
@@ -116,6 +123,13 @@ describe('catalogue: the LANGUAGE.md vocabulary', () => {
       { min: 24, max: 52, label: 'severe' },
     ]);
     expect(catalogue.instruments.find((i) => i.id === 'CDRS-R')!.remission).toBe('CDRS-R ≤ 28');
+  });
+
+  it('gives GAD-7 its 5/10/15 bands (Spitzer et al. 2006), and tells to read EPDS item 10 on its own (Cox et al. 1987)', () => {
+    expect(catalogue.instruments.find((i) => i.id === 'GAD-7')!.bands!.map((band) => band.min)).toEqual([0, 5, 10, 15]);
+    const epds = catalogue.instruments.find((i) => i.id === 'EPDS')!;
+    expect(epds.description).toContain('Read item 10');
+    expect(epds.sources).toContain('S108');
   });
 
   it('has the variants table', () => {

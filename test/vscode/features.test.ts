@@ -50,6 +50,22 @@ describe('hover', () => {
     assert.match(hoverText(hovers), /not their fault/);
   });
 
+  it('on `safety-plan`: the six Stanley–Brown steps and what this plan\'s line names', async () => {
+    const content = cleanPlan.replace(
+      'risk low "Passive thoughts of death at intake; no plan or intent"',
+      'risk high "Plan to overdose; previous attempt"\n  safety-plan "Warning signs, coping, sister; GP and 988; tablets kept by partner"',
+    );
+    const { document } = await openWithDiagnostics({ content });
+    const position = positionOf(document, 'safety-plan').translate(0, 3);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+    const text = hoverText(hovers);
+    assert.match(text, /Stanley–Brown Safety Planning Intervention/);
+    for (const step of ['Warning signs', 'Internal coping strategies', 'People and social settings', 'Family members or friends', 'Mental health professionals and agencies', 'Making the environment safe']) {
+      assert.ok(text.includes(step), `step "${step}" in: ${text}`);
+    }
+    assert.match(text, /professional or crisis contact — yes; lethal-means step — yes/);
+  });
+
   it('shows a goal id with its text and the sessions that target it', async () => {
     const { document } = await openWithDiagnostics({ content: cleanPlan });
     const position = positionAfter(document, 'targets G1, G').translate(0, 0);

@@ -44,6 +44,14 @@ const { runTests } = await import('@vscode/test-electron');
 const suiteDir = await buildSuite();
 const results = path.join(suiteDir, 'results.json');
 const workspace = mkdtempSync(path.join(tmpdir(), 'ipt-vscode-desktop-'));
+// The extension as VS Code runs it in development: the root package.json is the npm package's, so
+// scripts/package-vsix.mjs --stage writes a folder with the extension's manifest.
+const extensionDir = mkdtempSync(path.join(tmpdir(), 'ipt-vscode-extension-'));
+const staged = spawnSync(process.execPath, [path.join(root, 'scripts', 'package-vsix.mjs'), '--stage', extensionDir], { stdio: 'inherit' });
+if (staged.status !== 0) {
+  writeFileSync(resultsOut, JSON.stringify({ passed: 0, failed: 1, note: 'scripts/package-vsix.mjs --stage failed' }));
+  process.exit(1);
+}
 cpSync(path.join(root, 'samples'), workspace, { recursive: true });
 mkdirSync(path.join(workspace, 'exports'));
 writeFileSync(path.join(workspace, '.iptrc.json'), '{ "root": true }\n');
@@ -51,7 +59,7 @@ let exitCode = 0;
 try {
   await runTests({
     vscodeExecutablePath: executable,
-    extensionDevelopmentPath: root,
+    extensionDevelopmentPath: extensionDir,
     extensionTestsPath: path.join(suiteDir, 'index.js'),
     extensionTestsEnv: { IPT_VSCODE_RESULTS: results },
     launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
@@ -61,6 +69,7 @@ try {
   exitCode = 1;
 } finally {
   rmSync(workspace, { recursive: true, force: true });
+  rmSync(extensionDir, { recursive: true, force: true });
 }
 const report = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')) : { passed: 0, failed: 1, note: 'the suite wrote no results' };
 writeFileSync(resultsOut, JSON.stringify({ passed: report.passed, failed: report.failed, note: report.note }));

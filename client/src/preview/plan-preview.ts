@@ -104,6 +104,7 @@ export class PlanPreview implements vscode.Disposable {
     const webview = this.panel.webview;
     const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'client', 'media', name)).toString();
     webview.html = previewPage({
+      title: previewTitle(this.resource),
       cspSource: webview.cspSource,
       nonce: makeNonce(),
       styles: [media('plan.css'), media('preview.css')],

@@ -4,6 +4,8 @@
  * fragment is the server's renderer output, which escapes every plan string; the CSP is the second wall.
  */
 export interface PreviewPageParts {
+  /** The document's title (the tab's: "Preview plan.ipt"), which screen readers announce. */
+  title: string;
   /** `webview.cspSource`. */
   cspSource: string;
   nonce: string;
@@ -29,13 +31,15 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 
 export function previewPage(parts: PreviewPageParts): string {
   const links = parts.styles.map((href) => `<link rel="stylesheet" href="${attribute(href)}">`).join('\n');
-  const body = parts.html ?? '<p class="ipt-preview-waiting">Rendering the plan…</p>';
+  // Until the first render the page's only content, so its heading (the plan's h1 replaces it).
+  const body = parts.html ?? '<h1 class="ipt-preview-waiting">Rendering the plan…</h1>';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${attribute(contentSecurityPolicy(parts.cspSource, parts.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${text(parts.title)}</title>
 <meta id="ipt-preview-settings" data-settings="${attribute(JSON.stringify(parts.settings))}">
 ${links}
 </head>
@@ -59,4 +63,8 @@ export function makeNonce(): string {
 
 function attribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function text(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

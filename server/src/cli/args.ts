@@ -12,6 +12,8 @@ export interface OptionSpec {
 export interface ParsedArgs {
   values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
+  /** The options' names in the order they were given (for a pair like --color / --no-color, the last wins). */
+  order: string[];
 }
 
 /**
@@ -20,8 +22,9 @@ export interface ParsedArgs {
  */
 export function parseCommandArgs(command: string, args: string[], options: Record<string, OptionSpec>, allowPositionals: boolean): ParsedArgs {
   try {
-    const { values, positionals } = parseArgs({ args, options, allowPositionals, strict: true });
-    return { values: values as ParsedArgs['values'], positionals };
+    const { values, positionals, tokens } = parseArgs({ args, options, allowPositionals, strict: true, tokens: true });
+    const order = tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : []));
+    return { values: values as ParsedArgs['values'], positionals, order };
   } catch (error) {
     throw new CliError(describeParseError(error, Object.keys(options), args), command);
   }
@@ -56,6 +59,12 @@ export function stringOption(parsed: ParsedArgs, name: string): string | undefin
 
 export function flag(parsed: ParsedArgs, name: string): boolean {
   return parsed.values[name] === true;
+}
+
+/** Which of two opposite flags (`color`, `no-color`) was given last: true for the first, false for the second, undefined for neither. */
+export function lastOf(parsed: ParsedArgs, yes: string, no: string): boolean | undefined {
+  for (let i = parsed.order.length - 1; i >= 0; i--) if (parsed.order[i] === yes || parsed.order[i] === no) return parsed.order[i] === yes;
+  return undefined;
 }
 
 /** A string option restricted to a list, with did-you-mean. */

@@ -1,18 +1,17 @@
 /** `ipt fmt`: rewrite plans in the canonical layout, or with --check list those that would change. */
 import { format } from '../format/format.js';
-import { flag, parseCommandArgs } from './args.js';
+import { flag, parseCommandArgs, type ParsedArgs } from './args.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, reason, type MainOptions } from './context.js';
-import { discoverPlans, displayPath, readPlan } from './files.js';
-import { ignoreOptions } from './ignore-files.js';
-import { readStdin, STDIN_NAME } from './stdin.js';
+import { displayPath, readPlan } from './files.js';
+import { outputFile, outputOption, writeOutput } from './output.js';
+import { selectionOptions, selectPlans, type StdinSelection } from './selection.js';
+import { readStdin } from './stdin.js';
 import { writePlan } from './write-plan.js';
 
 const fmtOptions = {
   check: { type: 'boolean' },
-  'ignore-path': { type: 'string' },
-  'ignore-pattern': { type: 'string', multiple: true },
-  'no-ignore': { type: 'boolean' },
-  stdin: { type: 'boolean' },
+  ...outputOption,
+  ...selectionOptions,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -22,19 +21,16 @@ export async function fmtCommand(args: string[], io: MainOptions): Promise<numbe
   const err = (line: string) => io.stderr.write(`${line}\n`);
   const out = (line: string) => io.stdout.write(`${line}\n`);
 
-  if (flag(parsed, 'stdin')) return fmtStdin(parsed.positionals, check, io);
-
-  const discovery = await discoverPlans(parsed.positionals, ignoreOptions(io.cwd, parsed));
-  for (const warning of discovery.warnings) err(`ipt fmt: ${warning}`);
-  if (discovery.errors.length > 0) {
-    for (const error of discovery.errors) err(`ipt fmt: ${error}`);
-    return EXIT_FAILURE;
+  const selection = await selectPlans('fmt', parsed, io);
+  if (selection.kind === 'failed') return EXIT_FAILURE;
+  if (selection.kind === 'stdin') return fmtStdin(selection.stdin, parsed, check, io);
+  if (outputFile('fmt', parsed, io.cwd) !== undefined) {
+    throw new CliError('`-o` goes with `-` (a plan from standard input), e.g. `ipt fmt - -o plan.ipt < draft.ipt`; named plans are rewritten in place.', 'fmt');
   }
-  if (discovery.files.length === 0 && parsed.positionals.length === 0) err(`ipt fmt: No .ipt plans found under ${io.cwd}.`);
 
   let failures = 0;
   let changed = 0;
-  for (const file of discovery.files) {
+  for (const file of selection.files) {
     const shown = displayPath(io.cwd, file);
     const read = readPlan(file, shown, (message) => err(`ipt fmt: ${message}`), !check);
     if (read === undefined) {
@@ -70,18 +66,31 @@ export async function fmtCommand(args: string[], io: MainOptions): Promise<numbe
 }
 
 /**
- * `ipt fmt --stdin`: the formatted plan on stdout (editors use it as a format-on-save filter);
- * with --check, nothing on stdout and exit 1 if it would change.
+ * `ipt fmt -` (or `--stdin`): the formatted plan on stdout or in -o's file (editors use it as a
+ * format-on-save filter); with --check, nothing written and exit 1 if it would change. When
+ * `--stdin-filename` is ignored or excluded, the plan comes back unchanged (as Prettier does), so a
+ * filter never blanks an editor's buffer; stderr says why.
  */
-async function fmtStdin(positionals: string[], check: boolean, io: MainOptions): Promise<number> {
-  if (positionals.length > 0) throw new CliError('Give either `--stdin` or paths, not both.', 'fmt');
+async function fmtStdin(stdin: StdinSelection, parsed: ParsedArgs, check: boolean, io: MainOptions): Promise<number> {
+  const target = outputFile('fmt', parsed, io.cwd);
+  if (check && target !== undefined) throw new CliError('`--check` writes nothing; leave out `-o`.', 'fmt');
   const text = await readStdin(io.stdin, 'fmt');
-  const result = typeof text === 'string' ? format(text) : { error: text.tooLarge };
+  if (typeof text !== 'string') {
+    // Reading stopped past what a plan can be: there is no whole text to format, or to give back.
+    io.stderr.write(`ipt fmt: ${stdin.shown}: ${text.tooLarge}\n`);
+    return EXIT_FAILURE;
+  }
+  if (stdin.leftOut !== undefined) {
+    io.stderr.write(`ipt fmt: ${stdin.leftOut} It was not formatted.\n`);
+    if (!check) writeOutput(io, target, text, 'the plan');
+    return EXIT_OK;
+  }
+  const result = format(text);
   if ('error' in result) {
-    io.stderr.write(`ipt fmt: ${STDIN_NAME}: ${result.error}\n`);
+    io.stderr.write(`ipt fmt: ${stdin.shown}: ${result.error}\n`);
     return EXIT_FAILURE;
   }
   if (check) return result.changed ? EXIT_PROBLEMS : EXIT_OK;
-  io.stdout.write(result.text);
+  writeOutput(io, target, result.text, 'the plan');
   return EXIT_OK;
 }

@@ -25,40 +25,52 @@ Documentation: ${TOOL_HOME}/blob/main/docs/cli.md
 `;
 
 export const commandHelp: Record<string, string> = {
-  lint: `Usage: ipt lint [options] [files, folders or globs...]
+  lint: `Usage: ipt lint [options] [files, folders, globs, !exclusions...]
+       ipt lint [options] - [--stdin-filename FILE] < plan.ipt
 
 Checks plans against the IPT rules. With no paths, every **/*.ipt file under the current folder,
 skipping files covered by .gitignore files (root and nested), node_modules and .git.
+A path that starts with ! leaves out what it matches, wherever it stands: a file, or a folder and
+everything in it ('!archive/**', '!**/draft-*.ipt'). Only ! paths: every plan but those. Quote them.
 
 Options:
-  -f, --format NAME         stylish (default), json, sarif or github
+  -f, --format NAME         stylish (default), json, sarif, github, gitlab or junit
   -c, --config FILE         A .iptrc.json used as the base below the discovered ones
+      --rule ID:SETTING     Set a rule for this run (off, info, warning, error), over .iptrc.json;
+                            repeatable, e.g. --rule phi:error --rule placeholder:off
       --fix                 Apply the safe fixes and format each plan (never touches a plan with syntax errors)
   -q, --quiet               Report errors only
       --max-warnings N      Exit with 1 when there are more than N warnings
       --no-inline-config    Ignore # ipt-disable comments in plans
-  -o, --output-file FILE    Write the report to FILE instead of standard output
+  -o, --output FILE         Write the report to FILE instead of standard output (also --output-file)
+      --color, --no-color   Colour the report or not (default: on a terminal; FORCE_COLOR, NO_COLOR)
       --ignore-path FILE    An extra ignore file (written like .gitignore)
       --ignore-pattern PAT  Ignore files matching PAT (repeatable; .gitignore syntax)
       --no-ignore           Do not read .gitignore files or --ignore-path
-      --stdin               Lint a plan read from standard input
-      --stdin-filename F    The name it is reported under; also picks its .iptrc.json
+  -, --stdin                Lint a plan read from standard input
+      --stdin-filename F    Where that plan belongs: its name, its .iptrc.json and ignore rules
   -h, --help                Show this help
 
-A file named on the command line but covered by an ignore rule is skipped with a warning;
-use --no-ignore to lint it anyway.
+A file named on the command line but covered by an ignore rule or a ! path is skipped with a
+warning; use --no-ignore to lint an ignored one anyway.
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
 2 usage, configuration or I/O error.
 `,
-  fmt: `Usage: ipt fmt [--check] [files, folders or globs...]
+  fmt: `Usage: ipt fmt [--check] [files, folders, globs, !exclusions...]
+       ipt fmt [--check] - [--stdin-filename FILE] [-o OUT] < plan.ipt
 
 Rewrites plans in the canonical layout (2-space indentation, one blank line between sections).
 Only whitespace changes; every word and comment is kept. Plans with syntax errors are refused.
+Paths are chosen as in ipt lint: a path that starts with ! leaves out what it matches, and fmt
+never reads or writes an excluded plan, e.g. ipt fmt '**/*.ipt' '!archive/**'.
 
 Options:
       --check               List the plans that would change and exit with 1; write nothing
-      --stdin               Format standard input to standard output (with --check: exit 1 if it would change)
+  -, --stdin                Format standard input to standard output (with --check: exit 1 if it would change)
+      --stdin-filename F    Where that plan belongs: its name and ignore rules (if ignored or
+                            excluded, the plan comes back unchanged)
+  -o, --output FILE         With -: write the formatted plan to FILE (named plans change in place)
       --ignore-path FILE    An extra ignore file (written like .gitignore)
       --ignore-pattern PAT  Ignore files matching PAT (repeatable)
       --no-ignore           Do not read .gitignore files or --ignore-path
@@ -68,13 +80,16 @@ Exit codes: 0 all formatted, 1 --check found plans to format, 2 usage or I/O err
 with syntax errors.
 `,
   render: `Usage: ipt render FILE --to html|markdown|fhir [-o OUT]
+       ipt render - --to html|markdown|fhir [--stdin-filename FILE] [-o OUT] < plan.ipt
 
-Renders one plan. Without -o the result goes to standard output.
+Renders one plan (a file, or - for standard input). Without -o the result goes to standard output.
 
 Options:
   -t, --to FORMAT           html, markdown or fhir (a FHIR R4 CarePlan as JSON, its resources contained)
   -o, --output FILE         Write to FILE
   -c, --config FILE         A .iptrc.json used as the base below the discovered ones
+  -, --stdin                Render a plan read from standard input
+      --stdin-filename F    Where that plan belongs: its name in messages and its .iptrc.json
   -h, --help                Show this help
 `,
   new: `Usage: ipt new --variant VARIANT --focus AREA [--client CODE] [--start DATE] [-o FILE]
@@ -93,12 +108,13 @@ Options:
   -c, --config FILE         A .iptrc.json used as the base below the discovered ones
   -h, --help                Show this help
 `,
-  rules: `Usage: ipt rules [--format text|json]
+  rules: `Usage: ipt rules [--format text|json] [-o OUT]
 
 Lists every rule: id, default severity, what it checks and its documentation page.
 
 Options:
   -f, --format NAME         text (default) or json
+  -o, --output FILE         Write the list to FILE
   -h, --help                Show this help
 `,
 };

@@ -6,6 +6,7 @@ import { loadConfig } from '../rules/load-config.js';
 import { parseCommandArgs, stringOption } from './args.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, reason, type MainOptions } from './context.js';
 import { displayPath } from './files.js';
+import { outputOption } from './output.js';
 import { formatConfigError } from './plan-config.js';
 import { isClientCode, skeleton, skeletonShape, unknownEntryMessage } from './skeleton.js';
 
@@ -14,7 +15,8 @@ const newOptions = {
   focus: { type: 'string' },
   client: { type: 'string' },
   start: { type: 'string' },
-  output: { type: 'string', short: 'o' },
+  // Never through writeOutput: an existing plan is never overwritten (see below).
+  ...outputOption,
   config: { type: 'string', short: 'c' },
   help: { type: 'boolean', short: 'h' },
 } as const;

@@ -185,11 +185,13 @@ export function skeleton(options: SkeletonOptions): string {
  */
 function initialParts(variant: VariantEntry): [Part, Part, Part] {
   const required = new Set(variant.requiredTasks.initial.map((task) => task.id));
-  const usual = ['symptom-review', 'sick-role', 'risk-review', 'interpersonal-inventory', 'formulation', 'treatment-contract'];
+  const usual = ['symptom-review', 'sick-role', 'risk-review', 'interpersonal-inventory', 'formulation', 'treatment-contract', 'parent-involvement'];
   const others = otherRequired(variant, 'initial', usual);
+  // IPT-A: the parent or carer joins the assessment (the history, psychoeducation, the limited sick role).
+  const parent = required.has('parent-involvement') ? ['parent-involvement'] : [];
   const assessment: Part = required.has('sick-role')
-    ? { title: 'Assessment, diagnosis and the sick role', tasks: ['symptom-review', 'sick-role', 'risk-review'] }
-    : { title: 'Assessment and symptom review', tasks: ['symptom-review', 'risk-review'] };
+    ? { title: parent.length ? 'Assessment with the parent, then alone; the sick role' : 'Assessment, diagnosis and the sick role', tasks: ['symptom-review', 'sick-role', 'risk-review', ...parent] }
+    : { title: 'Assessment and symptom review', tasks: ['symptom-review', 'risk-review', ...parent] };
   const context: Part = required.has('interpersonal-inventory') || others.length === 0
     ? { title: 'Interpersonal inventory', tasks: ['interpersonal-inventory', ...others] }
     : { title: others.includes('warning-signs') ? 'Early warning signs and interpersonal triggers' : 'Interpersonal context', tasks: others };

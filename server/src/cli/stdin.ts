@@ -1,13 +1,13 @@
-/** Reads a plan from standard input (`--stdin`), for editors and scripts that pipe text through `ipt`. */
+/** Reads a plan from standard input (`-` or `--stdin`), for editors and scripts that pipe text through `ipt`. */
 import { MAX_PLAN_BYTES, planSizeProblem } from '../language/limits.js';
 import { CliError } from './context.js';
 
 /**
  * The plan on standard input, or its size message once more arrives than any plan can be
- * (MAX_PLAN_BYTES): reading stops there, so `cat /dev/zero | ipt lint --stdin` ends at once.
+ * (MAX_PLAN_BYTES): reading stops there, so `cat /dev/zero | ipt lint -` ends at once.
  */
 export async function readStdin(stream: NodeJS.ReadableStream | undefined, command: string): Promise<string | { tooLarge: string }> {
-  if (!stream) throw new CliError('`--stdin` was given, but there is no standard input to read.', command);
+  if (!stream) throw new CliError('Standard input (`-`) was asked for, but there is none to read.', command);
   const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of stream) {

@@ -275,7 +275,9 @@ function namesFor(analysis: Analysis, context: CompletionContext, config: Resolv
       return catalogue.statuses.map((s) => valueItem(s));
     case 'task': {
       const phase = block.kind === 'session' || block.kind === 'phase' ? phaseName(block.phase) : undefined;
-      const tasks = fresh(catalogue.tasks).filter((t) => !phase || t.phases.includes(phase));
+      // A task of some variants only (IPT-A's parent involvement) is offered in their plans.
+      const variant = analysis.variant?.id;
+      const tasks = fresh(catalogue.tasks).filter((t) => (!phase || t.phases.includes(phase)) && (!t.variants || (variant !== undefined && t.variants.includes(variant))));
       return tasks.map((t) => valueItem(t, taskDetail(t)));
     }
     case 'technique':

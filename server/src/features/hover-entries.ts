@@ -11,7 +11,7 @@ export function sessionBounds(variant: VariantEntry): string {
 export function describeEntry(entry: CatalogueEntry): string {
   const lines = [`**${entry.title}** \`${entry.id}\``, '', entry.description];
   const task = entry as TaskEntry;
-  if (task.phases) lines.push('', `Phase: ${task.phases.join(', ')}.`);
+  if (task.phases) lines.push('', `Phase: ${task.phases.join(', ')}.${task.variants ? ` Used in: ${task.variants.join(', ')}.` : ''}`);
   const nonIpt = entry as NonIptTechniqueEntry;
   if (nonIpt.reason) lines.push('', `⚠ Not an IPT technique. ${nonIpt.reason}`);
   const instrument = entry as InstrumentEntry;

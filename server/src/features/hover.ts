@@ -12,6 +12,7 @@ import type { Span } from '../language/span.js';
 import type { ResolvedConfig } from '../rules/config.js';
 import { ruleById } from '../rules/registry.js';
 import { describeEntry } from './hover-entries.js';
+import { safetyPlanFacts } from './hover-safety-plan.js';
 import { courseFacts, goalFacts, measureFacts, phaseFacts, scoreFacts, sessionFacts } from './hover-facts.js';
 import { withoutSourceTags } from './hover-sources.js';
 
@@ -122,6 +123,12 @@ function planHover(analysis: Analysis, offset: number, catalogue: Catalogue): Ho
       break;
     case 'date':
       if (session && phase && inside(offset, statement.span)) return { contents: sessionFacts(analysis, session, phase), span: statement.span };
+      break;
+    case 'safety-plan':
+      if (inside(offset, statement.keyword)) {
+        const risk = analysis.ast.risks.find((r) => r.safetyPlans.includes(statement));
+        return { contents: safetyPlanFacts(analysis.text, risk), span: statement.keyword };
+      }
       break;
   }
   return undefined;

@@ -20,7 +20,8 @@ export interface SessionSpan {
   span: Span;
 }
 
-interface StatementBase {
+/** What every statement has. */
+export interface StatementBase {
   /** The whole statement, from its keyword to its last token (for blocks: the opening line only). */
   span: Span;
   /** The leading keyword. */
@@ -29,7 +30,8 @@ interface StatementBase {
   incomplete?: boolean;
 }
 
-interface BlockBase extends StatementBase {
+/** What every block (a statement with children) has. */
+export interface BlockBase extends StatementBase {
   /** The block: from its keyword to the end of its last child statement. */
   blockSpan: Span;
 }

@@ -20,6 +20,8 @@ export type PhaseName = 'initial' | 'middle' | 'termination';
 export interface TaskEntry extends CatalogueEntry {
   /** The phases the task belongs to. */
   phases: PhaseName[];
+  /** The variants whose plans use it, when not every variant's (completion offers it only there). */
+  variants?: string[];
 }
 
 export interface NonIptTechniqueEntry extends CatalogueEntry {

@@ -6,30 +6,43 @@ import type { Span } from './span.js';
  * Did-you-mean compares a word with every candidate, and both can grow with the input: 3,000
  * undefined `targets` ids against 3,000 goal ids, or a plan's unknown techniques against a config's
  * 400,000-word vocabulary. So an analysis (or a config resolution) gives did-you-mean a budget of
- * edit-distance table cells; once it is spent, words get their message without a suggestion. A
- * plan with a few mistakes uses a few thousand cells.
+ * edit-distance table cells, spent across all its rules (and its slices, when the analysis runs in
+ * steps); once it is spent, words get their message without a suggestion. A plan with a few
+ * mistakes uses a few thousand cells.
  */
 export const SUGGESTION_BUDGET_CELLS = 4_000_000;
-let cellsLeft = Infinity;
 
-/** Runs `run` with did-you-mean limited to SUGGESTION_BUDGET_CELLS (an outer budget, if any, stays in force). */
-export function withSuggestionBudget<T>(run: () => T): T {
-  if (cellsLeft !== Infinity) return run();
-  cellsLeft = SUGGESTION_BUDGET_CELLS;
+export interface SuggestionBudget {
+  cells: number;
+}
+
+/** A fresh budget, for one analysis or config resolution. */
+export function suggestionBudget(): SuggestionBudget {
+  return { cells: SUGGESTION_BUDGET_CELLS };
+}
+
+/** The budget in force (none outside an analysis: did-you-mean then runs unbounded, as for the CLI's options). */
+let current: SuggestionBudget | undefined;
+
+/** Runs `run` with did-you-mean drawing on `budget`. */
+export function withSuggestionBudget<T>(budget: SuggestionBudget, run: () => T): T {
+  const outer = current;
+  current = budget;
   try {
     return run();
   } finally {
-    cellsLeft = Infinity;
+    current = outer;
   }
 }
 
-/** Takes `cells` from the budget; false when they are not left (and from then on, none are). */
+/** Takes `cells` from the budget in force; false when they are not left (and from then on, none are). */
 function spend(cells: number): boolean {
-  if (cells > cellsLeft) {
-    cellsLeft = 0;
+  if (!current) return true;
+  if (cells > current.cells) {
+    current.cells = 0;
     return false;
   }
-  cellsLeft -= cells;
+  current.cells -= cells;
   return true;
 }
 

@@ -1,42 +1,23 @@
 /**
- * The Node host: `.iptrc.json` from disk, with the CLI's lookup (loadConfig), cached per folder
- * while the client watches config files for us (else loadConfig's own mtime cache answers), and
- * the workspace's plans found with the CLI's walk and ignore rules and read as the CLI reads them.
+ * The Node host: `.iptrc.json` from disk (disk-config.ts), the workspace's plans found with the
+ * CLI's walk and ignore rules and read as the CLI reads them (workspace/read-plan.ts), and analysis
+ * workers as worker threads running this same bundle.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { discoverPlans } from '../cli/files.js';
-import { defaultConfig, type ResolvedConfig } from '../rules/config.js';
-import { clearConfigCache, loadConfig } from '../rules/load-config.js';
+import { discoverPlans } from '../cli/selection.js';
+import { slowAnalysisFrom } from './analysis-protocol.js';
+import { ANALYSIS_MEMORY_LIMIT_MB, analysisThread } from './analysis-thread-node.js';
+import { diskConfig } from './disk-config.js';
 import { readPlanFile } from '../workspace/read-plan.js';
-import { folderOf, type FoundPlans, type ServerHost } from './host.js';
+import type { FoundPlans, ServerHost } from './host.js';
 
 export function nodeHost(options: { failingMethod?: string } = {}): ServerHost {
-  const byFolder = new Map<string, ResolvedConfig>();
-  let watched = false;
-
   return {
+    ...diskConfig(),
     failingMethod: options.failingMethod,
-    configFor(uri) {
-      if (!uri.startsWith('file:')) return defaultConfig;
-      // Per folder while the client reports config changes. Without that, loadConfig's stat-checked
-      // cache answers (about 35 µs: a stat per folder up to the root config), so a changed
-      // .iptrc.json shows on the next edit.
-      const folder = folderOf(uri);
-      const cached = watched ? byFolder.get(folder) : undefined;
-      if (cached) return cached;
-      const config = loadConfig(fileURLToPath(uri)).config;
-      if (watched) byFolder.set(folder, config);
-      return config;
-    },
-    setConfigWatched(value) {
-      watched = value;
-      byFolder.clear();
-    },
-    configFilesChanged() {
-      byFolder.clear();
-      clearConfigCache();
-      return true;
-    },
+    slowAnalysis: slowAnalysisFrom(process.env),
+    startAnalysisWorker: analysisThread,
+    analysisMemoryLimitMb: ANALYSIS_MEMORY_LIMIT_MB,
     async findPlans(folderUris) {
       const found: FoundPlans = { plans: [], unread: [] };
       for (const folder of folderUris.filter((uri) => uri.startsWith('file:'))) {

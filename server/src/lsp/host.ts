@@ -1,5 +1,6 @@
 /** What differs between the Node and the browser language server, besides the connection. */
 import type { ResolvedConfig } from '../rules/config.js';
+import type { AnalysisPort, SlowAnalysis } from './analysis-protocol.js';
 
 export interface PlanFileText {
   uri: string;
@@ -32,8 +33,17 @@ export interface ServerHost {
    * safely: workspace/read-plan.ts), and the files found but not read.
    */
   findPlans?(folderUris: readonly string[]): Promise<FoundPlans>;
+  /**
+   * A new analysis worker (Node: a worker thread; browser: a web worker nested in the server's), or
+   * undefined where none can start; the server then checks plans on its own thread, in slices.
+   */
+  startAnalysisWorker?(): AnalysisPort | undefined;
+  /** The analysis worker's heap limit (MB), where the host sets one. */
+  analysisMemoryLimitMb?: number;
   /** Tests only: the LSP method whose handler throws on purpose, to prove failures are contained. */
   failingMethod?: string;
+  /** Tests only: analyses made slow (or greedy for memory) on purpose (IPT_LSP_SLOW, IPT_LSP_GREEDY). */
+  slowAnalysis?: SlowAnalysis;
 }
 
 /** The folder part of a URI (`file:///a/b/plan.ipt` → `file:///a/b`). */

@@ -1,9 +1,10 @@
 /**
  * The language server, written once for Node and the browser: `createServer(connection, host)`.
- * Each open document is analysed once per version and every feature reads that analysis. The
- * features are pure functions in server/src/features/; this file only translates the protocol.
- * A feature that throws is contained here: its stack goes to the client's log and the request
- * gets an empty result, so one bad plan never takes the server down.
+ * Each open document is analysed once per version, in the analysis worker (analysis-pool.ts), and
+ * every feature reads that analysis here, on the request thread, so a plan that is slow to check
+ * never holds up a request on another. The features are pure functions in server/src/features/;
+ * this file only translates the protocol. A feature that throws is contained here: its stack goes
+ * to the client's log and the request gets an empty result, so one bad plan never takes the server down.
  */
 import {
   DidChangeWatchedFilesNotification,
@@ -11,16 +12,17 @@ import {
   ErrorCodes,
   TextDocumentSyncKind,
   TextDocuments,
+  type CancellationToken,
   type CodeAction,
   type Connection,
   type InitializeParams,
   type InitializeResult,
   type Location,
+  type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyse, unreadPlanAnalysis, type Analysis } from '../analyse.js';
+import { unreadPlanAnalysis, type Analysis } from '../analyse.js';
 import { planSizeProblem } from '../language/limits.js';
-import type { ResolvedConfig } from '../rules/config.js';
 import { CONFIG_FILE_NAME } from '../rules/config-text.js';
 import type { RenderFormat } from '../render/index.js';
 import { TOOL_VERSION } from '../version.js';
@@ -32,7 +34,6 @@ import { goalDefinition, goalReferences, prepareGoalRename, renameGoal } from '.
 import { hoverAt } from '../features/hover.js';
 import { sessionDateHints } from '../features/inlay-hints.js';
 import { catalogueLists, newPlanText, type NewPlanRequest } from '../features/new-plan.js';
-import { planPreview, renderPlan } from '../features/preview.js';
 import { onTypeFormatEdits, rangeFormatEdits } from '../features/range-formatting.js';
 import { selectionRangesAt } from '../features/selection-ranges.js';
 import { semanticTokensData, semanticTokensLegend } from '../features/semantic-tokens.js';
@@ -42,13 +43,13 @@ import { formatEdits } from '../format/edits.js';
 import { codeActionKinds, toCompletionItem, toDocumentSymbol, toFoldingRange, toLspDiagnostic, toLspEdits, toSelectionRange } from './convert.js';
 import { DocumentScheduler } from './document-scheduler.js';
 import { folderOf, isInside, type FoundPlans, type PlanFileText, type ServerHost, type UnreadPlanFile } from './host.js';
+import type { RenderResult } from './analysis-protocol.js';
+import { analysisPool, type AnalysisInitOptions } from './analysis-setup.js';
+import { Priority, type AnalysisPool } from './analysis-pool.js';
+import { isStopped } from './stopped-check.js';
+import { analyseInWorker, diagnosticsToPublish, type Analysed } from './worker-analysis.js';
+import { validatePlans, WorkDoneProgress, type ProgressValue } from './validate-workspace.js';
 
-
-interface Analysed {
-  version: number;
-  analysis: Analysis;
-  config: ResolvedConfig;
-}
 
 type TextDocumentParams = { textDocument: { uri: string } };
 
@@ -64,28 +65,26 @@ export function createServer(connection: Connection, host: ServerHost): void {
   /** The client re-requests semantic tokens when asked (config can add vocabulary words). */
   let canRefreshTokens = false;
 
+  /** The analysis workers; made at `initialize`, which says the time budget. */
+  let pool: AnalysisPool | undefined;
+
   /** Edits coalesced per document, one publish per version, requests answered from the current version. */
   const scheduler = new DocumentScheduler<TextDocument, Analysed>({
     current: (uri) => documents.get(uri),
-    analyse(document) {
-      const config = host.configFor(document.uri);
-      return { version: document.version, analysis: analyse(document.getText(), { config }), config };
-    },
-    publish(document, { version, analysis }) {
+    analyse: (document, urgent, previous) => analyseInWorker(pool!, { uri: document.uri, version: document.version, text: document.getText() }, host.configFor(document.uri), urgent, previous),
+    publish(document, analysed) {
       const { uri } = document;
       const diagnostics = contained('textDocument/publishDiagnostics', [], () => {
+        const shown = diagnosticsToPublish(analysed);
         // A rule that threw is one `internal-error` diagnostic for the user; the log says which and why.
-        for (const d of analysis.diagnostics) if (d.rule === 'internal-error') connection.console.error(`ipt-language-server: ${uri} (version ${version}): ${d.message}`);
-        return analysis.diagnostics.map((d) => toLspDiagnostic(d, uri));
+        if (shown.fresh) for (const d of shown.diagnostics) if (d.rule === 'internal-error') connection.console.error(`ipt-language-server: ${uri} (version ${analysed.version}): ${d.message}`);
+        return shown.diagnostics.map((d) => toLspDiagnostic(d, uri));
       });
-      void connection.sendDiagnostics({ uri, version, diagnostics });
+      if (analysed.stopped) diagnostics.push(analysed.stopped.notice);
+      void connection.sendDiagnostics({ uri, version: analysed.version, diagnostics });
     },
     failed: (error) => logFailure('textDocument/publishDiagnostics', error),
   });
-
-  function analysisOf(document: TextDocument): Analysed {
-    return scheduler.analysisOf(document);
-  }
 
   /** Runs a feature; a throw is logged with its stack and answered with `fallback`. */
   function contained<T>(method: string, fallback: T, run: () => T): T {
@@ -104,12 +103,27 @@ export function createServer(connection: Connection, host: ServerHost): void {
     connection.console.error(`ipt-language-server: ${method} failed and returned an empty result.\n${detail}`);
   }
 
-  /** A request on an open document: null/empty for an unknown one, contained when the feature throws. */
-  function onDocument<P extends TextDocumentParams, R>(method: string, fallback: R, run: (document: TextDocument, analysed: Analysed, params: P) => R) {
-    return (params: P): R => {
+  /**
+   * A request on an open document, answered from the analysis of the version it was sent for: the
+   * fallback (null/empty) for an unknown document, a stopped check or a cancelled request, and
+   * when the feature throws. `at` reads a position in that version's text.
+   */
+  function onDocument<P extends TextDocumentParams, R>(method: string, fallback: R, run: (document: TextDocument, analysed: Analysed & { analysis: Analysis }, params: P, at: (position: Position) => number) => R) {
+    return async (params: P, token?: CancellationToken): Promise<R> => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return fallback;
-      return contained(method, fallback, () => run(document, analysisOf(document), params));
+      let analysed: Analysed;
+      try {
+        analysed = await scheduler.analysisOf(document);
+      } catch (error) {
+        logFailure(method, error);
+        return fallback;
+      }
+      const { analysis } = analysed;
+      if (!analysis || token?.isCancellationRequested) return fallback;
+      // Edits that arrived meanwhile changed the document: positions are read in the analysed text.
+      const at = (position: Position) => (document.version === analysed.version ? document.offsetAt(position) : analysis.lines.offsetAt(position));
+      return contained(method, fallback, () => run(document, { ...analysed, analysis }, params, at));
     };
   }
 
@@ -131,6 +145,7 @@ export function createServer(connection: Connection, host: ServerHost): void {
     foldersChange = params.capabilities.workspace?.workspaceFolders === true;
     canRefreshTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
     host.setConfigWatched?.(canWatch);
+    pool = analysisPool(host, params.initializationOptions as AnalysisInitOptions | undefined, (message) => connection.console.info(`ipt-language-server: ${message}`));
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -180,6 +195,7 @@ export function createServer(connection: Connection, host: ServerHost): void {
   connection.onDidChangeWatchedFiles((params) => {
     const changed = params.changes.map((c) => c.uri).filter((uri) => uri.endsWith(`/${CONFIG_FILE_NAME}`));
     if (changed.length === 0 || !host.configFilesChanged?.(changed)) return;
+    pool?.configChanged({ kind: 'config' });
     const folders = changed.map(folderOf);
     revalidate((uri) => folders.some((folder) => isInside(uri, folder)));
   });
@@ -187,21 +203,22 @@ export function createServer(connection: Connection, host: ServerHost): void {
   connection.onNotification('ipt/configFiles', (params: { files?: PlanFileText[] }) => {
     if (!host.setConfigFiles) return;
     contained('ipt/configFiles', undefined, () => host.setConfigFiles!(params.files ?? []));
+    pool?.configChanged({ kind: 'config', files: params.files ?? [] });
     revalidate(() => true);
   });
 
   // ------------------------------------------------------------- editing features
 
   connection.onCompletion(
-    onDocument('textDocument/completion', [], (document, { analysis, config }, params: TextDocumentParams & { position: { line: number; character: number } }) => {
-      const offset = document.offsetAt(params.position);
+    onDocument('textDocument/completion', [], (_document, { analysis, config }, params: TextDocumentParams & { position: { line: number; character: number } }, at) => {
+      const offset = at(params.position);
       return completionsAt(analysis, offset, config).map((item) => toCompletionItem(analysis, offset, item));
     }),
   );
 
   connection.onHover(
-    onDocument('textDocument/hover', null, (document, { analysis, config }, params) => {
-      const hover = hoverAt(analysis, document.offsetAt(params.position), config);
+    onDocument('textDocument/hover', null, (_document, { analysis, config }, params, at) => {
+      const hover = hoverAt(analysis, at(params.position), config);
       return hover ? { contents: { kind: 'markdown' as const, value: hover.contents }, range: analysis.lines.rangeOf(hover.span) } : null;
     }),
   );
@@ -211,43 +228,43 @@ export function createServer(connection: Connection, host: ServerHost): void {
   connection.onFoldingRanges(onDocument('textDocument/foldingRange', [], (_document, { analysis }) => foldingRanges(analysis).map(toFoldingRange)));
 
   connection.onSelectionRanges(
-    onDocument('textDocument/selectionRange', [], (document, { analysis }, params) =>
-      params.positions.map((position) => toSelectionRange(analysis.lines, selectionRangesAt(analysis, document.offsetAt(position)))),
+    onDocument('textDocument/selectionRange', [], (_document, { analysis }, params, at) =>
+      params.positions.map((position) => toSelectionRange(analysis.lines, selectionRangesAt(analysis, at(position)))),
     ),
   );
 
   connection.onDefinition(
-    onDocument('textDocument/definition', [] as Location[], (document, { analysis }, params) =>
-      goalDefinition(analysis, document.offsetAt(params.position)).map((span) => ({ uri: document.uri, range: analysis.lines.rangeOf(span) })),
+    onDocument('textDocument/definition', [] as Location[], (document, { analysis }, params, at) =>
+      goalDefinition(analysis, at(params.position)).map((span) => ({ uri: document.uri, range: analysis.lines.rangeOf(span) })),
     ),
   );
 
   connection.onReferences(
-    onDocument('textDocument/references', [] as Location[], (document, { analysis }, params) =>
-      goalReferences(analysis, document.offsetAt(params.position), params.context.includeDeclaration).map((span) => ({ uri: document.uri, range: analysis.lines.rangeOf(span) })),
+    onDocument('textDocument/references', [] as Location[], (document, { analysis }, params, at) =>
+      goalReferences(analysis, at(params.position), params.context.includeDeclaration).map((span) => ({ uri: document.uri, range: analysis.lines.rangeOf(span) })),
     ),
   );
 
   // Rename answers a refusal as an error, so the editor shows its reason instead of doing nothing.
   connection.onPrepareRename(
-    onDocument('textDocument/prepareRename', null, (document, { analysis }, params) => {
-      const check = prepareGoalRename(analysis, document.offsetAt(params.position));
+    onDocument('textDocument/prepareRename', null, (_document, { analysis }, params, at) => {
+      const check = prepareGoalRename(analysis, at(params.position));
       if ('error' in check) throw new ResponseError(ErrorCodes.InvalidRequest, check.error);
       return { range: analysis.lines.rangeOf(check.span), placeholder: check.placeholder };
     }),
   );
 
   connection.onRenameRequest(
-    onDocument('textDocument/rename', null, (document, { analysis }, params) => {
-      const result = renameGoal(analysis, document.offsetAt(params.position), params.newName);
+    onDocument('textDocument/rename', null, (document, { analysis }, params, at) => {
+      const result = renameGoal(analysis, at(params.position), params.newName);
       if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
       return { changes: { [document.uri]: toLspEdits(analysis.lines, result.edits) } };
     }),
   );
 
   connection.onCodeAction(
-    onDocument('textDocument/codeAction', [] as CodeAction[], (document, { analysis, config }, params) => {
-      const span = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
+    onDocument('textDocument/codeAction', [] as CodeAction[], (document, { analysis, config }, params, at) => {
+      const span = { start: at(params.range.start), end: at(params.range.end) };
       return codeActionsFor(analysis, { span, only: params.context.only, config }).map((action): CodeAction => {
         const lsp: CodeAction = { title: action.title, kind: codeActionKinds[action.kind], edit: { changes: { [document.uri]: toLspEdits(analysis.lines, action.edits) } } };
         if (action.diagnostic) lsp.diagnostics = [toLspDiagnostic(action.diagnostic, document.uri)];
@@ -264,54 +281,63 @@ export function createServer(connection: Connection, host: ServerHost): void {
   );
 
   connection.languages.inlayHint.on(
-    onDocument('textDocument/inlayHint', [], (document, { analysis }, params) => {
-      const span = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
+    onDocument('textDocument/inlayHint', [], (_document, { analysis }, params, at) => {
+      const span = { start: at(params.range.start), end: at(params.range.end) };
       return sessionDateHints(analysis, span).map((hint) => ({ position: analysis.lines.positionAt(hint.offset), label: hint.label, paddingLeft: true, tooltip: { kind: 'markdown' as const, value: hint.tooltip } }));
     }),
   );
 
   connection.onDocumentFormatting(
-    onDocument('textDocument/formatting', [], (document, { analysis }) => {
-      const result = formatEdits(document.getText());
+    onDocument('textDocument/formatting', [], (_document, { analysis }) => {
+      const result = formatEdits(analysis.text);
       return 'error' in result ? [] : toLspEdits(analysis.lines, result.edits);
     }),
   );
 
   connection.onDocumentRangeFormatting(
-    onDocument('textDocument/rangeFormatting', [], (document, { analysis }, params) => {
-      const result = rangeFormatEdits(document.getText(), { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) });
+    onDocument('textDocument/rangeFormatting', [], (_document, { analysis }, params, at) => {
+      const result = rangeFormatEdits(analysis.text, { start: at(params.range.start), end: at(params.range.end) });
       return 'error' in result ? [] : toLspEdits(analysis.lines, result.edits);
     }),
   );
 
   connection.onDocumentOnTypeFormatting(
-    onDocument('textDocument/onTypeFormatting', [], (document, { analysis }, params) =>
-      toLspEdits(analysis.lines, onTypeFormatEdits(document.getText(), document.offsetAt(params.position), params.ch)),
+    onDocument('textDocument/onTypeFormatting', [], (_document, { analysis }, params, at) =>
+      toLspEdits(analysis.lines, onTypeFormatEdits(analysis.text, at(params.position), params.ch)),
     ),
   );
 
   connection.languages.semanticTokens.on(onDocument('textDocument/semanticTokens/full', { data: [] as number[] }, (_document, { analysis, config }) => ({ data: semanticTokensData(analysis, undefined, config) })));
 
   connection.languages.semanticTokens.onRange(
-    onDocument('textDocument/semanticTokens/range', { data: [] as number[] }, (document, { analysis, config }, params) => ({
-      data: semanticTokensData(analysis, { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) }, config),
+    onDocument('textDocument/semanticTokens/range', { data: [] as number[] }, (_document, { analysis, config }, params, at) => ({
+      data: semanticTokensData(analysis, { start: at(params.range.start), end: at(params.range.end) }, config),
     })),
   );
 
   // ------------------------------------------------------------- custom requests (docs/language-server.md)
 
-  connection.onRequest(
-    'ipt/preview',
-    onDocument('ipt/preview', null, (document, { analysis, config }) => ({ uri: document.uri, version: document.version, ...planPreview(analysis, config) })),
-  );
+  /** The preview or an export, rendered in the analysis worker (a render past the time budget is stopped like a check). */
+  async function rendered(method: string, uri: string, to: RenderFormat | 'preview'): Promise<RenderResult | null> {
+    const document = documents.get(uri);
+    if (!document) return null;
+    const job = pool!.run<RenderResult>({ kind: 'render', uri, version: document.version, text: document.getText(), to }, Priority.request);
+    try {
+      contained(method, undefined, () => undefined); // IPT_LSP_FAIL reaches these requests too
+      return await job.result;
+    } catch (error) {
+      if (isStopped(error)) throw new ResponseError(ErrorCodes.InternalError, `Rendering this plan ${error.message}, so it was stopped.`);
+      logFailure(method, error);
+      return null;
+    }
+  }
 
-  connection.onRequest(
-    'ipt/render',
-    onDocument('ipt/render', null, (_document, { analysis, config }, params: TextDocumentParams & { to: RenderFormat }) => {
-      if (!renderFormats.includes(params.to)) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown format "${String(params.to)}"; use one of ${renderFormats.join(', ')}.`);
-      return { text: renderPlan(analysis, config, params.to) };
-    }),
-  );
+  connection.onRequest('ipt/preview', (params: TextDocumentParams) => rendered('ipt/preview', params.textDocument.uri, 'preview'));
+
+  connection.onRequest('ipt/render', (params: TextDocumentParams & { to: RenderFormat }) => {
+    if (!renderFormats.includes(params.to)) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown format "${String(params.to)}"; use one of ${renderFormats.join(', ')}.`);
+    return rendered('ipt/render', params.textDocument.uri, params.to);
+  });
 
   connection.onRequest('ipt/summary', onDocument('ipt/summary', null, (_document, { analysis }) => planSummary(analysis)));
 
@@ -326,31 +352,28 @@ export function createServer(connection: Connection, host: ServerHost): void {
 
   connection.onRequest('ipt/catalogue', () => contained('ipt/catalogue', { variants: [], problemAreas: [] }, () => catalogueLists(workspaceConfig())));
 
-  connection.onRequest('ipt/validateWorkspace', async (params: { files?: PlanFileText[]; unread?: UnreadPlanFile[] } | undefined) => {
+  connection.onRequest('ipt/validateWorkspace', async (params: { files?: PlanFileText[]; unread?: UnreadPlanFile[]; workDoneToken?: string | number } | undefined, token: CancellationToken) => {
     // The web build's client reads the files itself (and says which it did not read); Node reads them here.
     const found: FoundPlans = params?.files ? { plans: params.files, unread: params.unread ?? [] } : host.findPlans ? await host.findPlans(workspaceFolders) : { plans: [], unread: [] };
-    const { plans } = found;
-    let problems = 0;
+    const progressToken = params?.workDoneToken;
     // A file too large to be a plan gets the diagnostic opening it would give; what is not a plan file is listed in the answer.
-    for (const file of found.unread) {
-      if (!('tooLarge' in file)) continue;
-      const diagnostics = unreadPlanAnalysis(planSizeProblem(file.tooLarge)!).diagnostics.map((d) => toLspDiagnostic(d, file.uri));
-      problems += diagnostics.length;
-      void connection.sendDiagnostics({ uri: file.uri, diagnostics });
-    }
-    for (const plan of plans) {
-      const open = documents.get(plan.uri);
-      const diagnostics = contained('ipt/validateWorkspace', [], () => {
-        const analysis = open ? analysisOf(open).analysis : analyse(plan.text, { config: host.configFor(plan.uri) });
-        return analysis.diagnostics.map((d) => toLspDiagnostic(d, plan.uri));
-      });
-      problems += diagnostics.length;
-      if (open) void connection.sendDiagnostics({ uri: plan.uri, version: open.version, diagnostics });
-      else void connection.sendDiagnostics({ uri: plan.uri, diagnostics });
-    }
+    const tooLarge = found.unread.flatMap((file) => ('tooLarge' in file ? [file] : []));
+    for (const file of tooLarge) void connection.sendDiagnostics({ uri: file.uri, diagnostics: unreadPlanAnalysis(planSizeProblem(file.tooLarge)!).diagnostics.map((d) => toLspDiagnostic(d, file.uri)) });
     const skipped = found.unread.flatMap((file) => ('skipped' in file ? [file] : []));
-    return { files: plans.length + found.unread.length - skipped.length, problems, skipped };
+    const result = await validatePlans(found.plans, {
+      pool: pool!,
+      token,
+      openAnalysis(uri) {
+        const open = documents.get(uri);
+        return open && scheduler.analysisOf(open).then((analysed) => analysed.analysis);
+      },
+      publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+      progress: progressToken === undefined ? undefined : (value: ProgressValue) => void connection.sendProgress(WorkDoneProgress.type, progressToken, value),
+    });
+    return { ...result, files: result.files + tooLarge.length, problems: result.problems + tooLarge.length, skipped };
   });
+
+  connection.onShutdown(() => pool?.dispose());
 
   documents.listen(connection);
   connection.listen();

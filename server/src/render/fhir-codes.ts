@@ -15,13 +15,26 @@ export const PHASE_SYSTEM = 'https://ipt-plan.dev/fhir/CodeSystem/ipt-phase';
 export const PROBLEM_AREA_SYSTEM = 'https://ipt-plan.dev/fhir/CodeSystem/ipt-problem-area';
 /** The client code's identifier system when `.iptrc.json` sets none (`fhir.clientIdentifierSystem`). */
 export const DEFAULT_CLIENT_IDENTIFIER_SYSTEM = 'https://ipt-plan.dev/fhir/sid/client-code';
+/** The identifier system of a plan (CarePlan.identifier): its client code and start date, e.g. `C-0142/2026-01-06`. */
+export const PLAN_IDENTIFIER_SYSTEM = 'https://ipt-plan.dev/fhir/sid/plan';
 
+/**
+ * US Core's CarePlan category "Assessment and Plan of Treatment", which its CarePlan profile requires
+ * (US Core 3.1.1 to 8.0: the AssessPlan slice of CarePlan.category).
+ */
+export const US_CORE_CAREPLAN_CATEGORY: Coding = {
+  system: 'http://hl7.org/fhir/us/core/CodeSystem/careplan-category',
+  code: 'assess-plan',
+  display: 'Assessment and Plan of Treatment',
+};
+
+/** The code systems `diagnosis … code` may be in (`.iptrc.json` `fhir.diagnosisCodeSystem`). */
+export type DiagnosisCodeSystem = 'icd-10' | 'icd-10-cm';
 /** HL7's URIs for ICD-10 (WHO) and ICD-10-CM (United States), from the FHIR R4 terminology pages. */
-export const DIAGNOSIS_SYSTEMS = {
+export const DIAGNOSIS_SYSTEMS: Readonly<Record<DiagnosisCodeSystem, string>> = {
   'icd-10': 'http://hl7.org/fhir/sid/icd-10',
   'icd-10-cm': 'http://hl7.org/fhir/sid/icd-10-cm',
-} as const;
-export type DiagnosisCodeSystem = keyof typeof DIAGNOSIS_SYSTEMS;
+};
 export const DEFAULT_DIAGNOSIS_CODE_SYSTEM: DiagnosisCodeSystem = 'icd-10';
 
 export const LOINC_SYSTEM = 'http://loinc.org';

@@ -1,7 +1,8 @@
 /**
  * The FHIR R4 (4.0.1) rendering: one CarePlan with contained Condition, Goal, Observation and
- * RiskAssessment resources, following research/ipt-domain.md §8.3. The mapping and its decisions
- * are documented in docs/rendering.md; the codes used, and where each was checked, in fhir-codes.ts.
+ * RiskAssessment resources. The mapping and its decisions (and which US Core must-support elements
+ * it fills) are documented in docs/rendering.md; the codes used, and where each was checked, in
+ * fhir-codes.ts; the project's own code systems in fhir-code-systems.ts.
  * Every resource carries a generated narrative. Typed with @types/fhir (R4); only strings leave this
  * module, so the library's declarations do not depend on those types.
  */
@@ -29,11 +30,14 @@ import {
   INSTRUMENT_LOINC,
   OBSERVATION_CATEGORY_SYSTEM,
   PHASE_SYSTEM,
+  PLAN_IDENTIFIER_SYSTEM,
   PROBLEM_AREA_SYSTEM,
   RISK_PROBABILITY,
   UCUM_SYSTEM,
+  US_CORE_CAREPLAN_CATEGORY,
   VARIANT_SYSTEM,
 } from './fhir-codes.js';
+import { ownCoding } from './fhir-code-systems.js';
 import { narrative, type NarrativeBlock } from './fhir-narrative.js';
 import type { PhaseView, PlanView, RiskView, ScoreView, SessionView } from './model.js';
 import { STATUSES_WITHOUT_SCORES } from '../language/catalogue/schedule.js';
@@ -82,7 +86,7 @@ function carePlan(view: PlanView, options: FhirOptions): CarePlan {
 
   const goalRefs: Reference[] = [];
   for (const focus of view.focuses) {
-    const category = focus.area ? [concept(focus.area.title ?? focus.area.id, { system: PROBLEM_AREA_SYSTEM, code: focus.area.id, display: focus.area.title })] : undefined;
+    const category = focus.area ? [ownConcept(PROBLEM_AREA_SYSTEM, focus.area)] : undefined;
     for (const goal of focus.goals) {
       const description = goal.text || goal.id;
       if (!description) continue;
@@ -149,9 +153,10 @@ function carePlan(view: PlanView, options: FhirOptions): CarePlan {
     resourceType: 'CarePlan',
     text: carePlanNarrative(view, { status, focusText, period, activity }),
     contained: contained.length ? contained : undefined,
+    identifier: planIdentifier(view.client, start),
     status,
     intent: 'plan',
-    category: variant ? [concept(variant.title ?? variant.id, { system: VARIANT_SYSTEM, code: variant.id, display: variant.title })] : undefined,
+    category: [{ coding: [US_CORE_CAREPLAN_CATEGORY], text: US_CORE_CAREPLAN_CATEGORY.display }, ...(variant ? [ownConcept(VARIANT_SYSTEM, variant)] : [])],
     title: view.title,
     description: focusText || undefined,
     subject,
@@ -162,6 +167,15 @@ function carePlan(view: PlanView, options: FhirOptions): CarePlan {
     goal: goalRefs.length ? goalRefs : undefined,
     activity: activity.length ? activity : undefined,
   });
+}
+
+/**
+ * The plan's business identifier, when the plan states what identifies it: the client code and the
+ * start date (one client's courses start on different days). Exports of the same plan keep it as the
+ * plan is revised; a plan without either has none.
+ */
+function planIdentifier(client: string | undefined, start: string | undefined): CarePlan['identifier'] {
+  return client && start ? [{ use: 'usual', system: PLAN_IDENTIFIER_SYSTEM, value: `${client}/${start}` }] : undefined;
 }
 
 /** The client by code only, never a name; a Reference with a display when the plan has no code (subject is 1..1). */
@@ -257,17 +271,14 @@ function carePlanNarrative(view: PlanView, facts: { status: string; focusText: s
   return narrative(blocks);
 }
 
-function concept(text: string, coding: { system: string; code: string; display?: string }): CodeableConcept {
-  return { coding: [prune(coding)], text };
+/** A word of the plan: coded when one of IPT Plan's published code systems defines it, its title (or the word) as text either way. */
+function ownConcept(system: string, word: { id: string; title?: string }): CodeableConcept {
+  const coding = ownCoding(system, word.id);
+  return prune<CodeableConcept>({ coding: coding ? [coding] : undefined, text: word.title ?? word.id });
 }
 
 function phaseCode(phase: PhaseView): CodeableConcept | undefined {
-  if (!phase.name) return undefined;
-  const known = phase.name.title !== undefined;
-  return prune<CodeableConcept>({
-    coding: known ? [{ system: PHASE_SYSTEM, code: phase.name.id, display: phase.name.title }] : undefined,
-    text: phase.name.title ?? phase.name.id,
-  });
+  return phase.name ? ownConcept(PHASE_SYSTEM, phase.name) : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@
  * The stylesheet of the HTML rendering. Colours use VS Code's theme variables with fallbacks, so
  * the same page looks right standalone (light), in a light or dark VS Code preview, and on paper.
  */
-export const planStyles = `
+export const planStyles: string = `
 .ipt-plan {
   --fg: var(--vscode-editor-foreground, #1f2328);
   --bg: var(--vscode-editor-background, #ffffff);
@@ -79,12 +79,15 @@ export const planStyles = `
 .ipt-plan .sessions { list-style: none; margin: 0; padding: 0; }
 .ipt-plan .session { display: grid; grid-template-columns: 3.6em 1fr; gap: 0 10px; padding: 8px 0; border-top: 1px solid var(--border); }
 .ipt-plan .session:first-child { border-top: none; }
-.ipt-plan .session-number { font-weight: 600; font-variant-numeric: tabular-nums; color: var(--phase, var(--accent)); white-space: nowrap; }
+.ipt-plan .session-number { font-weight: 600; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .ipt-plan .session-title { font-weight: 600; }
 .ipt-plan .session-meta { color: var(--muted); font-size: 0.88em; margin-left: 8px; }
 .ipt-plan .status { display: inline-block; padding: 0 7px; border-radius: 8px; font-size: 0.82em; border: 1px solid var(--border); margin-left: 6px; }
-.ipt-plan .status-held { color: var(--ok); border-color: currentColor; }
-.ipt-plan .status-missed, .ipt-plan .status-cancelled { color: var(--warning); border-color: currentColor; }
+/* Status chips, severities and the missed sessions of the timeline: the state's colour on a border or
+   a dot, the words in the text colour (editor themes' status colours are meant for squiggles and
+   charts, not text: VS Code's light theme puts them below 4.5:1 on its background). */
+.ipt-plan .status-held { border-color: var(--ok); }
+.ipt-plan .status-missed, .ipt-plan .status-cancelled { border-color: var(--warning); border-style: dashed; }
 .ipt-plan .details { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 4px 0 0; font-size: 0.95em; }
 .ipt-plan .details dt { color: var(--muted); }
 .ipt-plan .details dd { margin: 0; }
@@ -105,7 +108,7 @@ export const planStyles = `
 .ipt-plan .course-measure { color: var(--accent); }
 .ipt-plan .course-score { color: var(--fg); }
 .ipt-plan .course-missed, .ipt-plan .course-cancelled { background: repeating-linear-gradient(135deg, transparent 0 5px, var(--border) 5px 7px); }
-.ipt-plan .course-missed .course-number, .ipt-plan .course-cancelled .course-number { text-decoration: line-through; color: var(--warning); }
+.ipt-plan .course-missed .course-number, .ipt-plan .course-cancelled .course-number { text-decoration: line-through; text-decoration-color: var(--warning); text-decoration-thickness: 2px; }
 .ipt-plan .course-legend { display: flex; flex-wrap: wrap; gap: 4px 14px; margin: 8px 0 0; color: var(--muted); font-size: 0.85em; }
 .ipt-plan .course-legend > span { display: inline-flex; align-items: center; gap: 5px; }
 .ipt-plan .legend-swatch { display: inline-block; width: 12px; height: 12px; border-radius: 3px; border: 1px solid var(--border); }
@@ -129,9 +132,10 @@ export const planStyles = `
 .ipt-plan .diagnostics { list-style: none; margin: 0; padding: 0; }
 .ipt-plan .diagnostics li { display: grid; grid-template-columns: 5.5em 4.5em 1fr; gap: 0 8px; padding: 6px 0; border-bottom: 1px solid var(--border); }
 .ipt-plan .severity { font-weight: 600; font-size: 0.88em; }
-.ipt-plan .severity-error { color: var(--error); }
-.ipt-plan .severity-warning { color: var(--warning); }
-.ipt-plan .severity-info { color: var(--info); }
+.ipt-plan .severity::before { content: ""; display: inline-block; width: 0.6em; height: 0.6em; margin-right: 0.35em; border-radius: 50%; background: var(--severity, var(--muted)); }
+.ipt-plan .severity-error { --severity: var(--error); }
+.ipt-plan .severity-warning { --severity: var(--warning); }
+.ipt-plan .severity-info { --severity: var(--info); }
 .ipt-plan .rule-id { color: var(--muted); font-size: 0.85em; }
 .ipt-plan .summary-counts { margin: 0 0 8px; }
 .ipt-plan footer { margin-top: 36px; color: var(--muted); font-size: 0.8em; border-top: 1px solid var(--border); padding-top: 8px; }

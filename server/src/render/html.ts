@@ -1,6 +1,8 @@
 /**
  * The HTML rendering: a standalone, printable page (no scripts; a CSP forbids them) or, with
  * `fragment`, only the plan's markup for the preview. Every plan string goes through escapeHtml.
+ * The page's plan is its `main` landmark (the preview puts the fragment in a `main` of its own), so
+ * all of it is in a landmark and screen-reader users can jump to it.
  * Each rendered block carries `data-line` (0-based source line) for the preview's scroll sync.
  */
 import { bandOf, changeSummary, scoreChartSvg, yRange } from './chart-svg.js';
@@ -40,7 +42,9 @@ export function renderHtml(view: PlanView, options: HtmlOptions = {}): string {
 <style>${pageStyles}</style>
 </head>
 <body>
+<main>
 ${article}
+</main>
 </body>
 </html>
 `;

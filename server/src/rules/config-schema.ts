@@ -7,6 +7,7 @@
  * (a variant's `extends`, a new variant's missing values, the default `variant`) live in config.ts.
  */
 import * as z from 'zod';
+import type { ConfigFile, VariantConfig } from './config-file.js';
 import { allRules } from './registry.js';
 import { compileWorkspacePattern, FLAGS_MESSAGE, PATTERN_FLAGS } from './workspace-pattern.js';
 
@@ -222,6 +223,12 @@ export const configSchema = z
   })
   .strict();
 
-export type ConfigFile = z.infer<typeof configSchema>;
-export type VariantConfig = z.infer<typeof variantSchema>;
-export type FhirConfig = NonNullable<ConfigFile['fhir']>;
+export type { ConfigFile, FhirConfig, VariantConfig } from './config-file.js';
+
+// The public types (config-file.ts) are written out so the package's declarations need no zod; these
+// lines stop the build when they and the schema disagree. Fix whichever of the two is wrong.
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const configFileMatchesSchema: Same<z.infer<typeof configSchema>, ConfigFile> = true;
+const variantConfigMatchesSchema: Same<z.infer<typeof variantSchema>, VariantConfig> = true;
+void configFileMatchesSchema;
+void variantConfigMatchesSchema;

@@ -189,15 +189,25 @@ function valueMessage(issue: Issue, at: JsonPath, node: Node): string {
   }
 }
 
+/**
+ * Why a rule id cannot be given a setting (in `rules` of .iptrc.json, or with the CLI's `--rule`):
+ * a rule the configuration cannot change, or an unknown id (with did-you-mean). Undefined when it can.
+ */
+export function ruleIdProblem(id: string): string | undefined {
+  if (UNCONFIGURABLE_RULES.has(id)) {
+    return id === 'syntax'
+      ? '`syntax` cannot be configured: a plan that cannot be read is always an error.'
+      : '`internal-error` cannot be configured: a failing rule is always shown so it can be reported.';
+  }
+  const ids = allRules.map((r) => r.id).filter((ruleId) => !UNCONFIGURABLE_RULES.has(ruleId));
+  if (ids.includes(id)) return undefined;
+  return `Unknown rule id \`${id}\`.${didYouMean(id, ids).text} Run \`ipt rules\` to list the rule ids.`;
+}
+
 function unknownKeyMessage(at: JsonPath, key: string): string {
   if (at.length === 1 && at[0] === 'rules') {
-    if (UNCONFIGURABLE_RULES.has(key)) {
-      return key === 'syntax'
-        ? '`syntax` cannot be configured: a plan that cannot be read is always an error. Remove this line.'
-        : '`internal-error` cannot be configured: a failing rule is always shown so it can be reported. Remove this line.';
-    }
-    const ids = allRules.map((r) => r.id).filter((id) => !UNCONFIGURABLE_RULES.has(id));
-    return `Unknown rule id \`${key}\`.${didYouMean(key, ids).text} Run \`ipt rules\` to list the rule ids.`;
+    const problem = ruleIdProblem(key) ?? `\`${key}\` cannot be set here.`;
+    return UNCONFIGURABLE_RULES.has(key) ? `${problem} Remove this line.` : problem;
   }
   const allowed = keysAt(at);
   const place = at.length === 0 ? `setting \`${key}\`` : `key \`${key}\` in ${where(at)}`;

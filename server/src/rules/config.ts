@@ -9,7 +9,7 @@ import { DEFAULT_REQUIRED_TASKS } from '../language/catalogue/required-tasks.js'
 import type { RuleSetting } from '../language/diagnostic.js';
 import { builtinCatalogue, findEntry } from '../language/catalogue.js';
 import type { ConfigFile, FhirConfig, VariantConfig } from './config-schema.js';
-import { choicesText, didYouMean, MAX_LISTED_CHOICES, withSuggestionBudget } from '../language/suggest.js';
+import { choicesText, didYouMean, MAX_LISTED_CHOICES, suggestionBudget, withSuggestionBudget } from '../language/suggest.js';
 import { compileWorkspacePattern, MAX_PATTERN_INSTRUCTIONS, tooLarge, type WorkspacePattern } from './workspace-pattern.js';
 
 export interface PhiPattern {
@@ -58,7 +58,7 @@ export function resolveConfig(file: ConfigFile | undefined): ResolvedConfig {
 export function resolveConfigWithIssues(file: ConfigFile | undefined): { config: ResolvedConfig; issues: ConfigIssue[] } {
   if (!file) return { config: defaultConfig, issues: [] };
   // Did-you-mean over the variants and tasks gets a bounded share of the work (suggest.ts).
-  return withSuggestionBudget(() => resolveWithIssues(file));
+  return withSuggestionBudget(suggestionBudget(), () => resolveWithIssues(file));
 }
 
 function resolveWithIssues(file: ConfigFile): { config: ResolvedConfig; issues: ConfigIssue[] } {

@@ -3,11 +3,14 @@
  * tasks, and how much each matters, is the variant's (language/catalogue/required-tasks.ts; a project
  * may change them in .iptrc.json): in acute IPT the interpersonal inventory and the formulation
  * (errors), and the sick role, the treatment contract and the symptom review (warnings) [S3] [S4] [S6]
- * (ipt-domain.md §1.2, §1.3); in IPT-A the closeness circle counts as the inventory; maintenance IPT
- * asks for remission confirmed, the early warning signs, the focus and the frequency [S16] [S49].
+ * (ipt-domain.md §1.2, §1.3); in IPT-A the closeness circle counts as the inventory, and a parent or
+ * carer takes part (a warning) [S84] [S106]; maintenance IPT asks for remission confirmed, the early
+ * warning signs, the focus and the frequency [S16] [S49].
  *
- * Equivalents, so a clinician is not told to add what the plan already says in other words, are the
- * variant's `satisfiedBy` (e.g. `psychoeducation` gives the sick role).
+ * So a clinician is not told to add what the plan already says another way, a task also counts when
+ * the variant's `satisfiedBy` task is there (e.g. `psychoeducation` gives the sick role), when it is
+ * written on a technique line (the `technique` rule reports that), and when an initial session's
+ * title or note says it in words (task-words.ts).
  */
 import { docsUrl, type Rule } from './rule.js';
 import { checkRequiredTasks, type TaskAdvice } from './required-tasks.js';
@@ -47,6 +50,14 @@ const advice: Record<string, TaskAdvice> = {
     why: 'IPT starts by reviewing symptoms and confirming the diagnosis, backed by a severity score',
     placeWith: ['sick-role', 'psychoeducation'],
     placeTitle: /assessment|symptom|diagnos|review/i,
+    placeFallback: 'first',
+  },
+  'parent-involvement': {
+    message:
+      'No initial session involves a parent or carer. {why}; add `task parent-involvement` to the session they join, or say so in its title or a note (e.g. "Assessment with the parent, then alone").',
+    why: "In IPT-A the parent or carer joins part of the initial phase: to give the history, hear about depression and its treatment, and learn the limited sick role",
+    placeWith: ['sick-role', 'psychoeducation', 'symptom-review'],
+    placeTitle: /parent|carer|family|assessment|sick role/i,
     placeFallback: 'first',
   },
   'warning-signs': {

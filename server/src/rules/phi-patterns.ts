@@ -9,11 +9,15 @@
 import { allowList } from './phi-allow.js';
 import type { WorkspacePattern } from './workspace-pattern.js';
 
+import type { Severity } from '../language/diagnostic.js';
+
 export interface Finding {
   /** Offsets into the searched text. */
   start: number;
   end: number;
   message: string;
+  /** When not the rule's own (a clinician's name is information). */
+  severity?: Severity;
 }
 
 export interface Detector {
@@ -32,6 +36,8 @@ export interface Detector {
    * pattern runs only on the few texts that might hold such data. Never narrower than the regex.
    */
   mayMatch?: RegExp;
+  /** When not the rule's own (a clinician's name is information). */
+  severity?: Severity;
 }
 
 // ---------------------------------------------------------------- messages
@@ -66,18 +72,27 @@ const LABEL_GAP = `[ \\t]{0,3}(?:[:-][ \\t]{0,3})?(?:is${GAP})?`;
 const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);
 
 /**
- * Words that make a number just after them a service's, not a person's (a crisis team, a help
- * line): "crisis line", "Samaritans", "out-of-hours service", "NHS 111". Looked for in the few words
- * before a number, within its clause.
+ * Words that make a number near them a service's, not a person's (a crisis team, a help line):
+ * "crisis line", "Samaritans", "out-of-hours service", "NHS 111". Looked for in the few words before
+ * a number, or after it ("Ring the ward on 0161 496 0123 if the crisis team is busy"), within its
+ * clause.
  */
 const SERVICE_WORDS =
   /\b(?:crisis[ -](?:line|team|service|centre|center|text|number|phone|hotline|helpline|resolution|cafe|café)|help[ -]?lines?|hot[ -]?lines?|life[ -]?lines?|samaritans|suicide[ -](?:prevention|hotline|helpline|line)|out[- ]of[- ]hours[ -](?:service|team|line|number|gp|doctor)|duty[ -](?:team|line|desk|worker|clinician|psychiatrist)|nhs[ -]?111|talk[ -]?line|warm[ -]?line|childline|befrienders)\b/i;
 
-/** True when a crisis or help-line word stands in the same clause, in the 48 characters before `start`. */
-function afterServiceWord(text: string, start: number): boolean {
-  const window = text.slice(Math.max(0, start - 48), start);
-  const clause = window.slice(Math.max(window.lastIndexOf(';'), window.lastIndexOf('\n'), window.lastIndexOf('|')) + 1);
-  return SERVICE_WORDS.test(clause);
+/** Words just before a number that make it a person's whatever follows ("her mobile 07700 900123 or the crisis line"). */
+const PERSONAL_BEFORE =
+  /\b(?:mobile|mob|cell|cellphone|home|landline|personal|own|private|client['’]s|her|his|their|(?:mum|mom|dad|partner|husband|wife|sister|brother|friend|son|daughter)['’]s)\b[^;\n|]{0,16}$/i;
+
+/** True when a crisis or help-line word stands in the same clause, in the 48 characters before `start` or after `end`. */
+function nearServiceWord(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 48), start);
+  const clauseBefore = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('\n'), before.lastIndexOf('|')) + 1);
+  if (SERVICE_WORDS.test(clauseBefore)) return true;
+  if (PERSONAL_BEFORE.test(clauseBefore)) return false;
+  const after = text.slice(end, end + 48);
+  const breakAt = after.search(/[;\n|]/);
+  return SERVICE_WORDS.test(breakAt < 0 ? after : after.slice(0, breakAt));
 }
 
 function digitsOf(text: string): string {
@@ -91,7 +106,7 @@ const northAmerican: Detector = {
   mayMatch: /\d{3}[ .-]\d{4}/,
   regex: /(?<![\w+])(?:\+?1[ .-]?)?(?:\(([2-9]\d{2})\)[ .-]?|([2-9]\d{2})[ .-])[2-9]\d{2}[ .-]\d{4}(?![\w-])/g,
   message: PHONE,
-  accept: (matched, text, start) => !TOLL_FREE.has(usAreaCode(digitsOf(matched))) && !afterServiceWord(text, start),
+  accept: (matched, text, start) => !TOLL_FREE.has(usAreaCode(digitsOf(matched))) && !nearServiceWord(text, start, start + matched.length),
 };
 
 function usAreaCode(digits: string): string {
@@ -106,7 +121,10 @@ const international: Detector = {
   mayMatch: /\+[2-9]/,
   regex: /(?<![\w+])\+[2-9][\d ().-]{6,24}/g,
   message: PHONE,
-  accept: (matched, text, start) => (afterServiceWord(text, start) ? false : refineInternational(matched)),
+  accept: (matched, text, start) => {
+    const length = refineInternational(matched);
+    return length === false || nearServiceWord(text, start, start + length) ? false : length;
+  },
 };
 
 /**
@@ -138,7 +156,7 @@ const ukDomestic: Detector = {
   mayMatch: /0\d{2,4}\)?[ -]\d{3}/,
   regex: /(?<![\w+.-])(?:(?:\(0\d{2}\)|0\d{2})[ -]\d{4}[ -]\d{4}|(?:\(0\d{3}\)|0\d{3})[ -]\d{3}[ -]\d{4}|(?:\(0\d{4}\)|0\d{4})[ -](?:\d{6}|\d{3}[ -]\d{3}))(?![\w-])/g,
   message: PHONE,
-  accept: (matched, text, start) => /^\(?0[127]/.test(matched) && digitsOf(matched).length === 11 && !afterServiceWord(text, start),
+  accept: (matched, text, start) => /^\(?0[127]/.test(matched) && digitsOf(matched).length === 11 && !nearServiceWord(text, start, start + matched.length),
 };
 
 /**
@@ -151,7 +169,7 @@ const afterPhoneWord: Detector = {
   regex: /\b(?:call|phone|tel|telephone|cell|cellphone|mobile|mob|text|ring|landline|whatsapp)\b\.?:?[ \t]{0,3}(?:(?:him|her|them|the client|client|me|us|mum|mom|dad)[ \t]{1,3})?(?:(?:on|at|number|no\.?|#)[ \t]{0,3})?([2-9]\d{2}[ .-]\d{4}|\d{10,11})(?![\w-])/gi,
   group: 1,
   message: PHONE,
-  accept: (matched, text, start) => bareNumberIsPhone(digitsOf(matched)) && !afterServiceWord(text, start),
+  accept: (matched, text, start) => bareNumberIsPhone(digitsOf(matched)) && !nearServiceWord(text, start, start + matched.length),
 };
 
 /** A 7-digit local number, a 10-digit US number (not toll-free), or 11 digits: 1 + US, or a UK 01/02/07 number. */
@@ -230,14 +248,46 @@ const born: Detector = {
   message: BIRTH,
 };
 
-/** "birthday 3 May 2010", "birthday is the 3rd of May", "b-day 03/05": a birthday with its day and month. */
+/** A birthday with its day and month: "birthday 3 May 2010", "birthday is the 3rd of May", "b-day 03/05". */
+const BIRTHDAY = new RegExp(
+  `\\b(?:[Bb]irthday|[Bb]-?day)\\b(?:${GAP}(?:is|was|on|falls on))?[ \\t]{0,3}:?[ \\t]{0,3}(?:${DATE}|${DAY_MONTH}|\\d{1,2}[/.]\\d{1,2}(?![\\d/.]))`,
+  'g',
+);
+
+/**
+ * Whose birthday: someone else's when a possessive or a death word stands before it in the clause
+ * ("deceased friend's birthday 14 May", "late father's birthday", "anniversary of the death; her
+ * birthday…" is not: the clause ends at `;`). The client's own ("client's", "her", "my") is the client's.
+ */
+const SOMEONE_ELSES = /\b(?:(?!client['’]s|patient['’]s)\w+['’]s|deceased|late|died|death|dead|passed|memorial|anniversary|in memory|would have been)\b/i;
+
+function someoneElsesBirthday(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const clause = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('.'), before.lastIndexOf('\n'), before.lastIndexOf('|')) + 1);
+  return SOMEONE_ELSES.test(clause);
+}
+
+/** The date carries a year (a day and month alone do not give an age). */
+const hasYear = (matched: string) => /\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}/.test(matched);
+
+/** The client's birthday (a date of birth). */
 const birthday: Detector = {
   mayMatch: /[Bb]-?(?:irth)?day/,
-  regex: new RegExp(
-    `\\b(?:[Bb]irthday|[Bb]-?day)\\b(?:${GAP}(?:is|was|on|falls on))?[ \\t]{0,3}:?[ \\t]{0,3}(?:${DATE}|${DAY_MONTH}|\\d{1,2}[/.]\\d{1,2}(?![\\d/.]))`,
-    'g',
-  ),
+  regex: BIRTHDAY,
   message: BIRTH,
+  accept: (_matched, text, start) => !someoneElsesBirthday(text, start),
+};
+
+/**
+ * Someone else's birthday, with its year: a relative's date of birth identifies the client too
+ * [S104]. Without a year it is left alone: the day and month of a deceased person's birthday is what
+ * an anniversary reaction is planned around.
+ */
+const relativeBirthday: Detector = {
+  mayMatch: /[Bb]-?(?:irth)?day/,
+  regex: BIRTHDAY,
+  message: `This looks like a relative's or another person's date of birth, which identifies the client too. Write their age instead (e.g. "daughter, aged 6"); for an anniversary, the day and month are enough.`,
+  accept: (matched, text, start) => someoneElsesBirthday(text, start) && hasYear(matched),
 };
 
 export const BUILT_IN_DETECTORS: readonly Detector[] = [
@@ -253,6 +303,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   dateOfBirth,
   born,
   birthday,
+  relativeBirthday,
 ];
 
 // ---------------------------------------------------------------- names in a plan title
@@ -322,7 +373,7 @@ export function findIdentifyingData(text: string, detectors: readonly Detector[]
       if (verdict === false) continue;
       const end = start + (typeof verdict === 'number' ? verdict : matched.length);
       if (end <= start || isAllowed(start, end)) continue;
-      found.push({ start, end, message: detector.message });
+      found.push({ start, end, message: detector.message, ...(detector.severity ? { severity: detector.severity } : {}) });
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -3,20 +3,17 @@
  * ellipsis standing for missing words (`"…"`, `"Conflict with … about …"`) — so an unfinished plan
  * (an `ipt new` skeleton, a copied template) cannot pass CI silently. Strings only: a TODO in a
  * comment is a note to the team, not plan text. One diagnostic per string, on its first placeholder.
+ * What counts as a placeholder (and what does not: prose ellipses, quoted sentence frames) is in
+ * placeholder-text.ts.
  *
- * Precision: the words count only in capitals and whole (`to-do list`, `XXXL` are text), and an
- * ellipsis only when it is the whole string or stands alone between words; one that ends a sentence
- * ("did not know…", "contacts …") is prose.
+ * One mistake, one diagnostic: a placeholder in the safety plan of a moderate or high risk is no
+ * safety plan, an error `risk-assessment` reports; this rule says nothing about that string.
  */
 import type { Statement } from '../language/ast.js';
 import { decodeString, stringWords } from './plan-queries.js';
+import { firstPlaceholder, MAY_HOLD_PLACEHOLDER } from './placeholder-text.js';
 import { docsUrl, type Rule } from './rule.js';
-
-const WORD = /(?<![A-Za-z0-9])(?:TODO|TBD|TBC|FIXME|XXX)(?![A-Za-z0-9])/;
-const WHOLE_ELLIPSIS = /^[ \t]*(…|\.{3,})[ \t]*$/;
-const GAP_ELLIPSIS = /(?<=[ \t])(?:…|\.{3})(?=[ \t])/;
-/** Every placeholder holds one of these: a quick test on the raw text before the string is decoded. */
-const MAY_HOLD = /TODO|TBD|TBC|FIXME|XXX|…|\.\.\./;
+import { safetyPlansNeeded } from './safety-plans-needed.js';
 
 /** What the string is, for the message ("This goal is still a placeholder"). */
 const WHAT: Partial<Record<Statement['kind'], string>> = {
@@ -41,8 +38,10 @@ export default {
   docsUrl: docsUrl('placeholder'),
   scope: 'statement',
   check(ctx) {
+    const ownedByRisk = safetyPlansNeeded(ctx.file);
     for (const { word, statement } of stringWords(ctx.file)) {
-      if (!MAY_HOLD.test(ctx.text.slice(word.span.start, word.span.end))) continue;
+      if (!MAY_HOLD_PLACEHOLDER.test(ctx.text.slice(word.span.start, word.span.end))) continue;
+      if (statement.kind === 'safety-plan' && ownedByRisk.has(statement)) continue;
       const { value, offsets } = decodeString(ctx.text, word.span);
       const found = firstPlaceholder(value);
       if (!found) continue;
@@ -54,16 +53,3 @@ export default {
     }
   },
 } satisfies Rule;
-
-/** The first placeholder in a string's text, if any. */
-function firstPlaceholder(value: string): { start: number; end: number } | undefined {
-  const whole = WHOLE_ELLIPSIS.exec(value);
-  if (whole) {
-    const start = whole.index + whole[0].indexOf(whole[1]);
-    return { start, end: start + whole[1].length };
-  }
-  const matches = [WORD.exec(value), GAP_ELLIPSIS.exec(value)].filter((m): m is RegExpExecArray => m !== null);
-  if (matches.length === 0) return undefined;
-  const first = matches.reduce((a, b) => (b.index < a.index ? b : a));
-  return { start: first.index, end: first.index + first[0].length };
-}

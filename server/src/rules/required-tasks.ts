@@ -3,13 +3,15 @@
  * adds a missing task to the session where a clinician would most likely do it.
  */
 import type { Session } from '../language/ast.js';
-import type { RequiredTask, TaskEntry, VariantEntry } from '../language/catalogue-types.js';
+import type { Catalogue, PhaseName, RequiredTask, VariantEntry } from '../language/catalogue-types.js';
 import { builtinCatalogue, findEntry } from '../language/catalogue.js';
 import type { Fix, Severity } from '../language/diagnostic.js';
 import type { RuleContext } from './rule.js';
 import { deeper, indentationAt, insertLineAfter, phaseLength, phaseNameOf } from './plan-queries.js';
 import { article, cadenceFitsVariant, uniquePhase } from './structure-queries.js';
 import { namesOf, suggestUnique } from '../language/suggest.js';
+import { comparable, TASK_WORDS } from './task-words.js';
+import { taskOnTechniqueLine } from './technique-tasks.js';
 
 /** How a rule explains and places one required task (the variant says which tasks are required). */
 export interface TaskAdvice {
@@ -77,20 +79,28 @@ export function checkRequiredTasks(
     ctx.report({ span: at, severity: whole.severity, message: usualTasks(variant, phaseName) ? whole.noSessions : planThem(phaseName, required, 'has no sessions yet. Plan them') });
     return;
   }
-  // Sessions planned by title only: one diagnostic for the phase, not one per missing task.
-  if (!sessions.some((session) => session.items.some((item) => item.kind === 'task'))) {
+  const here = tasksIn(ctx.catalogue, sessions, phaseName);
+  const idsOf = (task: RequiredTask) => [task.id, ...(task.satisfiedBy ?? [])];
+  const lacking = required.filter((task) => !idsOf(task).some((id) => here.has(id)));
+  if (lacking.length === 0) return;
+  // What the sessions' titles and notes say in words counts too (task-words.ts).
+  const notHere = lacking.filter((task) => !saidInWords(sessions, idsOf(task)));
+  if (notHere.length === 0) return;
+  // Sessions planned by title only, saying none of it: one diagnostic for the phase, not one per task.
+  if (notHere.length === required.length && !sessions.some((session) => session.items.some((item) => item.kind === 'task'))) {
     ctx.report({ span: at, severity: whole.severity, message: usualTasks(variant, phaseName) ? whole.noTasks : planThem(phaseName, required, 'lists no tasks. Add `task` lines to its sessions') });
     return;
   }
-  const here = tasksIn(ctx.catalogue.tasks, sessions);
-  const idsOf = (task: RequiredTask) => [task.id, ...(task.satisfiedBy ?? [])];
-  const notHere = required.filter((task) => !idsOf(task).some((id) => here.has(id)));
-  if (notHere.length === 0) return;
-  // Only now read the other phases (in a long plan, most of its sessions).
-  const elsewhere = tasksIn(
-    ctx.catalogue.tasks,
-    ctx.file.phases.filter((phase) => phase.name?.value !== phaseName && phaseNameOf(phase) !== undefined).flatMap((phase) => phase.sessions),
-  );
+  // Only now read the other phases (in a long plan, most of its sessions): a task written in a phase
+  // it does not belong to is the `task` rule's to report there, so it is not reported missing here.
+  const elsewhere = new Set<string>();
+  for (const phase of ctx.file.phases) {
+    const name = phaseNameOf(phase);
+    if (name === undefined || name === phaseName) continue;
+    for (const id of tasksIn(ctx.catalogue, phase.sessions, name)) {
+      if (!findEntry(ctx.catalogue.tasks, id)?.phases.includes(name)) elsewhere.add(id);
+    }
+  }
   const missing = notHere.filter((task) => !idsOf(task).some((id) => elsewhere.has(id)));
   if (missing.length === 0) return;
   // One diagnostic for the phase, at the highest severity, listing every missing task with its own
@@ -109,18 +119,39 @@ export function checkRequiredTasks(
 
 
 /**
- * Canonical ids of the tasks listed in these sessions. A misspelt task that clearly means one task
- * counts as that task: the `task` rule reports the spelling, and one mistake gets one diagnostic.
+ * Canonical ids of the tasks listed in these sessions of a phase. A misspelt task that clearly means
+ * one task counts as that task, and so does a task written on a `technique` line (technique-tasks.ts):
+ * the `task` or `technique` rule reports the slip, and one mistake gets one diagnostic.
  */
-export function tasksIn(catalogue: readonly TaskEntry[], sessions: readonly Session[]): Set<string> {
+export function tasksIn(catalogue: Catalogue, sessions: readonly Session[], phase: PhaseName): Set<string> {
   const found = new Set<string>();
   for (const session of sessions) {
-    for (const value of taskValues(session)) {
-      const entry = findEntry(catalogue, value) ?? findEntry(catalogue, suggestUnique(value, namesOf(catalogue)) ?? '');
-      if (entry) found.add(entry.id);
+    for (const item of session.items) {
+      if (item.kind === 'task') {
+        for (const { value } of item.values) {
+          const entry = findEntry(catalogue.tasks, value) ?? findEntry(catalogue.tasks, suggestUnique(value, namesOf(catalogue.tasks)) ?? '');
+          if (entry) found.add(entry.id);
+        }
+      } else if (item.kind === 'technique') {
+        for (const { value } of item.values) {
+          const entry = taskOnTechniqueLine(catalogue, value, phase);
+          if (entry) found.add(entry.id);
+        }
+      }
     }
   }
   return found;
+}
+
+/** True when a session's title or note says, in words, that one of these tasks is done (task-words.ts). */
+function saidInWords(sessions: readonly Session[], ids: readonly string[]): boolean {
+  const patterns = ids.map((id) => TASK_WORDS[id]).filter((pattern): pattern is RegExp => pattern !== undefined);
+  if (patterns.length === 0) return false;
+  return sessions.some((session) =>
+    [session.title, ...session.items.map((item) => (item.kind === 'note' ? item.text : undefined))].some(
+      (text) => text !== undefined && patterns.some((pattern) => pattern.test(comparable(text.value))),
+    ),
+  );
 }
 
 function taskValues(session: Session): string[] {

@@ -3,13 +3,23 @@
  * has a safety plan (Stanley–Brown Safety Planning Intervention) [S27] [S73] [S74]; "no-suicide
  * contract" wording is flagged, because such contracts are not effective and should not be used
  * [S27] [S73] (ipt-domain.md §7). An unknown risk level is `unknown-value`'s to report.
+ *
+ * What the safety plan says is checked for what must never be left out, not step by step (the line
+ * summarises the written plan; a warning per missing step would fire on most sound plans): at high
+ * risk a professional or crisis contact (an error without one) and a step on lethal means (a
+ * warning); at moderate risk a professional or crisis contact (a warning). A plan that says it is a
+ * complete structured one ("six-step safety plan", "Stanley–Brown plan written") counts as complete.
+ * One diagnostic per safety plan, naming what is missing; a placeholder safety plan is an error here
+ * (and `placeholder` leaves that string alone). The vocabulary is in safety-plan-content.ts.
  */
-import type { PlanFile, Statement, Word } from '../language/ast.js';
+import type { PlanFile, Risk, Statement, Word } from '../language/ast.js';
+import type { Severity } from '../language/diagnostic.js';
 import type { Span } from '../language/span.js';
 import { decodeString, stringWords } from './plan-queries.js';
+import { firstPlaceholder } from './placeholder-text.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-
-const NEEDS_SAFETY_PLAN: ReadonlySet<string> = new Set(['moderate', 'high']);
+import { hasSafetyPlanContent, safetyPlanContent } from './safety-plan-content.js';
+import { NEEDS_SAFETY_PLAN } from './safety-plans-needed.js';
 
 /** Names of no-suicide / no-harm contracts ("contract for safety", "safety contract", …). */
 const NO_SUICIDE_CONTRACT =
@@ -24,7 +34,8 @@ const NEGATION = /\b(?:not|never|instead of|rather than|without|avoid\w*|declin\
 export default {
   id: 'risk-assessment',
   defaultSeverity: 'error',
-  description: 'A `risk` statement exists; moderate or high risk has a `safety-plan`; "no-suicide contract" wording is flagged.',
+  description:
+    'A `risk` statement exists; moderate or high risk has a `safety-plan` that names a professional or crisis contact (and, at high risk, a step on lethal means); "no-suicide contract" wording is flagged.',
   docsUrl: docsUrl('risk-assessment'),
   scope: 'plan',
   check(ctx) {
@@ -44,20 +55,80 @@ export default {
         message: `${level.value === 'high' ? 'High' : 'Moderate'} suicide risk needs a written safety plan. Add a \`safety-plan "…"\` line under this risk: warning signs, coping steps, people and places, professional and crisis contacts (e.g. 988), and making lethal means less available.`,
       });
     }
-    checkContractWording(ctx);
+    const contractOnly = checkContractWording(ctx);
+    for (const risk of risks) checkSafetyPlanContent(ctx, risk, contractOnly);
   },
 } satisfies Rule;
 
-/** Every name NO_SUICIDE_CONTRACT matches holds one of these words: a quick test before the full pattern. */
-const CONTRACT_WORD = /contract|agreement|pact/i;
+/** Who to call, for the messages: the service, a crisis line in each country, the emergency number. */
+const CONTACT_ADVICE =
+  'add who to call when the earlier steps do not help: the clinician or service (in and out of hours), a crisis line (988 in the US and Canada, Samaritans 116 123 in the UK and Ireland, Lifeline 13 11 14 in Australia) and the emergency number or department';
+const MEANS_ADVICE = 'add how access to the means the client might use is reduced (e.g. "tablets kept by partner", "firearm stored off-site")';
+const SAY_SO = 'If the written plan already has this, say so in this line (e.g. "Stanley–Brown plan written; crisis line 988").';
 
 /**
- * What a real safety plan is made of (Stanley–Brown: warning signs, coping, people and places,
- * professionals and crisis lines, lethal means) [S73] [S74]. A safety-plan line with none of these
- * besides the contract is a contract and nothing else.
+ * What a moderate or high risk's safety plan says: one diagnostic naming what is missing (a contact;
+ * at high risk a lethal-means step) or that it is still a placeholder. A safety plan that is only a
+ * no-suicide contract was reported by the contract check.
  */
-const SAFETY_PLAN_CONTENT =
-  /\b(?:warning|signs?|triggers?|coping|cope|distract\w*|contacts?|crisis|help ?lines?|hot ?lines?|life ?lines?|samaritans|988|999|911|112|116 123|means|firearms?|guns?|weapons?|medications?|medicines?|pills|lock\w*|remov\w*|secur\w*|clinician|therapist|gp|doctor|psychiatrist|nurse|professional|team|friends?|family|partner|parents?|mother|father|sister|brother|call|text|phone|reasons? for living|safe place|emergency|a&e)\b/i;
+function checkSafetyPlanContent(ctx: RuleContext, risk: Risk, contractOnly: ReadonlyMap<Statement, string>): void {
+  const level = risk.level?.value;
+  if (!level || !NEEDS_SAFETY_PLAN.has(level)) return;
+  const plans = risk.safetyPlans.filter((plan) => plan.text !== undefined && !contractOnly.has(plan));
+  if (plans.length === 0) return;
+  const texts = plans.map((plan) => decodeString(ctx.text, plan.text!.span));
+  const at = { start: texts[0].offsets[0], end: texts[0].offsets[texts[0].value.length] };
+
+  // A placeholder: the whole plan when nothing else in it is a safety plan's content.
+  const placeholderIndex = texts.findIndex((text) => firstPlaceholder(text.value) !== undefined);
+  const placeholder = placeholderIndex < 0 ? undefined : { ...firstPlaceholder(texts[placeholderIndex].value)!, text: texts[placeholderIndex] };
+  const placeholderWords = placeholder && placeholder.text.value.slice(placeholder.start, placeholder.end);
+  const placeholderSpan = placeholder && { start: placeholder.text.offsets[placeholder.start], end: placeholder.text.offsets[placeholder.end] };
+  if (placeholderSpan && !texts.some((text) => hasSafetyPlanContent(withoutPlaceholders(text.value)))) {
+    ctx.report({
+      span: placeholderSpan,
+      message: `This safety plan is still a placeholder (\`${placeholderWords}\`), and at ${level} risk a placeholder is no safety plan. Write the Stanley–Brown safety plan here: warning signs, coping steps, people and places, professional and crisis contacts (e.g. 988), and making lethal means less available.`,
+    });
+    return;
+  }
+
+  // A clause still holding a placeholder ("lethal means TBC") is not done yet.
+  const content = safetyPlanContent(texts.map((text) => finishedClauses(text.value)));
+  const noContact = !content.complete && !content.contact;
+  const noMeans = !content.complete && level === 'high' && !content.lethalMeans;
+  if (!noContact && !noMeans && !placeholder) return;
+  let severity: Severity = 'warning';
+  let message: string;
+  if (noContact && noMeans) {
+    severity = 'error';
+    message = `At high risk the safety plan must name a professional or crisis contact and have a step on lethal means, and this one has neither: ${CONTACT_ADVICE}; and ${MEANS_ADVICE}. ${SAY_SO}`;
+  } else if (noContact) {
+    severity = level === 'high' ? 'error' : 'warning';
+    message = `${level === 'high' ? 'At high risk the safety plan must name a professional or crisis contact, and this one names none' : 'This safety plan names no professional or crisis contact'}: ${CONTACT_ADVICE}. ${SAY_SO}`;
+  } else if (noMeans) {
+    message = `This high-risk safety plan has no step on lethal means: ${MEANS_ADVICE}. ${SAY_SO}`;
+  } else {
+    message = `This safety plan is unfinished (\`${placeholderWords}\`): write the missing part before the plan is used.`;
+  }
+  if (placeholder && (noContact || noMeans)) message += ` It is also unfinished (\`${placeholderWords}\`): write the rest before the plan is used.`;
+  ctx.report({ span: placeholderSpan && !noContact && !noMeans ? placeholderSpan : at, severity, message });
+}
+
+/** The clauses of a safety plan that hold no placeholder. */
+function finishedClauses(value: string): string {
+  return value
+    .split(/(?<=[;.\n])/)
+    .filter((clause) => firstPlaceholder(clause) === undefined)
+    .join('');
+}
+
+/** A string without its placeholder words and ellipses, to see what else it says. */
+function withoutPlaceholders(value: string): string {
+  return value.replace(/\b(?:TODO|TBD|TBC|FIXME|XXX)\b|…|\.{3,}/g, ' ');
+}
+
+/** Every name NO_SUICIDE_CONTRACT matches holds one of these words: a quick test before the full pattern. */
+const CONTRACT_WORD = /contract|agreement|pact/i;
 
 /** A found contract name with where it is in the decoded string. */
 interface ContractWording {
@@ -69,7 +140,8 @@ interface ContractWording {
   offsets: ArrayLike<number>;
 }
 
-function checkContractWording(ctx: RuleContext): void {
+/** Reports no-suicide contract wording; returns the safety-plan lines that are nothing but a contract (reported as errors). */
+function checkContractWording(ctx: RuleContext): Map<Statement, string> {
   const found: ContractWording[] = [];
   for (const { word, statement } of stringWords(ctx.file)) {
     // The escapes `\"` and `\\` cannot split these words, so the raw text answers the quick test.
@@ -95,6 +167,7 @@ function checkContractWording(ctx: RuleContext): void {
         : `"${words}": no-suicide contracts do not prevent suicide and should not be used. Replace it with a Stanley–Brown safety plan (warning signs, coping steps, contacts, crisis line, lethal-means safety) in a \`safety-plan\` line.`,
     });
   }
+  return contractOnly;
 }
 
 /**
@@ -119,7 +192,7 @@ function contractOnlySafetyPlans(ctx: RuleContext, found: readonly ContractWordi
         from = end;
       }
       parts.push(value.slice(from));
-      return !SAFETY_PLAN_CONTENT.test(parts.join(' '));
+      return !hasSafetyPlanContent(parts.join(' '));
     });
     if (onlyContract) for (const plan of risk.safetyPlans) result.set(plan, level);
   }

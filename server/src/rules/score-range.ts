@@ -1,7 +1,8 @@
 /**
  * `score-range`: A recorded `score` lies within its instrument's range (PHQ-9 0–27, HAM-D 0–52,
- * BDI-II 0–63, EPDS 0–30, GAD-7 0–21, CDRS-R 17–113, MFQ 0–66, SMFQ 0–26; config can add
- * instruments) [S20] [S57] [S63] [S65] [S87] [S91].
+ * BDI-II 0–63, EPDS 0–30, GAD-7 0–21, CDRS-R 17–113, MFQ-C 0–66, MFQ-P 0–68, SMFQ 0–26, and bare
+ * MFQ 0–68 since it may be either form; config can add instruments) [S20] [S57] [S63] [S65] [S87]
+ * [S91] [S111].
  *
  * Also judged here, because this rule cannot check a score it cannot place:
  * - a `score` with an unknown instrument (warning, did-you-mean). `measure-schedule` judges the
@@ -15,8 +16,8 @@ import { findEntry } from '../language/catalogue.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
 import { changeTo, choicesText, namesOf, suggestUnique } from '../language/suggest.js';
 
-/** Self-report questionnaires scored as the sum of whole-number item scores [S20] [S63] [S65] [S91]. */
-const WHOLE_NUMBER_TOTALS: ReadonlySet<string> = new Set(['PHQ-9', 'BDI-II', 'EPDS', 'GAD-7', 'MFQ', 'SMFQ']);
+/** Questionnaires scored as the sum of whole-number item scores [S20] [S63] [S65] [S91]. */
+const WHOLE_NUMBER_TOTALS: ReadonlySet<string> = new Set(['PHQ-9', 'BDI-II', 'EPDS', 'GAD-7', 'MFQ', 'MFQ-C', 'MFQ-P', 'SMFQ']);
 
 export default {
   id: 'score-range',

@@ -2,8 +2,9 @@
  * `session-dates`: Session `date`s increase and follow the cadence from `start` (±3 days). Monthly
  * sessions may keep the same day of the month or the same weekday of the month (the second
  * Wednesday) as `start`. Normal practice is silent: a session put off by whole cadence periods when a
- * later date shows the new rhythm (or the session's note or title says it moved), a tapered ending, a
- * missed or cancelled session. A break longer than the frame allows inside the initial phase of weekly
+ * later date shows the new rhythm, a session whose note or title says it moved (whatever the next
+ * session does: back on the usual day or on from the new one), a tapered ending, a missed or
+ * cancelled session. A date before `start` says so, whichever session it is. A break longer than the frame allows inside the initial phase of weekly
  * IPT, and a late last dated session (nothing after it shows a new rhythm), are reported.
  */
 import type { Session, Word } from '../language/ast.js';
@@ -29,9 +30,15 @@ const MAX_STRETCH = 4;
  * worth a look. Two weeks late is still a break.
  */
 const MAX_INITIAL_BREAK_WEEKLY = 2;
-/** Words in a session's note or title that say it moved: then a late date is explained. */
+/** Words in a session's note or title that say it moved, or why: then a late date is explained. */
 const MOVED_WORDS =
-  /\b(?:mov(?:e|ed)|re-?schedul\w*|postpon\w*|put off|delay(?:ed)?|break|holidays?|half-term|vacation|leave|illness|ill|sick|hospital\w*|away|travel\w*|strike|closure|closed|snow)\b/i;
+  /\b(?:mov(?:e|ed)|re-?schedul\w*|re-?arrang\w*|postpon\w*|put off|delay(?:ed)?|brought forward|break|holidays?|half-term|vacation|leave|illness|ill|sick(?! role)|hospital\w*|away|travel\w*|strike|closure|closed|snow)\b/i;
+/**
+ * Words that say the session itself was moved. A date off the rhythm whose next session keeps the old
+ * rhythm (a one-off move, back on the usual day next time) is explained only by these: a reason
+ * alone ("sick", "holiday") could as well describe the session's content.
+ */
+const MOVED_EXPLICITLY = /\b(?:mov(?:e|ed)|re-?schedul\w*|re-?arrang\w*|postpon\w*|put off|delay(?:ed)?|brought forward)\b/i;
 
 /** A dated session: its first session number, the day (days since 1970) and the `date` word. */
 interface Dated {
@@ -85,20 +92,21 @@ export default {
     };
     for (const [index, entry] of dated.entries()) {
       if (previous && entry.k <= previous.k) continue; // the same session twice: `phase-coverage` reports it
+      // Before `start`, whichever session it is (a year typed wrong, 2025 for 2026): say so, not "check both dates".
+      if (startDay !== undefined && entry.day < startDay) {
+        ctx.report({
+          span: entry.word.span,
+          message: `Session ${entry.k} is dated ${entry.word.value}, before the plan's \`start\` (${startWord!.value}). Check this date (a year typed wrong?) or the \`start\` date.`,
+          related: [{ span: startWord!.span, message: 'The plan starts here.' }],
+        });
+        if (!previous) reanchorIfFollowed(index, entry);
+        continue;
+      }
       if (previous && entry.day <= previous.day) {
         ctx.report({
           span: entry.word.span,
           message: `Session ${entry.k} is dated ${entry.word.value}, which is not after session ${previous.k} (${previous.word.value}, line ${lineNumberOf(ctx.lines, previous.word.span.start)}). Dates must increase with the session number: check both dates.`,
           related: [{ span: previous.word.span, message: `Session ${previous.k}'s date.` }],
-        });
-        reanchorIfFollowed(index, entry);
-        continue;
-      }
-      if (!previous && startDay !== undefined && entry.day < startDay) {
-        ctx.report({
-          span: entry.word.span,
-          message: `Session ${entry.k} is dated ${entry.word.value}, before the plan's \`start\` (${startWord!.value}). Check this date or the \`start\` date.`,
-          related: [{ span: startWord!.span, message: 'The plan starts here.' }],
         });
         reanchorIfFollowed(index, entry);
         continue;
@@ -127,8 +135,16 @@ export default {
           // and more widely, unless the next one keeps the old rhythm and shows this date as a typo).
           // Later dates are then checked from this one.
           const shownByLater = hasNext && rescheduled && withinFrame;
-          const explained = !lone && off > 0 && saysMoved(entry.session);
-          if (shownByLater || explained || (off > 0 && !lone && taperedEnding(entry, previous, cadence, rhythm))) {
+          // A session whose note or title says it moved is silent, whatever the next session does:
+          // when the next keeps the old rhythm (a one-off move), the old rhythm stays the anchor.
+          if (saysMoved(entry.session, lone ? MOVED_EXPLICITLY : MOVED_WORDS) && entry.day > (previous?.day ?? -Infinity)) {
+            if (!lone) {
+              anchor = { k: entry.k, day: entry.day, describe: describeSession(entry) };
+              previous = entry;
+            }
+            continue;
+          }
+          if (shownByLater || (off > 0 && !lone && taperedEnding(entry, previous, cadence, rhythm))) {
             anchor = { k: entry.k, day: entry.day, describe: describeSession(entry) };
             previous = entry;
             continue;
@@ -223,10 +239,10 @@ function datedSessions(ctx: RuleContext): Dated[] {
   return dated.sort((a, b) => a.k - b.k);
 }
 
-/** The session's note or title says it moved (a break, a holiday, an illness). Asked only of a late date. */
-function saysMoved(session: Session): boolean {
-  if (session.title && MOVED_WORDS.test(session.title.value)) return true;
-  return session.items.some((item) => item.kind === 'note' && item.text !== undefined && MOVED_WORDS.test(item.text.value));
+/** The session's note or title says it moved (or why: a break, a holiday, an illness). Asked only of a date off the rhythm. */
+function saysMoved(session: Session, words: RegExp): boolean {
+  if (session.title && words.test(session.title.value)) return true;
+  return session.items.some((item) => item.kind === 'note' && item.text !== undefined && words.test(item.text.value));
 }
 
 function firstDate(session: Session): Word | undefined {

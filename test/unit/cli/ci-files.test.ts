@@ -44,6 +44,6 @@ describe('docs/ci/github-actions.yml', () => {
     expect(scanning.permissions?.['security-events']).toBe('write');
     const upload = scanning.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
     expect(upload?.with?.sarif_file).toBe('ipt.sarif');
-    expect(scanning.steps.map((s) => s.run ?? '')).toContain('npx ipt lint --format sarif --output-file ipt.sarif || test $? -eq 1');
+    expect(scanning.steps.map((s) => s.run ?? '')).toContain('npx ipt lint --format sarif --output ipt.sarif || test $? -eq 1');
   });
 });

@@ -71,7 +71,7 @@ describe('ipt lint exit codes', () => {
     expect(await said('lint', '-f')).toBe('ipt lint: The option `-f` needs a value. Run `ipt lint --help` for usage.\n');
     expect(await said('lint', '--format', '--quiet')).toContain('The option `--format` needs a value.');
     expect(await said('lint', '-f', 'json', '--format')).toContain('The option `--format` needs a value.');
-    expect(await said('lint', '--format=')).toContain('The option `--format` needs a value: one of `stylish`, `json`, `sarif`, `github`.');
+    expect(await said('lint', '--format=')).toContain('The option `--format` needs a value: one of `stylish`, `json`, `sarif`, `github`, `gitlab`, `junit`.');
     expect(await said('render', 'a.ipt', '-t')).toContain('The option `-t` needs a value.');
   });
 

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runCli, samplesDir, sharedExamples } from './cli-harness.js';
+import { gitlabErrors, junitErrors } from './ci-report-checks.js';
 import { sarifUploadErrors } from './sarif-upload-check.js';
 
 const goldenDir = path.join(repoRoot, 'test', 'fixtures', 'golden');
@@ -16,6 +17,8 @@ const formats = [
   { name: 'json', file: 'lint.json' },
   { name: 'sarif', file: 'lint.sarif' },
   { name: 'github', file: 'lint.github.txt' },
+  { name: 'gitlab', file: 'lint.gitlab.json' },
+  { name: 'junit', file: 'lint.junit.xml' },
 ] as const;
 
 
@@ -57,7 +60,17 @@ function goldenSuite(set: string, dir: string) {
     expect(sarifUploadErrors(JSON.parse(result.stdout))).toEqual([]);
   });
 
-  it('the four formats report the same problems', async () => {
+  it('GitLab Code Quality output is taken whole by GitLab: its parser schema and its documented fields', async () => {
+    const result = await runCli(['lint', '--format', 'gitlab'], dir);
+    expect(gitlabErrors(result.stdout)).toEqual([]);
+  });
+
+  it('JUnit output validates against the JUnit schema (xmllint)', async () => {
+    const result = await runCli(['lint', '--format', 'junit'], dir);
+    expect(await junitErrors(result.stdout)).toEqual([]);
+  });
+
+  it('every format reports the same problems', async () => {
     const json = JSON.parse((await runCli(['lint', '--format', 'json'], dir)).stdout) as { diagnostics: unknown[] }[];
     const count = json.reduce((n, f) => n + f.diagnostics.length, 0);
     const sarif = JSON.parse((await runCli(['lint', '--format', 'sarif'], dir)).stdout) as { runs: { results: unknown[] }[] };
@@ -66,6 +79,10 @@ function goldenSuite(set: string, dir: string) {
     expect(github.filter((line) => / file=/.test(line))).toHaveLength(count); // besides the notice about GitHub's limit
     const stylish = (await runCli(['lint', '--format', 'stylish'], dir)).stdout;
     expect(stylish).toContain(`✖ ${count} problem${count === 1 ? '' : 's'} (`);
+    expect(JSON.parse((await runCli(['lint', '--format', 'gitlab'], dir)).stdout)).toHaveLength(count);
+    const junit = (await runCli(['lint', '--format', 'junit'], dir)).stdout;
+    const clean = json.filter((f) => f.diagnostics.length === 0).length;
+    expect(junit.match(/<testcase /g)).toHaveLength(count + clean); // one per problem, one per clean plan
   });
 }
 

@@ -55,7 +55,7 @@ describe('ipt lint options', () => {
     const dir = project({ 'a.ipt': withError });
     const result = await runCli(['lint', '-o', 'a.ipt'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--output-file a.ipt is one of the plans being linted');
+    expect(result.stderr).toContain('-o a.ipt is one of the plans being linted');
     expect(readFileSync(path.join(dir, 'a.ipt'), 'utf8')).toBe(withError);
   });
 

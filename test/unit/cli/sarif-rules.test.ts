@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Log, ReportingDescriptor } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { absoluteLinks, plainText, section } from '../../../server/src/cli/formatters/rule-docs.js';
-import { formatSarif } from '../../../server/src/cli/formatters/sarif.js';
+import { formatSarif, ruleName } from '../../../server/src/cli/formatters/sarif.js';
 import { allRules } from '../../../server/src/rules/registry.js';
 import { repoRoot, runCli, tempProjects } from './cli-harness.js';
 import { sarifSchema as schema, sarifUploadErrors as uploadErrors } from './sarif-upload-check.js';
@@ -52,11 +52,14 @@ describe('SARIF as upload-sarif validates it', () => {
 
 describe('SARIF rules', () => {
 
-  it('gives each rule a PascalCase name distinct from its id', () => {
+  it('gives each rule a PascalCase name distinct from its id, ignoring case too (Sarif.Multitool SARIF1001)', () => {
     expect(rules.find((r) => r.id === 'session-count')?.name).toBe('SessionCount');
+    expect(rules.find((r) => r.id === 'phi')?.name).toBe('IdentifyingData');
+    expect(ruleName('new-rule')).toBe('NewRule');
+    expect(ruleName('newrule')).toBe('NewruleRule'); // a one-word id without a name of its own
     for (const rule of rules) {
       expect(rule.name).toMatch(/^[A-Z][A-Za-z0-9]*$/);
-      expect(rule.name).not.toBe(rule.id);
+      expect(rule.name!.toLowerCase()).not.toBe(rule.id.toLowerCase());
     }
     expect(new Set(rules.map((r) => r.name)).size).toBe(rules.length);
   });

@@ -1,20 +1,43 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_BUDGET_SECONDS, MAX_BUDGET_SECONDS, MIN_BUDGET_SECONDS } from '../../../server/src/lsp/analysis-setup.js';
 import { describe, expect, it } from 'vitest';
+import { extensionManifest } from '../../../scripts/extension-manifest.mjs';
 
 const root = path.resolve(__dirname, '../../..');
-const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const source = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+/** The extension's manifest, as scripts/package-vsix.mjs stages it from package.json. */
+const manifest = extensionManifest(source);
 const activation = readFileSync(path.join(root, 'client/src/activate-common.ts'), 'utf8');
 const contributes = manifest.contributes;
 const commandIds: string[] = contributes.commands.map((c: { command: string }) => c.command);
 
-describe('the extension manifest (package.json)', () => {
-  it('points main and browser at the bundles the build writes', () => {
+describe('the extension manifest (package.json, staged by scripts/extension-manifest.mjs)', () => {
+  it('points main and browser at the bundles the build writes (the root manifest\'s main is the library)', () => {
     expect(manifest.main).toBe('./dist/extension.js');
     expect(manifest.browser).toBe('./dist/client.js');
+    expect(source.main).toBe('./dist/index.js');
+    expect(source.browser).toBeUndefined();
     const build = readFileSync(path.join(root, 'scripts/build.mjs'), 'utf8');
     expect(build).toContain("out: 'extension'");
     expect(build).toContain("outfile: 'dist/client.js'");
+  });
+
+  it('leaves out what only npm reads, keeps the rest of package.json, and has a web-only variant without main', () => {
+    for (const key of ['files', 'exports', 'types', 'bin', 'scripts', 'dependencies', 'devDependencies', 'allowScripts']) expect(manifest, key).not.toHaveProperty(key);
+    for (const key of ['name', 'version', 'publisher', 'engines', 'icon', 'repository', 'contributes', 'activationEvents', 'capabilities']) expect(manifest[key], key).toEqual(source[key]);
+    const web = extensionManifest(source, { web: true });
+    expect(web.main).toBeUndefined();
+    expect(web.browser).toBe('./dist/client.js');
+    expect(web.displayName).toBe(`${source.displayName} (web build)`);
+  });
+
+  it('has what the Marketplace and Open VSX show: bugs, homepage, a gallery banner and a Q & A link', () => {
+    expect(manifest.bugs).toEqual({ url: 'https://github.com/ipt-plan/ipt-plan/issues' });
+    expect(manifest.homepage).toBe('https://github.com/ipt-plan/ipt-plan#readme');
+    expect(manifest.galleryBanner).toEqual({ color: expect.stringMatching(/^#[0-9A-Fa-f]{6}$/), theme: 'dark' });
+    expect(() => new URL(manifest.qna)).not.toThrow();
+    expect(manifest.license).toBe('MIT');
   });
 
   it('activates only for plans, a workspace with plans, and a restored preview (commands activate implicitly)', () => {
@@ -77,16 +100,21 @@ describe('the extension manifest (package.json)', () => {
   it('has editor settings only (rules stay in .iptrc.json), trace included', () => {
     const keys = Object.keys(contributes.configuration.properties);
     expect(keys).toContain('ipt.trace.server');
-    for (const key of keys) expect(key).toMatch(/^ipt\.(trace|preview)\./);
+    for (const key of keys) expect(key).toMatch(/^ipt\.(trace|preview|server)\./);
+  });
+
+  it('keeps the time budget out of the workspace’s reach (machine scope, bounded like the server)', () => {
+    const budget = contributes.configuration.properties['ipt.server.timeBudget'];
+    expect(budget).toMatchObject({ type: 'number', default: DEFAULT_BUDGET_SECONDS, minimum: MIN_BUDGET_SECONDS, maximum: MAX_BUDGET_SECONDS, scope: 'machine' });
   });
 
   it('uses @types/vscode no newer than engines.vscode, and languageclient 10.1', () => {
     const engine = manifest.engines.vscode.replace(/^\^/, '');
-    const types = manifest.devDependencies['@types/vscode'].replace(/^[~^]/, '');
+    const types = source.devDependencies['@types/vscode'].replace(/^[~^]/, '');
     const [a, b] = [engine, types].map((v: string) => v.split('.').map(Number));
     expect(b[0] * 1000 + b[1]).toBeLessThanOrEqual(a[0] * 1000 + a[1]);
-    expect(manifest.devDependencies['vscode-languageclient']).toMatch(/^~10\.1\./);
-    expect(manifest.scripts.package).toContain('package-vsix.mjs');
+    expect(source.devDependencies['vscode-languageclient']).toMatch(/^~10\.1\./);
+    expect(source.scripts.package).toContain('package-vsix.mjs');
     expect(manifest.repository).toBeTruthy();
   });
 });

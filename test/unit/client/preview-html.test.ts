@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, makeNonce, previewPage } from '../../../client/src/preview/preview-html.js';
 
 const parts = {
+  title: 'Preview C-0142 <draft>.ipt',
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
   nonce: 'abc123',
   styles: ['https://res/plan.css', 'https://res/preview.css'],
@@ -35,6 +36,12 @@ describe('the preview page', () => {
     expect(meta).not.toBeNull();
     expect(meta![1]).not.toContain('<');
     expect(meta![1]).toContain('&quot;&gt;&lt;script&gt;');
+  });
+
+  it('has a title (the tab’s, escaped) and the plan in its main landmark, for screen readers', () => {
+    const page = previewPage(parts);
+    expect(page).toContain('<title>Preview C-0142 &lt;draft&gt;.ipt</title>');
+    expect(page).toMatch(/<main id="ipt-preview-content">\s*<article class="ipt-plan">plan<\/article>\s*<\/main>/);
   });
 
   it('says it is rendering before the first render arrives', () => {

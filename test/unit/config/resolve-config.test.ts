@@ -180,13 +180,13 @@ describe('resolveConfig: required tasks per variant', () => {
 
   it('an unknown task, or one of another phase, is reported and dropped', () => {
     const { config, issues } = resolveConfigWithIssues({
-      variants: { acute: { requiredTasks: { initial: { 'sick-rol': 'warning', 'review-progress': 'warning' } } } },
+      variants: { acute: { requiredTasks: { initial: { 'sick-rol': 'warning', 'discuss-ending': 'warning' } } } },
     });
     expect(issues).toEqual([
       { path: ['variants', 'acute', 'requiredTasks', 'initial', 'sick-rol'], message: '`sick-rol` is not a known task. Did you mean `sick-role`? Use a built-in task or add it to `vocabulary.tasks`.' },
       {
-        path: ['variants', 'acute', 'requiredTasks', 'initial', 'review-progress'],
-        message: '`review-progress` belongs to the termination phase, not the initial phase, so the initial phase cannot require it. Require it where it belongs, or add a task for the initial phase.',
+        path: ['variants', 'acute', 'requiredTasks', 'initial', 'discuss-ending'],
+        message: '`discuss-ending` belongs to the termination phase, not the initial phase, so the initial phase cannot require it. Require it where it belongs, or add a task for the initial phase.',
       },
     ]);
     expect(findEntry(config.catalogue.variants, 'acute')!.requiredTasks).toEqual(findEntry(builtinCatalogue.variants, 'acute')!.requiredTasks);

@@ -1,23 +1,34 @@
 /**
- * The npm package as its users' tools see it: `npm pack`, installed from the tarball into a fresh
- * project (offline from npm's cache where it can), then `npx ipt lint`, `require`, `import`,
- * `tsc --noEmit` against the declarations, and the packaging linters publint and
- * @arethetypeswrong/cli. Needs `npm run build` first (npm test does it); packs what is built.
+ * The npm package as its users' tools see it: `npm pack` of a copy of the project (scripts on, as a
+ * user packs it), installed from the tarball into a fresh project with npm 11 (offline from npm's
+ * cache where it can), then `npx ipt lint`, `ipt render --to fhir` and the shipped FHIR code systems
+ * (both FHIR validators, as test/unit/render/fhir-validate.ts runs them), `require`, `import`, `tsc --strict` against the packed
+ * declarations with node16, nodenext and bundler resolution, and the packaging linters publint and
+ * @arethetypeswrong/cli. Then `npm publish --dry-run`, and a real `npm publish` to a local stand-in
+ * of the registry (registry-stand-ins.ts), which shows the manifest the registry would keep. Needs
+ * `npm run build` first (npm test does it); packs what is built. About a minute, half of it the two
+ * publishes (each builds first, as prepublishOnly asks).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { describeRun, missingBuild, packTarball, repoRoot, run, tempDir } from './tools.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fhirProblems } from '../render/fhir-validate.js';
+import { npmRegistry, type StandIn } from './registry-stand-ins.js';
+import { copyProject, describeRun, missingBuild, packTarball, repoRoot, run, runAsync, tempDir } from './tools.js';
 
-const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
-  main: string;
-  files: string[];
-  exports: Record<string, unknown>;
-  bin: Record<string, string>;
-  dependencies: Record<string, string>;
-};
+type Manifest = Record<string, any>;
+const sourceText = readFileSync(path.join(repoRoot, 'package.json'), 'utf8');
+const manifest = JSON.parse(sourceText) as Manifest;
+/** The manifest the package must ship: the source without `scripts.prepare` (scripts/npm-manifest.mjs). */
+const shipped = (() => {
+  const m = structuredClone(manifest);
+  delete m.scripts.prepare;
+  return m;
+})();
 const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name);
+const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
 
 const badPlan = readFileSync(path.join(repoRoot, 'samples', 'rules', 'session-count.ipt'), 'utf8');
 const cleanPlan = readFileSync(path.join(repoRoot, 'samples', 'acute-grief-dated.ipt'), 'utf8');
@@ -27,52 +38,60 @@ describe('the npm package', { timeout: 180_000 }, () => {
   const work = tempDir('npm-package');
   const app = path.join(work, 'app');
   let packed: { tarball: string; files: string[] };
+  let installed: { stdout: string; stderr: string };
 
   beforeAll(() => {
     const missing = missingBuild();
     if (missing.length) throw new Error(`Build first (npm run build): missing ${missing.join(', ')}`);
     packed = packTarball(work);
-    run('mkdir', ['-p', path.join(app, 'plans')], { cwd: work });
+    mkdirSync(path.join(app, 'plans'), { recursive: true });
     writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
     writeFileSync(path.join(app, 'plans', 'bad.ipt'), badPlan);
     writeFileSync(path.join(app, 'plans', 'clean.ipt'), cleanPlan);
-    const installed = run('npm', ['install', '--no-audit', '--no-fund', packed.tarball], { cwd: app });
-    if (installed.code !== 0) throw new Error(`npm install of the tarball failed\n${describeRun(installed)}`);
+    const ran = run('npm', ['install', '--no-audit', '--no-fund', packed.tarball], { cwd: app });
+    if (ran.code !== 0) throw new Error(`npm install of the tarball failed\n${describeRun(ran)}`);
+    installed = ran;
   }, 300_000);
 
-  it('ships the library (CommonJS, ES module, declarations), the CLI, the server, docs and schemas', () => {
-    for (const file of ['dist/index.js', 'dist/index.mjs', 'dist/index.d.ts', 'dist/index.d.mts', 'dist/types/index.d.ts', 'dist/cli.js', 'dist/server.js', 'bin/ipt.js', 'bin/ipt-language-server.js', 'docs/rules/session-count.md', 'schemas/iptrc.schema.json', 'README.md']) {
+  it('ships the library (CommonJS, ES module, declarations), the CLI, the server, docs, schemas and the changelog', () => {
+    for (const file of ['dist/index.js', 'dist/index.mjs', 'dist/index.d.ts', 'dist/index.d.mts', 'dist/cli.js', 'dist/server.js', 'bin/ipt.js', 'bin/ipt-language-server.js', 'docs/rules/session-count.md', 'schemas/iptrc.schema.json', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
       expect(packed.files, file).toContain(file);
     }
-    expect(packed.files.some((f) => f.startsWith('docs/images/'))).toBe(false); // screenshots stay in the repository
-    expect(packed.files.some((f) => f.startsWith('server/') || f.startsWith('test/'))).toBe(false);
+    // Not the VS Code bundles (the .vsix has them), per-file declarations, source maps or screenshots.
+    expect(packed.files.filter((f) => /^dist\/(extension|client)\.js$|^dist\/types\/|\.map$|^docs\/images\//.test(f))).toEqual([]);
+    expect(packed.files.some((f) => f.startsWith('server/') || f.startsWith('test/') || f.startsWith('scripts/'))).toBe(false);
   });
 
   it('lists no stale entry in `files`: each one matches something packed', () => {
-    for (const entry of manifest.files.filter((e) => !e.startsWith('!'))) {
+    for (const entry of manifest.files.filter((e: string) => !e.startsWith('!'))) {
       const match = picomatch([entry, `${entry}/**`]);
       expect(packed.files.some((f) => match(f)), `"files" entry ${entry} matches nothing`).toBe(true);
     }
   });
 
-  it('depends at run time only on what its type declarations import (the bundles are self-contained)', () => {
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(['chevrotain', 'jsonc-parser', 'zod']);
-    const declarations = packed.files.filter((f) => f.endsWith('.d.ts'));
-    const imported = new Set<string>();
-    for (const file of declarations) {
-      const text = readFileSync(path.join(repoRoot, file), 'utf8');
-      for (const [, name] of text.matchAll(/from '((?:@[^/']+\/)?[^./'][^/']*)/g)) imported.add(name);
-      for (const [, name] of text.matchAll(/import\("((?:@[^/"]+\/)?[^./"][^/"]*)/g)) imported.add(name);
-    }
-    expect([...imported].sort()).toEqual(Object.keys(manifest.dependencies).sort());
+  it('has no runtime dependency: the bundles require only Node built-ins and the declarations import nothing', () => {
+    expect(manifest.dependencies).toBeUndefined();
+    expect(readFileSync(path.join(repoRoot, 'dist', 'index.d.ts'), 'utf8')).not.toMatch(/^(import|export) .* from /m);
+    expect(readFileSync(path.join(repoRoot, 'dist', 'index.d.mts'), 'utf8')).toBe("export * from './index.js';\n");
     for (const file of ['dist/index.js', 'dist/cli.js', 'dist/server.js']) {
       const required = [...readFileSync(path.join(repoRoot, file), 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
       expect(required.filter((name) => !name.startsWith('node:') && !isBuiltin(name)), file).toEqual([]);
     }
+    // npm installs one package: ipt-plan itself.
+    expect(readdirSync(path.join(app, 'node_modules')).filter((name) => !name.startsWith('.'))).toEqual(['ipt-plan']);
   });
 
-  it('keeps `main` for VS Code (which ignores `exports`) and routes the library through `exports`', () => {
-    expect(manifest.main).toBe('./dist/extension.js');
+  it('ships package.json as it is but for scripts.prepare, so npm 11 installs the tarball without an install-script warning', () => {
+    const installedManifest = JSON.parse(readFileSync(path.join(app, 'node_modules', 'ipt-plan', 'package.json'), 'utf8')) as Manifest;
+    expect(installedManifest).toEqual(shipped);
+    expect(installedManifest.private).toBeUndefined();
+    expect(installedManifest.browser).toBeUndefined(); // it pointed at the VS Code bundle
+    expect(installed.stderr).not.toMatch(/install-scripts|npm warn/i);
+  });
+
+  it('routes the library through `exports`, with `main` and `types` for older resolvers', () => {
+    expect(manifest.main).toBe('./dist/index.js');
+    expect(manifest.types).toBe('./dist/index.d.ts');
     expect(manifest.exports['.']).toEqual({
       import: { types: './dist/index.d.mts', default: './dist/index.mjs' },
       require: { types: './dist/index.d.ts', default: './dist/index.js' },
@@ -96,6 +115,20 @@ describe('the npm package', { timeout: 180_000 }, () => {
     expect(bare.stdout).toBe('');
   });
 
+  it('`ipt render --to fhir` gives a CarePlan, and the package ships its code systems, all valid R4 by both FHIR validators', () => {
+    const ran = run('npx', ['--no-install', 'ipt', 'render', 'plans/clean.ipt', '--to', 'fhir'], { cwd: app });
+    expect(ran.code, describeRun(ran)).toBe(0);
+    const carePlan = JSON.parse(ran.stdout) as Manifest;
+    expect(carePlan.category[0].coding[0].code).toBe('assess-plan');
+    expect(fhirProblems(carePlan)).toEqual([]);
+    const shippedSystems = packed.files.filter((f) => /^docs\/fhir\/CodeSystem-.*\.json$/.test(f));
+    expect(shippedSystems).toHaveLength(3);
+    for (const file of shippedSystems) {
+      const system = JSON.parse(readFileSync(path.join(app, 'node_modules', 'ipt-plan', file), 'utf8')) as Manifest;
+      expect(fhirProblems(system), file).toEqual([]);
+    }
+  });
+
   it("require('ipt-plan') works from CommonJS", () => {
     const ran = run('node', ['-e', "const ipt = require('ipt-plan'); const a = ipt.analyse(require('fs').readFileSync('plans/bad.ipt', 'utf8')); console.log(a.diagnostics.map((d) => d.rule).join(','))"], { cwd: app });
     expect(ran.code, describeRun(ran)).toBe(0);
@@ -109,30 +142,36 @@ describe('the npm package', { timeout: 180_000 }, () => {
     expect(ran.stdout.trim()).toBe('true true true');
   });
 
-  it('type-checks a consumer with tsc --noEmit (node16/nodenext, ES module and CommonJS, libraries checked)', () => {
-    writeFileSync(
-      path.join(app, 'consumer.mts'),
-      [
-        "import { analyse, format, LineIndex, type Analysis, type Diagnostic } from 'ipt-plan';",
-        "const analysis: Analysis = analyse('plan \"x\"\\n');",
-        'const diagnostics: Diagnostic[] = analysis.diagnostics;',
-        'const lines: LineIndex = analysis.lines;',
-        "const formatted = format('plan \"x\"\\n');",
-        "export const summary = [diagnostics.length, lines.positionAt(0).line, 'text' in formatted ? formatted.text : formatted.error];",
-        '',
-      ].join('\n'),
-    );
-    writeFileSync(
-      path.join(app, 'consumer.cts'),
-      ["import ipt = require('ipt-plan');", "const rules: string[] = ipt.analyse('').diagnostics.map((d: ipt.Diagnostic) => d.rule);", 'export = rules;', ''].join('\n'),
-    );
-    writeFileSync(
-      path.join(app, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['consumer.mts', 'consumer.cts'] }),
-    );
-    const ran = run('node', [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: app });
-    expect(ran.code, describeRun(ran)).toBe(0);
-  }); // checks chevrotain's and zod's declarations too: 10–40 s on a busy 2-core machine
+  describe('tsc --strict against the packed declarations (libraries checked)', () => {
+    const esm = [
+      "import { analyse, format, loadConfig, render, resolveConfig, LineIndex, type Analysis, type ConfigFile, type Diagnostic } from 'ipt-plan';",
+      "const analysis: Analysis = analyse('plan \"x\"\\n');",
+      'const diagnostics: Diagnostic[] = analysis.diagnostics;',
+      'const lines: LineIndex = analysis.lines;',
+      "const formatted = format('plan \"x\"\\n');",
+      "const config: ConfigFile = { rules: { phi: 'error' }, variants: { ptsd: { extends: 'acute', sessions: { min: 8 } } }, fhir: { diagnosisCodeSystem: 'icd-10-cm' } };",
+      "const html: string = render(analyse('', { config: resolveConfig(config) }), { to: 'html' });",
+      "export const summary = [diagnostics.length, lines.positionAt(0).line, 'text' in formatted ? formatted.text : formatted.error, html.length, typeof loadConfig];",
+      '',
+    ].join('\n');
+    const cjs = ["import ipt = require('ipt-plan');", "const rules: string[] = ipt.analyse('').diagnostics.map((d: ipt.Diagnostic) => d.rule);", 'export = rules;', ''].join('\n');
+    const resolutions = [
+      { name: 'node16', compilerOptions: { module: 'node16', moduleResolution: 'node16' }, files: { 'consumer.mts': esm, 'consumer.cts': cjs } },
+      { name: 'nodenext', compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext' }, files: { 'consumer.mts': esm, 'consumer.cts': cjs } },
+      { name: 'bundler', compilerOptions: { module: 'preserve', moduleResolution: 'bundler' }, files: { 'consumer.ts': esm } },
+    ];
+    for (const resolution of resolutions) {
+      it(`type-checks an ES module${'consumer.cts' in resolution.files ? ' and a CommonJS' : ''} consumer with moduleResolution ${resolution.name}`, () => {
+        const dir = path.join(app, `ts-${resolution.name}`);
+        mkdirSync(dir, { recursive: true });
+        for (const [file, text] of Object.entries(resolution.files)) writeFileSync(path.join(dir, file), text);
+        const compilerOptions = { ...resolution.compilerOptions, target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: [] };
+        writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: Object.keys(resolution.files) }));
+        const ran = run('node', [tsc, '-p', 'tsconfig.json'], { cwd: dir });
+        expect(ran.code, describeRun(ran)).toBe(0);
+      });
+    }
+  });
 
   it('publint finds no errors or warnings in the installed package', () => {
     const ran = run(bin('publint'), [path.join(app, 'node_modules', 'ipt-plan')], { cwd: app });
@@ -147,6 +186,56 @@ describe('the npm package', { timeout: 180_000 }, () => {
     expect(report.analysis.problems).toEqual([]);
   });
 });
+
+describe('npm publish', { timeout: 240_000 }, () => {
+  const work = tempDir('npm-publish');
+  let project: string;
+  let registry: StandIn | undefined;
+  beforeAll(() => {
+    const missing = missingBuild();
+    if (missing.length) throw new Error(`Build first (npm run build): missing ${missing.join(', ')}`);
+    project = copyProject(path.join(work, 'project'), { link: true }); // prepublishOnly builds: it needs the build tools
+  });
+  afterAll(async () => {
+    await registry?.close();
+  });
+
+  it('--dry-run builds, packs what `npm pack` packs, and puts package.json back as it was', () => {
+    const ran = run('npm', ['publish', '--dry-run', '--json'], { cwd: project, timeout: 200_000 });
+    expect(ran.code, describeRun(ran)).toBe(0);
+    expect(ran.stderr).toMatch(/Publishing to https:\/\/registry\.npmjs\.org\/ with tag latest and default access \(dry-run\)/);
+    const report = jsonAfterScripts(ran.stdout) as Record<string, { name: string; files: { path: string }[] }>;
+    const files = report[manifest.name].files.map((f) => f.path);
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'dist/server.js', 'bin/ipt.js']));
+    expect(files.filter((f) => /^dist\/(extension|client)\.js$/.test(f))).toEqual([]);
+    expect(readFileSync(path.join(project, 'package.json'), 'utf8')).toBe(sourceText);
+  });
+
+  it('sends the registry the manifest the tarball ships (no scripts.prepare) and the tarball itself', async () => {
+    registry = await npmRegistry();
+    const host = registry.url.replace(/^http:/, '');
+    const ran = await runAsync('npm', ['publish', '--registry', `${registry.url}/`, `--${host}/:_authToken=stand-in-token`], { cwd: project, timeout: 200_000 });
+    expect(ran.code, describeRun(ran)).toBe(0);
+    const put = registry.uploads.find((u) => u.method === 'PUT');
+    expect(put, 'npm sent no PUT').toBeDefined();
+    const packument = JSON.parse(put!.body.toString('utf8')) as { versions: Record<string, Manifest>; _attachments: Record<string, { data: string }> };
+    const version = packument.versions[manifest.version];
+    expect(version.scripts.prepare).toBeUndefined();
+    expect(version.main).toBe('./dist/index.js');
+    expect(version.dependencies).toBeUndefined();
+    const tarball = Buffer.from(packument._attachments[`${manifest.name}-${manifest.version}.tgz`].data, 'base64');
+    expect(createHash('sha1').update(tarball).digest('hex')).toBe(version.dist.shasum);
+    writeFileSync(path.join(work, 'published.tgz'), tarball);
+    const packedManifest = run('tar', ['-xzOf', 'published.tgz', 'package/package.json'], { cwd: work });
+    expect(JSON.parse(packedManifest.stdout)).toEqual(shipped);
+    expect(readFileSync(path.join(project, 'package.json'), 'utf8')).toBe(sourceText);
+  });
+});
+
+/** A `--json` report printed after the scripts' own output (the build's lines). */
+function jsonAfterScripts(stdout: string): unknown {
+  return JSON.parse(stdout.slice(stdout.search(/^\{/m)));
+}
 
 function isBuiltin(name: string): boolean {
   return ['fs', 'path', 'util', 'os', 'url', 'net', 'crypto', 'child_process', 'events', 'stream', 'assert', 'buffer', 'tty', 'worker_threads'].includes(name);

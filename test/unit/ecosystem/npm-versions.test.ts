@@ -5,13 +5,17 @@
  * it). npm 11 (what CI has; .ci/run's own `npm ci` is the full run): `npm install-scripts ls` finds no
  * dependency with an install script that the `allowScripts` policy leaves unreviewed (the cause of
  * npm 11's warning), and the policy names no package the lockfile does not have.
+ * npm 10 also publishes, to a local stand-in of the registry (registry-stand-ins.ts) that must
+ * receive the manifest without `scripts.prepare`
+ * (scripts/npm-manifest.mjs relies on npm setting npm_command, as npm 10 and 11 both do).
  * npm 10 is installed into a temporary folder from the registry or the cache; where neither is
- * reachable that case is skipped, saying why. About two minutes, most of it npm 10's `npm ci`.
+ * reachable that case is skipped, saying why. About two and a half minutes, most of it npm 10's `npm ci`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyWorkingTree, describeRun, isGitCheckout, repoRoot, run, tempDir } from './tools.js';
+import { npmRegistry } from './registry-stand-ins.js';
+import { copyWorkingTree, describeRun, isGitCheckout, repoRoot, run, runAsync, tempDir } from './tools.js';
 
 const NPM_10 = '10.9.9';
 const systemNpm = run('npm', ['--version'], { cwd: repoRoot }).stdout.trim();
@@ -37,6 +41,8 @@ describe('npm 11: the allowScripts policy', () => {
 
 describe.skipIf(!isGitCheckout())(`npm ${NPM_10} (what Node 20 ships)`, () => {
   const work = tempDir('npm-10');
+  /** npm 10's CLI and the project its npm ci installed, for the publish case. */
+  let npm10: { cli: string; project: string } | undefined;
 
   it('runs npm ci offline, builds dist/ through prepare, and warns about nothing', (ctx) => {
     const prefix = path.join(work, 'npm10');
@@ -56,5 +62,28 @@ describe.skipIf(!isGitCheckout())(`npm ${NPM_10} (what Node 20 ships)`, () => {
     expect(ran.stderr).not.toMatch(/npm (warn|ERR)/i);
     const lint = run('node', ['bin/ipt.js', 'lint', 'samples/acute-grief-dated.ipt'], { cwd: project });
     expect(lint.code, describeRun(lint)).toBe(0);
+    npm10 = { cli, project };
   }, 600_000);
+
+  // A real publish rather than --dry-run (npm 11 runs that one): the same scripts, and the upload shows
+  // the manifest the registry would keep. Each publish builds first (prepublishOnly): about 30 s.
+  it('publishes to a local stand-in of the registry the manifest without scripts.prepare, and puts package.json back', async (ctx) => {
+    if (!npm10) return ctx.skip();
+    const { cli, project } = npm10;
+    const source = readFileSync(path.join(project, 'package.json'), 'utf8');
+    const registry = await npmRegistry();
+    try {
+      const host = registry.url.replace(/^http:/, '');
+      const ran = await runAsync('node', [cli, 'publish', '--registry', `${registry.url}/`, `--${host}/:_authToken=stand-in-token`], { cwd: project, timeout: 200_000 });
+      expect(ran.code, describeRun(ran)).toBe(0);
+      const put = registry.uploads.find((u) => u.method === 'PUT');
+      const { name, version } = JSON.parse(source) as { name: string; version: string };
+      const published = (JSON.parse(put!.body.toString('utf8')) as { versions: Record<string, { main: string; scripts: Record<string, string> }> }).versions[version];
+      expect(published.scripts.prepare, `${name}@${version} was published with scripts.prepare`).toBeUndefined();
+      expect(published.main).toBe('./dist/index.js');
+    } finally {
+      await registry.close();
+    }
+    expect(readFileSync(path.join(project, 'package.json'), 'utf8')).toBe(source);
+  }, 420_000);
 });

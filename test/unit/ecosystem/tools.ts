@@ -2,9 +2,9 @@
  * Helpers for the tests that check IPT Plan with outside tools (npm, pre-commit, actionlint, FHIR
  * validators): run a command, make temporary folders, pack the package, snapshot the repository.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
@@ -17,6 +17,9 @@ export interface Ran {
   stderr: string;
 }
 
+/** npm kept quiet and away from the network when it can. */
+const quietNpm = { npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', NO_COLOR: '1', FORCE_COLOR: undefined };
+
 /** Runs a command to completion (no shell), with npm kept quiet and away from the network when it can. */
 export function run(command: string, args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined>; timeout?: number; input?: string }): Ran {
   const result = spawnSync(command, args, {
@@ -24,10 +27,31 @@ export function run(command: string, args: readonly string[], options: { cwd: st
     encoding: 'utf8',
     timeout: options.timeout ?? 240_000,
     input: options.input,
-    env: { ...process.env, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
+    env: { ...process.env, ...quietNpm, ...options.env },
   });
   if (result.error) throw result.error;
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * `run`, without blocking this process: for a command that talks to a server this process serves
+ * (registry-stand-ins.ts), which spawnSync would starve.
+ */
+export function runAsync(command: string, args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined>; timeout?: number }): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      timeout: options.timeout ?? 240_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...quietNpm, ...options.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 export const describeRun = (ran: Ran) => `exit ${ran.code}\n--- stdout\n${ran.stdout}\n--- stderr\n${ran.stderr}`;
@@ -55,9 +79,23 @@ export function missingBuild(): string[] {
   return builtFiles.filter((file) => !existsSync(path.join(repoRoot, file)));
 }
 
-/** `npm pack` of the working tree into `dest` (scripts off: dist/ is already built); the tarball path and its file list. */
+/**
+ * A copy of the project as `npm pack` and `npm publish` see it: the working tree's files (tracked and
+ * new) and the built dist/, without node_modules (`link: true` links the project's, for scripts that
+ * build). The tests pack and publish the copy, so npm's rewrite of package.json while packing
+ * (scripts/npm-manifest.mjs) never touches the working tree.
+ */
+export function copyProject(dest: string, options: { link?: boolean } = {}): string {
+  copyWorkingTree(dest);
+  cpSync(path.join(repoRoot, 'dist'), path.join(dest, 'dist'), { recursive: true });
+  if (options.link) symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dest, 'node_modules'), 'dir');
+  return dest;
+}
+
+/** `npm pack` of a copy of the project (copyProject) into `dest`, scripts on, as a user packs it: the tarball path and its file list. */
 export function packTarball(dest: string): { tarball: string; files: string[] } {
-  const ran = run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dest], { cwd: repoRoot });
+  const project = copyProject(path.join(dest, 'project'));
+  const ran = run('npm', ['pack', '--json', '--pack-destination', dest], { cwd: project });
   if (ran.code !== 0) throw new Error(`npm pack failed\n${describeRun(ran)}`);
   const [packed] = JSON.parse(ran.stdout) as { filename: string; files: { path: string }[] }[];
   return { tarball: path.join(dest, packed.filename), files: packed.files.map((f) => f.path) };

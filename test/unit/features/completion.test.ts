@@ -86,6 +86,14 @@ describe('values for the slot being written', () => {
     ]);
   });
 
+  test('the middle phase offers a mid-course medication review and progress review; IPT-A plans offer the parent task', () => {
+    const middle = labels(planWith('    targets G2\n', '    targets G2\n    task <|>\n'));
+    expect(middle).toEqual(expect.arrayContaining(['medication-review', 'review-progress']));
+    expect(middle).not.toContain('parent-involvement');
+    const adolescent = planWith('    task interpersonal-inventory\n', '    task interpersonal-inventory, <|>\n').replace('variant acute', 'variant adolescent');
+    expect(labels(adolescent)).toContain('parent-involvement');
+  });
+
   test("values on the session's other lines of the same kind are not offered again", () => {
     const source = planWith('    task symptom-review, sick-role, medication-review\n', '    task symptom-review, sick-role\n    task <|>\n');
     expect(labels(source)).toEqual(INITIAL_TASKS.filter((t) => t !== 'symptom-review' && t !== 'sick-role'));
@@ -116,7 +124,7 @@ describe('values for the slot being written', () => {
     expect(labels('plan "x"\n  variant <|>')).toEqual(['acute', 'adolescent', 'brief', 'group', 'maintenance']);
     expect(labels('plan "x"\nrisk <|>')).toEqual(['none', 'low', 'moderate', 'high']);
     expect(labels(planWith('    task review-progress\n', '    task review-progress\n    status <|>\n'))).toEqual(['planned', 'held', 'missed', 'cancelled']);
-    expect(labels('plan "x"\nmeasure <|>')).toEqual(['PHQ-9', 'HAM-D', 'BDI-II', 'EPDS', 'GAD-7', 'CDRS-R', 'MFQ', 'SMFQ']);
+    expect(labels('plan "x"\nmeasure <|>')).toEqual(['PHQ-9', 'HAM-D', 'BDI-II', 'EPDS', 'GAD-7', 'CDRS-R', 'MFQ', 'MFQ-C', 'MFQ-P', 'SMFQ']);
   });
 
   test('stages only for a role dispute', () => {

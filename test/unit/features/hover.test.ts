@@ -19,7 +19,7 @@ describe('vocabulary words', () => {
       [
         '**Sick role** `sick-role`',
         '',
-        'Tell the client that depression is a treatable illness and not their fault, and that they take on the work of recovery.',
+        "Tell the client that depression is a treatable illness and not their fault, and that they take on the work of recovery. In IPT-A it is the limited sick role: the adolescent is depressed, yet expected to keep up school and usual activities as far as possible, with the parent's support.",
         '',
         'Phase: initial.',
         '',
@@ -28,6 +28,8 @@ describe('vocabulary words', () => {
         '- IPT UK. Stages of IPT (web page). <https://www.iptuk.net/stages-of-ipt.html>',
         '- Thomas J. How Interpersonal Therapy Improves Depression and Social Issues. BetterHelp, 2021 (web page).',
         '- Cleveland Clinic. Interpersonal Psychotherapy (IPT). Health library, reviewed 03/2024 (web page).',
+        '- California Evidence-Based Clearinghouse for Child Welfare. Interpersonal Psychotherapy for Depressed Adolescents (IPT-A): program page (essential components of the initial phase: psychoeducation, the limited sick role, the closeness circle, the interpersonal inventory). <https://cebc4cw.org/program/interpersonal-psychotherapy-for-depressed-adolescents>',
+        '- Mufson L, Verdeli H, Clougherty KF, Shoum KA. How to use interpersonal psychotherapy for depressed adolescents (IPT-A) (book chapter, as mirrored online; source and pages not verified).',
       ].join('\n'),
     );
     // Full citations, never raw tags such as [S3].
@@ -48,8 +50,48 @@ describe('vocabulary words', () => {
     expect(maintenance.contents).toContain('Termination phase requires (warning): `discuss-ending`, `review-progress`, `relapse-prevention`.');
     const alias = hover(planWith('variant acute', 'variant IPT<|>-A'))!;
     expect(alias.contents).toMatch(/^\*\*IPT for adolescents \(IPT-A\)\*\* `adolescent`/);
-    expect(alias.contents).toContain('Initial phase requires (error): `interpersonal-inventory` (or `closeness-circle`), `formulation`; (warning): `sick-role` (or `psychoeducation`), `treatment-contract`, `symptom-review` (or `diagnosis`).');
+    expect(alias.contents).toContain('Initial phase requires (error): `interpersonal-inventory` (or `closeness-circle`), `formulation`; (warning): `sick-role` (or `psychoeducation`), `treatment-contract`, `symptom-review` (or `diagnosis`), `parent-involvement`.');
   });
+
+  test('instruments: EPDS item 10 read on its own (Cox et al. 1987), GAD-7 bands at 5, 10 and 15, the two MFQ forms', () => {
+    const epds = hover(planWith('measure HAM-D at 1, 16', 'measure EP<|>DS at 1, 16'))!;
+    expect(epds.contents).toContain('Read item 10 ("The thought of harming myself has occurred to me") on its own: any score above 0 calls for further assessment, whatever the total.');
+    expect(epds.contents).toContain('Cox JL, Holden JM, Sagovsky R. Detection of postnatal depression');
+    const gad = hover(planWith('measure HAM-D at 1, 16', 'measure GAD<|>-7 at 1, 16'))!;
+    expect(gad.contents).toContain('Bands: 0–4 minimal; 5–9 mild; 10–14 moderate; 15–21 severe.');
+    expect(gad.contents).toContain('Spitzer RL, Kroenke K, Williams JBW, Löwe B. A brief measure for assessing generalized anxiety disorder');
+    expect(hover(planWith('measure HAM-D at 1, 16', 'measure MFQ<|>-P at 1, 16'))!.contents).toContain('Score range 0–68.');
+    expect(hover(planWith('measure HAM-D at 1, 16', 'measure MFQ<|>-C at 1, 16'))!.contents).toContain('Score range 0–66.');
+    expect(hover(planWith('measure HAM-D at 1, 16', 'measure MF<|>Q at 1, 16'))!.contents).toContain('Score range 0–68.');
+  });
+
+  test('the parent-involvement task says it is for IPT-A', () => {
+    const result = hover(planWith('sick-role,', 'parent-invol<|>vement,'))!;
+    expect(result.contents).toMatch(/^\*\*Parent or carer involvement \(IPT-A\)\*\* `parent-involvement`/);
+    expect(result.contents).toContain('Phase: initial, middle, termination. Used in: adolescent.');
+  });
+});
+
+describe('the safety-plan keyword', () => {
+  const highRisk = (safetyPlan: string) =>
+    planWith('risk low "Passive thoughts of death at intake; no plan or intent"', `risk high "Plan to overdose; prior attempt"\n  safety-<|>plan "${safetyPlan}"`);
+
+  test('lists the six Stanley–Brown steps, what the line must name, and the crisis lines', () => {
+    const result = hover(highRisk('Warning signs, coping steps and contacts agreed in session 1; crisis line 988'))!;
+    expect(result.span).toBe('safety-plan');
+    expect(result.contents).toMatch(/^\*\*Safety plan\*\* \(Stanley–Brown Safety Planning Intervention\)/);
+    const steps = result.contents.split('\n').filter((line) => /^\d\. /.test(line));
+    expect(steps.map((line) => line.slice(0, 6))).toEqual(['1. **W', '2. **I', '3. **P', '4. **F', '5. **M', '6. **M']);
+    expect(result.contents).toContain('at high risk it names a professional or crisis contact and a step on lethal means');
+    expect(result.contents).toContain('Samaritans 116 123 (UK and Ireland), Lifeline 13 11 14 (Australia)');
+    // What this plan's line says, as the rule reads it.
+    expect(result.contents).toContain("This plan's safety plan (high risk): professional or crisis contact — yes; lethal-means step — not named.");
+    expect(result.contents).toContain('Stanley B, Brown GK. Safety Planning Intervention');
+    expect(hover(highRisk('Stanley-Brown plan written; 988'))!.contents).toContain("This plan's safety plan (high risk) says it is a complete structured plan.");
+  });
+});
+
+describe('vocabulary words, continued', () => {
 
   test('a non-IPT technique says so', () => {
     const result = hover(planWith('technique role-play, decision-analysis', 'technique thought-rec<|>ord'))!;

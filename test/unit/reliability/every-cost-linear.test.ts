@@ -33,7 +33,7 @@ import { formatEdits } from '../../../server/src/format/edits.js';
 import { format } from '../../../server/src/format/format.js';
 import { parsePlan } from '../../../server/src/language/parser.js';
 import { LineIndex } from '../../../server/src/language/span.js';
-import { withSuggestionBudget } from '../../../server/src/language/suggest.js';
+import { suggestionBudget, withSuggestionBudget } from '../../../server/src/language/suggest.js';
 import { render } from '../../../server/src/render/index.js';
 import { defaultConfig, resolveConfig } from '../../../server/src/rules/config.js';
 import { resolveConfigTexts } from '../../../server/src/rules/config-text.js';
@@ -91,7 +91,7 @@ describe('each rule: time grows linearly with its worst-case shape (10k vs 100k 
     it(`${rule.id}: ${kinds.join(', ')}`, () => {
       const make = (size: number) => ruleContexts(repeatedShape(...kinds)(size))[index];
       // As analyse runs every rule: with did-you-mean's budget (suggest.ts).
-      expect(linearGrowth(make, (context) => withSuggestionBudget(() => rule.check(context)))).toBeLessThan(BOUND);
+      expect(linearGrowth(make, (context) => withSuggestionBudget(suggestionBudget(), () => rule.check(context)))).toBeLessThan(BOUND);
     });
   }
 
@@ -155,6 +155,7 @@ const FEATURES: Record<string, { kinds: string[]; run: (analysis: Analysis) => u
   ],
   'hover-entries': [{ kinds: ['variants', 'headers'], run: (a) => hoverAt(a, a.text.indexOf('variant acute') + 9, defaultConfig) }],
   'hover-facts': [{ kinds: ['scores', 'sessionsSpread', 'dates', 'measuresAt'], run: (a) => hoverAt(a, a.text.indexOf('score PHQ-9 10') + 7, defaultConfig) }],
+  'hover-safety-plan': [{ kinds: ['risks', 'safetyPlans'], run: (a) => hoverAt(a, a.text.lastIndexOf('safety-plan') + 2, defaultConfig) }],
   'hover-sources': [{ kinds: ['tasks', 'techniques'], run: (a) => hoverAt(a, a.text.indexOf('sick-role') + 2, defaultConfig) }],
   'inlay-hints': [{ kinds: ['dates', 'sessionsSpread', 'sessionRanges'], run: (a) => sessionDateHints(a) }],
   preview: [

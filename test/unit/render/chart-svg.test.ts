@@ -47,9 +47,9 @@ describe('score chart', () => {
   });
 
   it('shades nothing for an instrument without bands, and says so', () => {
-    const gad = series('GAD-7', [[1, 12]]);
-    expect(scoreChartSvg(gad, { id: 'h' })).not.toContain('class="band ');
-    expect(yRange(gad).max).toBe(21);
+    const mfq = series('MFQ', [[1, 30]]);
+    expect(scoreChartSvg(mfq, { id: 'h' })).not.toContain('class="band ');
+    expect(yRange(mfq).max).toBe(68);
   });
 
   it('draws one dot per score and a line through them, left to right by session', () => {

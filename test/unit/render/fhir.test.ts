@@ -1,12 +1,16 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../server/src/analyse.js';
-import { DEFAULT_CLIENT_IDENTIFIER_SYSTEM, DIAGNOSIS_SYSTEMS, PHASE_SYSTEM, VARIANT_SYSTEM } from '../../../server/src/render/fhir-codes.js';
+import { ownCodeSystems } from '../../../server/src/render/fhir-code-systems.js';
+import { DEFAULT_CLIENT_IDENTIFIER_SYSTEM, DIAGNOSIS_SYSTEMS, PHASE_SYSTEM, PLAN_IDENTIFIER_SYSTEM, PROBLEM_AREA_SYSTEM, VARIANT_SYSTEM } from '../../../server/src/render/fhir-codes.js';
+import { resolveConfig } from '../../../server/src/rules/config.js';
+import { parseConfigText } from '../../../server/src/rules/config-text.js';
 import { type FhirOptions, render } from '../../../server/src/render/index.js';
 import { bindingStrength, fhirProblems, schemaProblems, validatorProblems, xmlRoundTripProblems } from './fhir-validate.js';
 import { linearGrowth } from '../rules/linear-time.js';
-import { coursePlan, hostilePlan, iptFiles, samplesDir, sharedExamplesDir } from './plans.js';
+import { coursePlan, hostilePlan, iptFiles, repoRoot, samplesDir, sharedExamplesDir } from './plans.js';
 
 type Json = Record<string, any>;
 const fhir = (text: string, options?: FhirOptions): Json => JSON.parse(render(analyse(text), { to: 'fhir', fhir: options }));
@@ -36,12 +40,23 @@ describe('render fhir: the CarePlan', () => {
     expect(fhirProblems(plan)).toEqual([]);
   });
 
-  it('is active once a session is held, with intent plan, the variant as category, title and description', () => {
+  it('is active once a session is held, with intent plan, US Core’s assess-plan and the variant as categories, title and description', () => {
     expect(plan.status).toBe('active');
     expect(plan.intent).toBe('plan');
-    expect(plan.category).toEqual([{ coding: [{ system: VARIANT_SYSTEM, code: 'acute', display: 'Acute IPT' }], text: 'Acute IPT' }]);
+    expect(plan.category).toEqual([
+      { coding: [{ system: 'http://hl7.org/fhir/us/core/CodeSystem/careplan-category', code: 'assess-plan', display: 'Assessment and Plan of Treatment' }], text: 'Assessment and Plan of Treatment' },
+      { coding: [{ system: VARIANT_SYSTEM, code: 'acute', display: 'Acute IPT' }], text: 'Acute IPT' },
+    ]);
     expect(plan.title).toBe('C-0142 acute IPT');
     expect(plan.description).toBe('IPT focus: Role dispute — Escalating conflict with partner about caring for their newborn');
+  });
+
+  it('is identified by its client code and start date, and says nothing it does not know (no created, no meta.profile)', () => {
+    expect(plan.identifier).toEqual([{ use: 'usual', system: PLAN_IDENTIFIER_SYSTEM, value: 'C-0142/2026-02-02' }]);
+    expect(fhir(coursePlan.replace('  start 2026-02-02\n', '')).identifier).toBeUndefined();
+    expect(fhir(coursePlan.replace('  client "C-0142"\n', '')).identifier).toBeUndefined();
+    expect(plan.created).toBeUndefined(); // no statement of the plan says when it was written
+    expect(plan.meta).toBeUndefined(); // fills US Core's must-support elements, claims no profile (docs/rendering.md)
   });
 
   it('names the client only by its code, as a Patient with an identifier system', () => {
@@ -147,6 +162,54 @@ describe('render fhir: the CarePlan', () => {
     expect(level('high').coding[0].code).toBe('high');
     expect(level('moderate').coding[0].code).toBe('moderate');
     expect(level('none')).toEqual({ text: 'No current risk' });
+  });
+});
+
+describe('render fhir: IPT Plan’s own code systems', () => {
+  const systems = ownCodeSystems();
+  const byUrl = new Map(systems.map((system) => [system.url, system]));
+
+  it('are valid R4 CodeSystems by the official schema, the fhir validator and an XML round trip', () => {
+    expect(systems.map((system) => system.url)).toEqual([VARIANT_SYSTEM, PHASE_SYSTEM, PROBLEM_AREA_SYSTEM]);
+    for (const system of systems) {
+      expect(fhirProblems(system as unknown as Json), system.url).toEqual([]);
+      expect(system.content).toBe('complete');
+      expect(system.count).toBe(system.concept!.length);
+    }
+  });
+
+  it('are published in docs/fhir/ as scripts/build.mjs writes them (run the build after changing the vocabulary)', () => {
+    for (const system of systems) {
+      const file = path.join(repoRoot, 'docs', 'fhir', `CodeSystem-${system.id}.json`);
+      expect(JSON.parse(readFileSync(file, 'utf8')), file).toEqual(system);
+    }
+  });
+
+  it('define every code an export uses: the variant, phase and problem-area codes of every sample', () => {
+    for (const { name, text } of iptFiles(samplesDir)) {
+      const plan = fhir(text);
+      const codings = [...(plan.category ?? []), ...contained(plan, 'Goal').flatMap((g) => g.category ?? []), ...(plan.activity ?? []).map((a: Json) => a.detail?.code).filter(Boolean)].flatMap((c: Json) => c.coding ?? []);
+      for (const coding of codings.filter((c: Json) => byUrl.has(c.system))) {
+        const concept = byUrl.get(coding.system)!.concept!.find((c) => c.code === coding.code);
+        expect(concept, `${name}: ${coding.system}|${coding.code}`).toBeDefined();
+        expect(coding.display).toBe(concept!.display);
+      }
+    }
+  });
+
+  it('code a built-in word by its own id (an alias too), and leave a workspace’s own words as text', () => {
+    const { config } = parseConfigText(
+      JSON.stringify({ variants: { 'ipt-ptsd': { extends: 'acute', title: 'IPT for PTSD' } }, vocabulary: { problemAreas: [{ id: 'loss-of-healthy-self', title: 'Loss of the healthy self' }] } }),
+      '.iptrc.json',
+    );
+    const resolved = resolveConfig(config);
+    const custom = coursePlan.replace('variant acute', 'variant ipt-ptsd').replace('focus role-dispute', 'focus loss-of-healthy-self');
+    const plan = JSON.parse(render(analyse(custom, { config: resolved }), { to: 'fhir', catalogue: resolved.catalogue })) as Json;
+    expect(plan.category[1]).toEqual({ text: 'IPT for PTSD' });
+    expect(contained(plan, 'Goal')[0].category).toEqual([{ text: 'Loss of the healthy self' }]);
+    expect(fhirProblems(plan)).toEqual([]);
+    const alias = fhir(coursePlan.replace('focus role-dispute', 'focus interpersonal-sensitivity').replace(/\n  stage \w+/, ''));
+    expect(contained(alias, 'Goal')[0].category[0].coding).toEqual([{ system: PROBLEM_AREA_SYSTEM, code: 'interpersonal-deficits', display: 'Interpersonal deficits (sensitivity)' }]);
   });
 });
 

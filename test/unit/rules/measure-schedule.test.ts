@@ -63,7 +63,7 @@ describe('measure-schedule', () => {
     const [d, ...rest] = diagnosticsOf(id, text);
     expect(rest).toEqual([]);
     expect(d.message).toBe(
-      '`PHQ9` is not a known instrument; the known ones are `PHQ-9`, `HAM-D`, `BDI-II`, `EPDS`, `GAD-7`, `CDRS-R`, `MFQ` and `SMFQ`. Did you mean `PHQ-9`? To use another scale, add it under `vocabulary.instruments` in .iptrc.json.',
+      '`PHQ9` is not a known instrument; the known ones are `PHQ-9`, `HAM-D`, `BDI-II`, `EPDS`, `GAD-7`, `CDRS-R`, `MFQ`, `MFQ-C`, `MFQ-P` and `SMFQ`. Did you mean `PHQ-9`? To use another scale, add it under `vocabulary.instruments` in .iptrc.json.',
     );
     expect(d.range).toEqual(lineRange(14, 8, 12));
     expect(d.fixes?.[0]).toMatchObject({ title: 'Replace with `PHQ-9`', safe: true });

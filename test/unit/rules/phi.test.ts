@@ -154,6 +154,7 @@ describe('phi', () => {
 
   it('does not check clinician names', () => {
     expect(diagnosticsOf('phi', replace(basePlan, 'clinician "J. Rivera, LCSW"', 'clinician "Jordan Rivera"'))).toEqual([]);
+    expect(diagnosticsOf('phi', replace(basePlan, 'clinician "J. Rivera, LCSW"', 'clinician "Daniel Okoro, PhD"'))).toEqual([]);
   });
 
   it('checks comments too, but not directives or rule ids', () => {
@@ -193,6 +194,138 @@ describe('phi', () => {
     expect(d.rule).toBe('phi');
     expect(d.severity).toBe('warning');
     expect(d.range).toEqual(rangeOfText(plan, 'Maria Lopez'));
+  });
+});
+
+describe('phi: names of the people in the client\'s life', () => {
+  const NAME =
+    'This looks like the name of a person in the client\'s life. Names of relatives, friends, employers and household members identify the client as much as the client\'s own: write the relationship or role instead (e.g. "husband", "aunt", "manager"). If it is not a name, add the exact text to `phi.allow` in .iptrc.json.';
+  const CLINICIAN =
+    'This looks like a clinician\'s name. A treating clinician\'s name need not be removed for de-identification, but the role says as much in a plan and cannot help identify the client: write it (e.g. "the GP", "the psychiatrist"). If it is not a name, add the exact text to `phi.allow` in .iptrc.json.';
+  const found = (plan: string) => diagnosticsOf('phi', plan).map((d) => [plan.slice(d.span.start, d.span.end), d.severity]);
+
+  it.each([
+    ['Husband Daniel Okoro, an offshore engineer, works away', 'Daniel Okoro'],
+    ['Her husband, Daniel, works away', 'Daniel'],
+    ['Friend called Kwame Mensah drives her', 'Kwame Mensah'],
+    ["Late father Patrick's anniversary in June", 'Patrick'],
+    ['Mrs Okafor from the school rang', 'Mrs Okafor'],
+    ['Met Mr. Reyes, the landlord', 'Mr. Reyes'],
+    ['Visit with Sarah Whitfield at the weekend', 'Sarah Whitfield'],
+    ['Sister Grace Okafor visits on Sundays', 'Grace Okafor'],
+    ['Visit Sister Anna on Sunday', 'Anna'],
+  ])('finds a name in a note: "%s"', (note, name) => {
+    const plan = withNote(note);
+    expect(found(plan)).toEqual([[name, 'warning']]);
+    expect(diagnosticsOf('phi', plan)[0].message).toBe(NAME);
+  });
+
+  it('finds names in every string: goals, titles, focus, safety plans', () => {
+    const goal = replace(basePlan, '"State needs calmly during disagreements"', '"Spend time with Aunt Maria Lopez again"');
+    expect(found(goal)).toEqual([['Maria Lopez', 'warning']]);
+    const title = replace(basePlan, '"Rehearse new ways to negotiate"', '"Rehearse with Daniel Okoro"');
+    expect(found(title)).toEqual([['Daniel Okoro', 'warning']]);
+    const safety = replace(basePlan, 'contacts agreed in session 1', 'sister Anna to call');
+    expect(found(safety)).toEqual([['Anna', 'warning']]);
+  });
+
+  it('reports a clinician named by title as information, with the role to write instead', () => {
+    const plan = withNote('Discussed the medication with Dr Hughes');
+    const [d] = diagnosticsOf('phi', plan);
+    expect([plan.slice(d.span.start, d.span.end), d.severity, d.message]).toEqual(['Dr Hughes', 'info', CLINICIAN]);
+  });
+
+  it.each([
+    'Mother Joins Session',
+    'Father Will Attend',
+    'Grace Period for homework',
+    'Frank Discussion About Ending',
+    'Stanley Brown safety plan written',
+    'Christmas with mother in Galway',
+    'Mary Seacole Ward admission last year',
+    'St John Ambulance volunteer',
+    'Victoria Road flat',
+    'Moved to Sydney in March',
+    'Samaritans 116 123 and Childline',
+    'The Hamilton Depression Rating Scale at baseline',
+    'Beck Depression Inventory and the Edinburgh Postnatal Depression Scale',
+    'Client reads Harry Potter to the children',
+    'Spending Sunday with Mum and Dad',
+    'Easter Monday session moved',
+  ])('finds no name in "%s"', (note) => {
+    expect(found(withNote(note))).toEqual([]);
+  });
+
+  it('passes every text a name detector matches through the one shared quick test', async () => {
+    const { MAY_HOLD_NAME, NAME_DETECTORS } = await import('../../../server/src/rules/phi-names.js');
+    const piece = fc.constantFrom('husband', 'Aunt', 'Mrs', 'Mr.', 'Dr', 'Prof', 'Daniel', 'Okoro', "O'Brien", 'Maria', 'friend called', 'A.', 'the', ',', ' ', '  ', '\t', 'x', 'é');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const text = pieces.join(pieces.length % 2 ? ' ' : '');
+        const matched = NAME_DETECTORS.some((detector) => new RegExp(detector.regex.source, detector.regex.flags).test(text));
+        return !matched || MAY_HOLD_NAME.test(text);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads the generated, front-coded name lists back to the words they were made from', async () => {
+    const { frontDecoded } = await import('../../../server/src/rules/phi-names.js');
+    const { GIVEN_NAMES, COMMON_WORDS } = await import('../../../server/src/rules/phi-name-lists.js');
+    const given = frontDecoded(GIVEN_NAMES);
+    expect(given.length).toBeGreaterThan(8000);
+    expect(given).toEqual([...given].sort());
+    expect(given).toEqual(expect.arrayContaining(['Daniel', 'Maria', 'Sarah']));
+    expect(frontDecoded(COMMON_WORDS)).toEqual(expect.arrayContaining(['period', 'discussion', 'session']));
+    expect(frontDecoded('0anna4e0bob')).toEqual(['anna', 'annae', 'bob']);
+  });
+
+  it('leaves the clinicians\' own lines alone (and a sign-off line can join them)', async () => {
+    const named = replace(replace(basePlan, 'clinician "J. Rivera, LCSW"', 'clinician "Jordan Rivera, LCSW"'), 'supervisor "M. Okafor, PhD"', 'supervisor "Dr Maria Okafor"');
+    expect(found(named)).toEqual([]);
+    const { NAME_FREE_STATEMENTS } = await import('../../../server/src/rules/phi-names.js');
+    expect(NAME_FREE_STATEMENTS).toEqual(['clinician', 'supervisor']);
+  });
+
+  it('reads comments for names after relation words only: teams sign and address each other there', () => {
+    const plan = `# Reviewed with Anna Kowalski in supervision\n# Client's husband Daniel Okoro phoned\n${basePlan}`;
+    expect(found(plan)).toEqual([['Daniel Okoro', 'warning']]);
+  });
+
+  it('never reports a name listed in phi.allow', () => {
+    const plan = withNote('Visit with Sarah Whitfield at the weekend');
+    expect(diagnosticsOf('phi', plan, { config: resolveConfig({ phi: { allow: ['Sarah Whitfield'] } }) })).toEqual([]);
+  });
+
+  it('keeps the plan title\'s own message for a name there, and reads a title in title case as words', () => {
+    const plan = replace(basePlan, 'plan "C-0142 acute IPT"', 'plan "IPT for Maria Lopez"');
+    expect(diagnosticsOf('phi', plan).map((d) => d.message.slice(0, 58))).toEqual(["The plan title holds what looks like a person's name. Titl"]);
+    expect(diagnosticsOf('phi', replace(basePlan, 'plan "C-0142 acute IPT"', 'plan "Role Play With Mother"'))).toEqual([]);
+  });
+});
+
+describe('phi: birthdays of other people, and a service\'s number with the crisis word after it', () => {
+  it('is silent on the birthday or anniversary of a deceased person or a third party, given as a day and month', () => {
+    for (const note of ["Deceased friend's birthday 14 May", "Late husband's birthday on 2 March is a hard day", "Son's birthday on the 3rd of May"]) {
+      expect(diagnosticsOf('phi', withNote(note)), note).toEqual([]);
+    }
+  });
+
+  it('still reports the client\'s birthday, and another person\'s date of birth with its year, with advice that fits', () => {
+    expect(diagnosticsOf('phi', withNote('Her birthday is the 3rd of May')).map((d) => d.message.slice(0, 37))).toEqual(['This looks like a date of birth. Remo']);
+    const [d] = diagnosticsOf('phi', withNote("Daughter's birthday 3 May 2019 is a hard day"));
+    expect(d.message).toBe(
+      'This looks like a relative\'s or another person\'s date of birth, which identifies the client too. Write their age instead (e.g. "daughter, aged 6"); for an anniversary, the day and month are enough.',
+    );
+  });
+
+  it('is silent on a number with a crisis word anywhere in its clause', () => {
+    for (const note of ['Ring the ward on 0161 496 0123 if the crisis team is busy', 'Call 020 7946 0958, the crisis line, out of hours']) {
+      expect(diagnosticsOf('phi', withNote(note)), note).toEqual([]);
+    }
+    // A personal number stays one, whatever follows it; and a clause break ends the crisis word's reach.
+    expect(diagnosticsOf('phi', withNote("Client's mobile 07700 900123 and the crisis team number"))).toHaveLength(1);
+    expect(diagnosticsOf('phi', withNote('Call 07700 900123 on Sundays; crisis line 988'))).toHaveLength(1);
   });
 });
 

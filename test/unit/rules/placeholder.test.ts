@@ -49,4 +49,26 @@ describe('placeholder', () => {
   it('does not read comments: a TODO comment is a note to the team, not plan text', () => {
     expect(diagnosticsOf(id, `# TODO: ask the supervisor about session 9\n${basePlan}`)).toEqual([]);
   });
+
+  it('does not take ellipses inside quoted words for placeholders: they are the blanks of a sentence frame', () => {
+    for (const text of [
+      "Try the 'I feel ... when ...' opener",
+      'Try the \\"I feel … when …\\" opener with her sister',
+      'Practise ‘I feel ... when ...’ with partner',
+      'Use “When you … I feel …” once this week',
+    ]) {
+      const plan = replace(basePlan, '"One ten-minute check-in with partner each week"', `"${text}"`);
+      expect(diagnosticsOf('placeholder', plan), text).toEqual([]);
+    }
+  });
+
+  it('still reports a template left unfilled, and an ellipsis outside the quotes', () => {
+    const template = replace(basePlan, '"Escalating conflict with partner about caring for their newborn"', '"Conflict with … about …"');
+    expect(diagnosticsOf('placeholder', template).map((d) => template.slice(d.span.start, d.span.end))).toEqual(['…']);
+    const outside = replace(basePlan, '"One ten-minute check-in with partner each week"', `"Try 'I feel' with … this week"`);
+    expect(diagnosticsOf('placeholder', outside)).toHaveLength(1);
+    // An apostrophe inside a word opens no quotation.
+    const apostrophe = replace(basePlan, '"One ten-minute check-in with partner each week"', `"Partner's … and client's"`);
+    expect(diagnosticsOf('placeholder', apostrophe)).toHaveLength(1);
+  });
 });

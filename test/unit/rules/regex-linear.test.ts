@@ -3,7 +3,8 @@
  * and 100k characters, in a note, a plan string and a comment, takes about ten times as long at ten
  * times the size. The cases are the ones found by fuzzing (the local-phone pattern was cubic: `call`,
  * 4,000 spaces and `x 555-0143` took 16 s) and the shapes every pattern of `phi`, `risk-assessment`
- * and `placeholder` could choke on: long runs of what a part of the pattern accepts.
+ * and `placeholder` could choke on: long runs of what a part of the pattern accepts (and, since issue
+ * 18, the name detectors, quoted sentence frames and what a safety plan says).
  */
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../../../server/src/language/parser.js';
@@ -66,6 +67,19 @@ const CASES: [string, string, string, string][] = [
   ['placeholder words', '', 'TODO ', ''],
   ['hyphens', '', '-', ''],
   ['months and numbers', '', 'May 3 ', ''],
+  // Issue 18: names of third parties, quoted sentence frames, safety-plan content, others' birthdays.
+  ['relation words and names', '', 'husband Daniel ', ''],
+  ['titles and surnames', '', 'Mrs Okafor ', ''],
+  ['first and last names', '', 'Daniel Okoro ', ''],
+  ['capitals with apostrophes', '', "O'Brien's ", 'x'],
+  ['quoted sentence frames', '', "'I feel ... ", ''],
+  ['lone quote marks and ellipses', '', "' ... ", ''],
+  ['means and what is done about them', '', 'tablets kept ', ''],
+  ['means without an action', '', 'firearm ', 'x'],
+  ['a completeness claim repeated', '', 'safety plan was ', 'x'],
+  ['access to means, far apart', '', 'access to ', 'x'],
+  ["someone else's birthday", '', "friend's birthday 3 May ", ''],
+  ['numbers before a crisis word', '', '0161 496 0123 ', 'crisis team'],
 ];
 
 const escape = (text: string) => text.replace(/\\/g, '\\\\').replace(/"/g, '\\"');

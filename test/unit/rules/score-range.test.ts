@@ -56,7 +56,7 @@ describe('score-range', () => {
     const plan = withScore('score MADRS 18');
     const [d] = diagnosticsOf('score-range', plan);
     expect(d.message).toBe(
-      '`MADRS` is not a known instrument, so this score cannot be checked. Use one of `PHQ-9`, `HAM-D`, `BDI-II`, `EPDS`, `GAD-7`, `CDRS-R`, `MFQ`, `SMFQ`, or add it with its score range to `vocabulary.instruments` in .iptrc.json.',
+      '`MADRS` is not a known instrument, so this score cannot be checked. Use one of `PHQ-9`, `HAM-D`, `BDI-II`, `EPDS`, `GAD-7`, `CDRS-R`, `MFQ`, `MFQ-C`, `MFQ-P`, `SMFQ`, or add it with its score range to `vocabulary.instruments` in .iptrc.json.',
     );
     expect(d.fixes).toBeUndefined();
   });
@@ -71,10 +71,19 @@ describe('score-range', () => {
 
   it.each([
     ['CDRS-R 12', 'CDRS-R scores run 17–113; 12 is out of range. Check the total.'],
-    ['MFQ 70', 'MFQ scores run 0–66; 70 is out of range. Check the total.'],
+    // A bare MFQ may be either form: the parent form's 67–68 are valid totals (issue 18).
+    ['MFQ 70', 'MFQ scores run 0–68; 70 is out of range. Check the total.'],
+    ['MFQ-C 67', 'MFQ-C scores run 0–66; 67 is out of range. Check the total.'],
+    ['MFQ-P 69', 'MFQ-P scores run 0–68; 69 is out of range. Check the total.'],
     ['SMFQ 27', 'SMFQ scores run 0–26; 27 is out of range. Check the total.'],
   ])('knows the IPT-A measures: score %s', (score, message) => {
     const plan = replace(basePlan, '    score PHQ-9 18\n', `    score ${score}\n`);
     expect(diagnosticsOf('score-range', plan).map((d) => d.message)).toEqual([message]);
+  });
+
+  it('accepts a parent-form total of 67 or 68 on a bare MFQ and on MFQ-P', () => {
+    for (const score of ['MFQ 68', 'MFQ-P 67', 'MFQ-C 66']) {
+      expect(diagnosticsOf('score-range', replace(basePlan, '    score PHQ-9 18\n', `    score ${score}\n`)), score).toEqual([]);
+    }
   });
 });

@@ -111,9 +111,28 @@ describe('session-dates', () => {
 
   it('reports a session dated before `start`', () => {
     const [d] = diagnosticsOf(id, dated({ '1': '2026-01-30', '2': '2026-02-09' }));
-    expect(d.message).toBe("Session 1 is dated 2026-01-30, before the plan's `start` (2026-02-02). Check this date or the `start` date.");
+    expect(d.message).toBe("Session 1 is dated 2026-01-30, before the plan's `start` (2026-02-02). Check this date (a year typed wrong?) or the `start` date.");
     expect(d.range).toEqual(lineRange(22, 9, 19));
     expect(d.related?.[0].range).toEqual(lineRange(7, 8, 18));
+  });
+
+  it('says a later session falls before `start` (a year typo), not "check both dates"', () => {
+    const text = dated({ '1': '2026-02-02', '2': '2026-02-09', '3': '2025-02-16', '4-7': '2026-02-23' });
+    const found = diagnosticsOf(id, text);
+    expect(found.map((d) => d.message)).toEqual(["Session 3 is dated 2025-02-16, before the plan's `start` (2026-02-02). Check this date (a year typed wrong?) or the `start` date."]);
+  });
+
+  it('keeps the promise for a rescheduled session whose note says it moved, whatever the next session does', () => {
+    // Biweekly: session 4 a week late "Rescheduled a week later", session 5 back on the usual day.
+    const biweekly = replace(replace(basePlan, 'variant acute', 'variant maintenance'), 'sessions 16 weekly 50min', 'sessions 16 biweekly 50min');
+    const dates = { '1': '2026-02-02', '2': '2026-02-16', '3': '2026-03-02', '4-7': '2026-03-23', '8-13': '2026-05-11' };
+    const back = replace(dated(dates, {}, biweekly), '    date 2026-03-23\n', '    date 2026-03-23\n    note "Rescheduled a week later: client\'s hip replacement"\n');
+    expect(diagnosticsOf(id, back)).toEqual([]);
+    // The same move without the note is reported, as a probable typo.
+    expect(diagnosticsOf(id, dated(dates, {}, biweekly)).map((d) => d.message)).toEqual([expect.stringContaining('probably a typo')]);
+    // And when the later sessions keep the new date's rhythm instead, still silent.
+    const onward = replace(dated({ ...dates, '8-13': '2026-05-18' }, {}, biweekly), '    date 2026-03-23\n', '    date 2026-03-23\n    note "Rescheduled a week later: client\'s hip replacement"\n');
+    expect(diagnosticsOf(id, onward)).toEqual([]);
   });
 
   it('without `start`, keeps the cadence between consecutive dated sessions', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { onlyDiagnostic } from './content-helpers.js';
 import { resolveConfig } from '../../../server/src/rules/config.js';
-import { applyEdits, basePlan, diagnosticsOf, rangeOfText, replace } from './plan-fixtures.js';
+import { applyEdits, basePlan, diagnosticsOf, rangeOfText, replace, ruleIds } from './plan-fixtures.js';
 
 describe('task', () => {
   it('accepts known tasks in their phases, and risk-review in any phase', () => {
@@ -75,5 +75,11 @@ describe('task', () => {
     expect(d.rule).toBe('task');
     expect(d.severity).toBe('warning');
     expect(d.range).toEqual(rangeOfText(plan, 'interpersonal-inventroy'));
+  });
+
+  it('allows a mid-course medication review and progress review in the middle phase', () => {
+    const plan = replace(basePlan, '    targets G2\n', '    targets G2\n    task medication-review, review-progress\n');
+    expect(diagnosticsOf('task', plan)).toEqual([]);
+    expect(ruleIds(plan)).toEqual([]);
   });
 });

@@ -3,7 +3,9 @@
  * `tool.driver.rules` in the registry's order, so `ruleIndex` and `ruleId` are stable across runs;
  * file URIs are relative to the working directory (`%SRCROOT%`), as code scanning expects. Each rule
  * carries its one-line description, the "What it checks" part of its docs page, the whole page as
- * help, and tags; helpUri points at the page under package.json's `repository`.
+ * help, and tags; helpUri points at the page under package.json's `repository`. Each result carries
+ * `partialFingerprints` (fingerprint.ts), so code scanning tracks it across runs however the log is
+ * uploaded.
  */
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Severity } from '../../language/diagnostic.js';
@@ -11,6 +13,7 @@ import type { Rule } from '../../rules/rule.js';
 import { docsUrl } from '../../rules/rule.js';
 import { TOOL_HOME, TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import { plainText, ruleDoc } from './rule-docs.js';
+import { FINGERPRINT_KEY, findingFingerprints } from './fingerprint.js';
 import { ruleTags } from './rule-tags.js';
 import type { Formatter } from './types.js';
 import { oneBased } from './types.js';
@@ -33,8 +36,9 @@ export const formatSarif: Formatter = (reports, options) => {
     return index;
   };
 
-  const results = reports.flatMap((report) =>
-    report.diagnostics.map((diagnostic): Result => {
+  const results = reports.flatMap((report) => {
+    const fingerprints = findingFingerprints(report);
+    return report.diagnostics.map((diagnostic, index): Result => {
       const at = oneBased(diagnostic);
       return {
         ruleId: diagnostic.rule,
@@ -49,9 +53,10 @@ export const formatSarif: Formatter = (reports, options) => {
             },
           },
         ],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[index] },
       };
-    }),
-  );
+    });
+  });
 
   const log: Log = {
     $schema: SARIF_SCHEMA,
@@ -81,7 +86,7 @@ export function ruleDescriptor(rule: Rule): ReportingDescriptor {
   const full = doc?.checks;
   return {
     id: rule.id,
-    name: pascalCase(rule.id),
+    name: ruleName(rule.id),
     shortDescription: { text: plainText(rule.description), markdown: rule.description },
     fullDescription: full
       ? { text: plainText(full), markdown: full }
@@ -109,11 +114,27 @@ export function fileUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }
 
-/** `session-count` → `SessionCount`: SARIF's `name` is a readable identifier, distinct from the id. */
-function pascalCase(id: string): string {
-  return id
+/**
+ * Names for the one-word rule ids, whose PascalCase would differ from the id only in case: SARIF's
+ * `name` is a readable identifier that must differ from the opaque `id` (§3.49.7), and
+ * Sarif.Multitool's SARIF1001 compares the two ignoring case.
+ */
+const oneWordNames: Readonly<Record<string, string>> = {
+  syntax: 'PlanSyntax',
+  variant: 'PlanVariant',
+  technique: 'IptTechnique',
+  task: 'PhaseTask',
+  phi: 'IdentifyingData',
+  placeholder: 'PlaceholderText',
+};
+
+/** `session-count` → `SessionCount`, `phi` → `IdentifyingData`: a PascalCase name that is not the id in any case. */
+export function ruleName(id: string): string {
+  const name = id
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((part) => part[0].toUpperCase() + part.slice(1))
     .join('');
+  if (name.toLowerCase() !== id.toLowerCase()) return name;
+  return oneWordNames[id] ?? `${name}Rule`;
 }

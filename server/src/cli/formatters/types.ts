@@ -5,6 +5,8 @@ import type { Rule } from '../../rules/rule.js';
 export interface FileReport {
   /** Path relative to the working directory, with forward slashes (absolute when outside it). */
   file: string;
+  /** The plan's text as linted, for formats that identify a finding by its line's content (SARIF's partialFingerprints). */
+  text?: string;
   diagnostics: Diagnostic[];
 }
 

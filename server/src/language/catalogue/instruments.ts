@@ -54,8 +54,8 @@ export const instruments: InstrumentEntry[] = [
     id: 'EPDS',
     title: 'Edinburgh Postnatal Depression Scale',
     description:
-      'Self-report scale for perinatal depression: 10 items, total 0–30. Cut-offs vary by study; 10 or more for possible and 13 or more for probable depression is common practice (UNCERTAIN).',
-    sources: ['S65'],
+      'Self-report scale for perinatal depression: 10 items scored 0–3, total 0–30 (items 3 and 5–10 reverse-scored). 13 or more suggests possible depression, 10 or more where more sensitivity is wanted; a change of 4 points is reliable. Read item 10 ("The thought of harming myself has occurred to me") on its own: any score above 0 calls for further assessment, whatever the total.',
+    sources: ['S65', 'S108', 'S109', 'S115'],
     min: 0,
     max: 30,
   },
@@ -63,10 +63,16 @@ export const instruments: InstrumentEntry[] = [
     id: 'GAD-7',
     title: 'Generalized Anxiety Disorder-7',
     description:
-      'Self-report anxiety scale: 7 items, total 0–21. The IPT Institute training portfolio records it with the PHQ-9 every 4 sessions.',
-    sources: ['S19'],
+      'Self-report anxiety scale: 7 items scored 0–3, total 0–21; 5, 10 and 15 mark mild, moderate and severe anxiety, and 10 or more is the usual screening cut-off. It has no self-harm item, so it does not replace a risk question; the IPT Institute training portfolio records it with the PHQ-9 every 4 sessions.',
+    sources: ['S19', 'S110'],
     min: 0,
     max: 21,
+    bands: [
+      { min: 0, max: 4, label: 'minimal' },
+      { min: 5, max: 9, label: 'mild' },
+      { min: 10, max: 14, label: 'moderate' },
+      { min: 15, max: 21, label: 'severe' },
+    ],
   },
   {
     id: 'CDRS-R',
@@ -80,18 +86,36 @@ export const instruments: InstrumentEntry[] = [
   },
   {
     id: 'MFQ',
-    title: 'Mood and Feelings Questionnaire (long form)',
+    title: 'Mood and Feelings Questionnaire (long form, either version)',
     description:
-      'Self- or parent-report depression questionnaire for ages 6–17: 33 items scored 0–2, total 0–66. No single cut-off is prescribed; 27 or 28 and above suggests depression in validation studies.',
+      'Depression questionnaire for ages 6–17, items scored 0–2: the child (self-report) form has 33 items, total 0–66, and the parent form 34, total 0–68. `MFQ` accepts either range; write `MFQ-C` or `MFQ-P` to name the form. No single cut-off is prescribed; 27 or 28 and above suggests depression in validation studies.',
+    sources: ['S91', 'S92', 'S93', 'S111'],
+    min: 0,
+    max: 68,
+  },
+  {
+    id: 'MFQ-C',
+    title: 'Mood and Feelings Questionnaire, child (self-report) form',
+    description:
+      'The long MFQ as the child or adolescent fills it in: 33 items scored 0–2, total 0–66. No single cut-off is prescribed; 27 or 28 and above suggests depression in validation studies.',
     sources: ['S91', 'S92', 'S93'],
     min: 0,
     max: 66,
   },
   {
+    id: 'MFQ-P',
+    title: 'Mood and Feelings Questionnaire, parent form',
+    description:
+      "The long MFQ as the parent or carer fills it in about the child: 34 items scored 0–2, total 0–68. No single cut-off is prescribed.",
+    sources: ['S91', 'S93', 'S111'],
+    min: 0,
+    max: 68,
+  },
+  {
     id: 'SMFQ',
     title: 'Short Mood and Feelings Questionnaire',
     description:
-      'The 13-item short form of the MFQ, each item scored 0–2, total 0–26. No single cut-off is prescribed; 12 and above suggests depression in validation studies.',
+      'The 13-item short form of the MFQ, each item scored 0–2, total 0–26. No single cut-off is prescribed; 12 and above suggests depression in validation studies. It has no self-harm item, so it does not replace a risk question.',
     sources: ['S91', 'S92', 'S93'],
     min: 0,
     max: 26,

@@ -30,9 +30,15 @@ export const DEFAULT_REQUIRED_TASKS: RequiredTasks = { initial: ACUTE_INITIAL, t
 /**
  * IPT-A: the closeness circle is how the inventory is taken with adolescents — the adolescent places
  * the important people in circles by closeness, and the inventory is built from it [S39] [S84] [S85].
+ * And the parent or carer takes part in the initial phase: gives the history, hears about depression
+ * and its treatment, and learns the limited sick role [S84] [S106] [S107] (a warning: how much a
+ * parent joins varies, and the contract's part is not verified).
  */
 export const ADOLESCENT_REQUIRED_TASKS: RequiredTasks = {
-  initial: ACUTE_INITIAL.map((task) => (task.id === 'interpersonal-inventory' ? { ...task, satisfiedBy: ['closeness-circle'] } : task)),
+  initial: [
+    ...ACUTE_INITIAL.map((task) => (task.id === 'interpersonal-inventory' ? { ...task, satisfiedBy: ['closeness-circle'] } : task)),
+    { id: 'parent-involvement', severity: 'warning' },
+  ],
   termination: TERMINATION,
 };
 

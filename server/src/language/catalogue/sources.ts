@@ -2,7 +2,8 @@
  * The references behind the catalogue and the rules, by the tag they are cited with (`S3`,
  * `seed 002`). Hover shows the full citation; docs/sources.md lists them all (a test keeps the two
  * the same). Tags S2–S83 and the seeds come from the project's IPT research notes
- * (research/ipt-domain.md); S84–S93 were added for IPT-A, maintenance IPT and the youth measures.
+ * (research/ipt-domain.md); S84–S93 were added for IPT-A, maintenance IPT and the youth measures, and
+ * S94–S115 for safety planning and crisis lines, de-identification, the parent in IPT-A and the measures.
  * Where a source is a web page that summarises a book or a paper, the citation says so.
  */
 
@@ -186,5 +187,82 @@ export const SOURCES: Readonly<Record<string, Source>> = {
   S93: {
     citation: 'Child Outcomes Research Consortium (CORC). Mood and Feelings Questionnaire (MFQ): versions, scoring (long 0–66, short 0–26) and interpretation (web page).',
     url: 'https://www.corc.uk.net/outcome-experience-measures/mood-and-feelings-questionnaire/',
+  },
+  S94: {
+    citation:
+      'Stanley B, Brown GK. Safety Plan Treatment Manual to Reduce Suicide Risk: Veteran Version. Washington, DC: US Department of Veterans Affairs; 2008 (the safety plan template: its six headings and their prompts).',
+  },
+  S95: {
+    citation:
+      'Stanley B, Brown GK, Brenner LA, et al. Comparison of the safety planning intervention with follow-up vs usual care of suicidal patients treated in the emergency department. JAMA Psychiatry 2018;75(9):894–900.',
+    url: 'https://doi.org/10.1001/jamapsychiatry.2018.1776',
+  },
+  S96: {
+    citation: 'Harvard T.H. Chan School of Public Health. Means Matter: recommendations for clinicians (web page; firearms, medications and other methods, and how to reduce access).',
+    url: 'https://www.hsph.harvard.edu/means-matter/',
+  },
+  S97: {
+    citation: 'Simonetti JA, Wortzel HS, Matarazzo BB. Lethal means safety counseling within the safety planning intervention. J Psychiatr Pract 2021;27(6):456–465.',
+  },
+  S98: { citation: '988 Suicide & Crisis Lifeline (US): call, text or chat 988, 24/7, since 16 July 2022 (web site).', url: 'https://988lifeline.org' },
+  S99: { citation: '9-8-8 Suicide Crisis Helpline (Canada): call or text 9-8-8, in English or French, 24/7, since 30 November 2023 (web site).', url: 'https://988.ca' },
+  S100: {
+    citation:
+      'Samaritans (UK and Ireland), 116 123; Shout, text 85258; NHS, Where to get urgent help for mental health (NHS 111 and its mental health option, 999 and A&E) (web pages).',
+    url: 'https://www.nhs.uk/nhs-services/mental-health-services/where-to-get-urgent-help-for-mental-health/',
+  },
+  S101: { citation: 'Samaritans Ireland (116 123) and the HSE-funded 50808 text service (web pages).', url: 'https://text50808.ie' },
+  S102: { citation: 'European Commission. 112, the European emergency number (web page).', url: 'https://digital-strategy.ec.europa.eu/en/policies/112' },
+  S103: {
+    citation: 'Lifeline Australia (13 11 14) and the Suicide Call Back Service (1300 659 467); Australian emergency number 000 (web sites).',
+    url: 'https://www.lifeline.org.au',
+  },
+  S104: {
+    citation:
+      'US Code of Federal Regulations, 45 CFR 164.514(b)(2): the Safe Harbor method of de-identification (names and other identifiers of the individual or of relatives, employers or household members of the individual).',
+    url: 'https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-E/section-164.514',
+  },
+  S105: {
+    citation: 'US Department of Health and Human Services, Office for Civil Rights. Guidance regarding methods for de-identification of protected health information in accordance with the HIPAA Privacy Rule. 2012.',
+    url: 'https://www.hhs.gov/hipaa/for-professionals/special-topics/de-identification/index.html',
+  },
+  S106: {
+    citation: "Penn State Clearinghouse for Military Family Readiness. Interpersonal Psychotherapy for Depressed Adolescents (IPT-A): program fact sheet (the parent's part in each phase).",
+    url: 'https://continuum.militaryfamilies.psu.edu',
+  },
+  S107: {
+    citation:
+      'Mufson L, Verdeli H, Clougherty KF, Shoum KA. How to use interpersonal psychotherapy for depressed adolescents (IPT-A) (book chapter, as mirrored online; source and pages not verified).',
+  },
+  S108: {
+    citation: 'Cox JL, Holden JM, Sagovsky R. Detection of postnatal depression: development of the 10-item Edinburgh Postnatal Depression Scale. Br J Psychiatry 1987;150:782–786.',
+    url: 'https://doi.org/10.1192/bjp.150.6.782',
+  },
+  S109: {
+    citation:
+      'Cox J, Holden J, Henshaw C. Perinatal Mental Health: The Edinburgh Postnatal Depression Scale (EPDS) Manual. 2nd ed. London: RCPsych Publications; 2014 (scoring instructions as reproduced online: any score above 0 on item 10 calls for further assessment).',
+  },
+  S110: {
+    citation: 'Spitzer RL, Kroenke K, Williams JBW, Löwe B. A brief measure for assessing generalized anxiety disorder: the GAD-7. Arch Intern Med 2006;166(10):1092–1097.',
+    url: 'https://doi.org/10.1001/archinte.166.10.1092',
+  },
+  S111: {
+    citation: 'UCL, parent Mood and Feelings Questionnaire data-dictionary entry (34 items, total 0–68); Child Outcomes Research Consortium (CORC), MFQ scoring guidance.',
+    url: 'https://ucldata.atlassian.net/wiki/pages/viewpage.action?pageId=220987446',
+  },
+  S112: { citation: 'Wilfley DE, MacKenzie KR, Welch RR, Ayres VE, Weissman MM. Interpersonal Psychotherapy for Group. New York: Basic Books; 2000 (the mid-point review).' },
+  S113: {
+    citation:
+      'Gunlicks-Stoessel M, Mufson L, Bernstein G, et al. Critical decision points for augmenting interpersonal psychotherapy for depressed adolescents: a pilot sequential multiple assignment randomized trial. J Am Acad Child Adolesc Psychiatry 2019;58(1):80–91 (a decision at week 4).',
+    url: 'https://doi.org/10.1016/j.jaac.2018.06.032',
+  },
+  S114: {
+    citation:
+      'Bao Y, Druss BG, Jung HY, Chan YF, Unützer J. Unpacking collaborative care for depression: examining two essential tasks for implementation. Psychiatr Serv 2016;67(4):418–424 (follow-up within 4 weeks; psychiatric consultation by weeks 8–12 when not improved).',
+    url: 'https://doi.org/10.1176/appi.ps.201400577',
+  },
+  S115: {
+    citation: 'Matthey S. Calculating clinically significant change in postnatal depression studies using the Edinburgh Postnatal Depression Scale. J Affect Disord 2004;78(3):269–272 (a reliable change of 4 points).',
+    url: 'https://doi.org/10.1016/S0165-0327(02)00313-0',
   },
 };

@@ -22,8 +22,8 @@ export const tasks: TaskEntry[] = [
     id: 'sick-role',
     title: 'Sick role',
     description:
-      'Tell the client that depression is a treatable illness and not their fault, and that they take on the work of recovery.',
-    sources: ['S3', 'S6', 'seed 002', 'seed 003'],
+      "Tell the client that depression is a treatable illness and not their fault, and that they take on the work of recovery. In IPT-A it is the limited sick role: the adolescent is depressed, yet expected to keep up school and usual activities as far as possible, with the parent's support.",
+    sources: ['S3', 'S6', 'seed 002', 'seed 003', 'S84', 'S107'],
     phases: ['initial'],
   },
   {
@@ -38,9 +38,9 @@ export const tasks: TaskEntry[] = [
     id: 'medication-review',
     title: 'Medication review',
     description:
-      "Decide whether medication is needed, from severity, history, past response and the client's preference. IPT can be combined with an antidepressant.",
-    sources: ['S3', 'S38', 'seed 003'],
-    phases: ['initial'],
+      "Decide whether medication is needed, from severity, history, past response and the client's preference; IPT can be combined with an antidepressant. The guides weigh it in the initial phase, and clinicians reconsider it mid-course when symptoms have not responded (measurement-based care reviews by weeks 8–12).",
+    sources: ['S3', 'S38', 'seed 003', 'S114'],
+    phases: ['initial', 'middle'],
   },
   {
     id: 'onset-review',
@@ -65,6 +65,15 @@ export const tasks: TaskEntry[] = [
       'A diagram of concentric circles in which the client places important people by how close they feel. It supports the inventory, especially with young people.',
     sources: ['S39', 'S40'],
     phases: ['initial'],
+  },
+  {
+    id: 'parent-involvement',
+    title: 'Parent or carer involvement (IPT-A)',
+    description:
+      "In IPT-A the parent or carer joins part of the initial phase: gives the history, hears about depression and its treatment and learns the limited sick role (depressed, yet expected to keep up school and usual activities as far as possible, with the parent's support). Parents are encouraged to take part at the start, in the middle when the problem area involves them, and at the end, where they review progress and the warning signs.",
+    sources: ['S84', 'S85', 'S106', 'S107'],
+    phases: ['initial', 'middle', 'termination'],
+    variants: ['adolescent'],
   },
   {
     id: 'formulation',
@@ -112,9 +121,9 @@ export const tasks: TaskEntry[] = [
     id: 'review-progress',
     title: 'Review progress',
     description:
-      'Review and consolidate the gains, compare symptom scores with the baseline, and credit the client with the change.',
-    sources: ['S7', 'S10', 'S11'],
-    phases: ['termination'],
+      "Review and consolidate the gains, compare symptom scores with the baseline, and credit the client with the change. A mid-course review in the middle phase is common practice too (group IPT's mid-point review, the IPT-A trials' week-4 decision), though the individual IPT guides do not list it there.",
+    sources: ['S7', 'S10', 'S11', 'S112', 'S113'],
+    phases: ['middle', 'termination'],
   },
   {
     id: 'relapse-prevention',

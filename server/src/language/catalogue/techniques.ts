@@ -35,6 +35,15 @@ export const techniques: CatalogueEntry[] = [
     sources: ['S3', 'S36', 'seed 002'],
   },
   {
+    id: 'directive',
+    /** The parts of the group, as clinicians write them; `psychoeducation` outside the initial phase (see the `technique` rule). */
+    aliases: ['advice', 'education', 'modelling', 'modeling', 'psychoeducation'],
+    title: 'Directive techniques',
+    description:
+      'Behaviour-change techniques in which the therapist educates, advises or models a way to act, such as explaining how grief runs its course or suggesting how to open a difficult conversation. Weissman, Markowitz and Klerman group them with decision analysis and role playing; what the group holds (education, advice, modelling) could not be verified word for word in the guide.',
+    sources: ['S35', 'S36'],
+  },
+  {
     id: 'decision-analysis',
     title: 'Decision analysis',
     description:
@@ -106,6 +115,8 @@ export const nonIptTechniques: NonIptTechniqueEntry[] = [
   },
   {
     id: 'behavioural-activation',
+    /** The US spelling. */
+    aliases: ['behavioral-activation'],
     title: 'Behavioural activation',
     description: 'Scheduling rewarding activities to lift mood; a behavioural treatment, not part of IPT.',
     sources: ['S3', 'S35'],
