@@ -52,11 +52,14 @@ export function activateCommon(context: vscode.ExtensionContext, platform: Platf
 
   const previews = new PreviewManager(context.extensionUri, started, output);
   const activePreview = () => previews.activeResource();
-  /** Commands wait for the server to start rather than failing while it does; errors reach the user once. */
+  /**
+   * Commands wait for the server to start rather than failing while it does; errors reach the user
+   * once. What a command returns is `executeCommand`'s result (e.g. the message Validate Workspace showed).
+   */
   const command = (id: string, run: (...args: unknown[]) => unknown) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
-        await run(...args);
+        return await run(...args);
       } catch (error) {
         output.error(`${id}: ${String(error)}`);
         void vscode.window.showErrorMessage(`IPT: ${error instanceof Error ? error.message : String(error)}`);

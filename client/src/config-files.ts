@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { configFilesNotification, sendNotification } from './protocol.js';
+import { MAX_CONFIG_CHARS } from '../../server/src/language/limits.js';
 import { readWorkspaceFiles } from './workspace-files.js';
 
 const configGlob = '**/.iptrc.json';
@@ -18,7 +19,11 @@ export function syncConfigFiles(client: BaseLanguageClient, output: vscode.LogOu
     // One send at a time, in order, so an older set never arrives after a newer one.
     sending = sending.then(async () => {
       if (!client.isRunning()) return;
-      const files = await readWorkspaceFiles(configGlob);
+      const { files, unread } = await readWorkspaceFiles(configGlob, MAX_CONFIG_CHARS);
+      for (const file of unread) {
+        const why = 'tooLarge' in file ? `it is ${(file.tooLarge / 2 ** 20).toFixed(1)} MB; IPT Plan reads config files up to ${MAX_CONFIG_CHARS / 2 ** 20} MB` : `it is ${file.notAFile}`;
+        output.warn(`Did not read ${file.uri}: ${why}. Its settings do not apply.`);
+      }
       await sendNotification(client, configFilesNotification, { files });
       output.info(`Sent ${files.length} .iptrc.json file${files.length === 1 ? '' : 's'} to the language server.`);
     }).catch((error: unknown) => output.error(`Reading .iptrc.json files failed: ${String(error)}`));

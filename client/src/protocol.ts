@@ -78,5 +78,11 @@ export const renderRequest: Request<DocumentParams & { to: ExportFormat }, { tex
 export const summaryRequest: Request<DocumentParams, SummaryResult | null> = { method: 'ipt/summary' };
 export const newPlanRequest: Request<{ variant: string; focus: string; client: string }, { text: string }> = { method: 'ipt/newPlan' };
 export const catalogueRequest: Request<Record<string, never>, CatalogueResult> = { method: 'ipt/catalogue' };
-export const validateWorkspaceRequest: Request<{ files?: FileText[]; workDoneToken?: string }, { files: number; problems: number; cancelled?: true }> = { method: 'ipt/validateWorkspace' };
+/** A plan file found but not read: too large to be a plan (its size in bytes), or not a plan file at all (why). */
+export type UnreadFile = { uri: string; tooLarge: number } | { uri: string; skipped: string };
+
+export const validateWorkspaceRequest: Request<
+  { files?: FileText[]; unread?: UnreadFile[]; workDoneToken?: string },
+  { files: number; problems: number; cancelled?: true; skipped?: { uri: string; skipped: string }[] }
+> = { method: 'ipt/validateWorkspace' };
 export const configFilesNotification: Notification<{ files: FileText[] }> = { method: 'ipt/configFiles' };

@@ -10,18 +10,44 @@ export const skippedFolders = '**/{node_modules,.git,dist,out,coverage}/**';
 
 const decoder = new TextDecoder();
 
-export async function readWorkspaceFiles(glob: string, token?: vscode.CancellationToken): Promise<FileText[]> {
+/** A file found but not read: past the bound (its size in bytes), or not a regular file (what it is). */
+export type UnreadFile = { uri: string; tooLarge: number } | { uri: string; notAFile: string };
+
+export interface WorkspaceFiles {
+  files: FileText[];
+  unread: UnreadFile[];
+}
+
+/**
+ * The files matching `glob`, each read only when `stat` says it is a regular file (or a link to one)
+ * of at most `maxBytes`: the web worker's memory is the editor's, and a link to /dev/zero or a
+ * 300 MB "plan" in a repository must not fill it (the language server reads them the same way on
+ * disk: server/src/workspace/read-file.ts).
+ */
+export async function readWorkspaceFiles(glob: string, maxBytes: number, token?: vscode.CancellationToken): Promise<WorkspaceFiles> {
   const uris = await vscode.workspace.findFiles(glob, skippedFolders, undefined, token);
-  const files = await Promise.all(
-    uris.map(async (uri) => {
+  const read = await Promise.all(
+    uris.map(async (uri): Promise<FileText | UnreadFile | undefined> => {
       try {
-        return { uri: uri.toString(), text: decoder.decode(await vscode.workspace.fs.readFile(uri)) };
+        const stat = await vscode.workspace.fs.stat(uri);
+        if ((stat.type & vscode.FileType.File) === 0) {
+          const link = (stat.type & vscode.FileType.SymbolicLink) !== 0;
+          return { uri: uri.toString(), notAFile: link ? 'a link to something other than a file (a device, a pipe)' : 'not a regular file' };
+        }
+        if (stat.size > maxBytes) return { uri: uri.toString(), tooLarge: stat.size };
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        if (bytes.byteLength > maxBytes) return { uri: uri.toString(), tooLarge: bytes.byteLength };
+        return { uri: uri.toString(), text: decoder.decode(bytes) };
       } catch {
         return undefined; // deleted between the search and the read
       }
     }),
   );
-  return files.filter((file): file is FileText => file !== undefined).sort((a, b) => a.uri.localeCompare(b.uri));
+  const byUri = (a: { uri: string }, b: { uri: string }) => a.uri.localeCompare(b.uri);
+  return {
+    files: read.filter((file): file is FileText => file !== undefined && 'text' in file).sort(byUri),
+    unread: read.filter((file): file is UnreadFile => file !== undefined && !('text' in file)).sort(byUri),
+  };
 }
 
 /**

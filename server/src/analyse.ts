@@ -6,6 +6,7 @@ import type { VariantEntry } from './language/catalogue-types.js';
 import { findEntry } from './language/catalogue.js';
 import type { Diagnostic, Report, Severity } from './language/diagnostic.js';
 import { planSizeProblem } from './language/limits.js';
+import { suggestionBudget, withSuggestionBudget } from './language/suggest.js';
 import { parsePlan, type ParseResult } from './language/parser.js';
 import { LineIndex } from './language/span.js';
 import { defaultConfig, type ResolvedConfig } from './rules/config.js';
@@ -46,9 +47,11 @@ export function* analyseSteps(text: string, options: AnalyseOptions = {}): Gener
   // Checked before parsing: a file past the bound is not read at all.
   const tooLarge = planSizeProblem(source.length);
   if (tooLarge) return unreadTooLarge(source, new LineIndex(source), tooLarge);
-  const parsed = parsePlan(source);
+  // Did-you-mean gets a bounded share of the work (suggest.ts), however many unknown words the plan has.
+  const budget = suggestionBudget();
+  const parsed = withSuggestionBudget(budget, () => parsePlan(source));
   yield;
-  return yield* checkSteps(source, parsed, options);
+  return yield* checkSteps(source, parsed, options, budget);
 }
 
 /** The pipeline after parsing (the differential test feeds it both parser paths' results). */
@@ -64,7 +67,7 @@ export function finish<T>(steps: Generator<void, T>): T {
   }
 }
 
-function* checkSteps(source: string, parsed: ParseResult, options: AnalyseOptions): Generator<void, Analysis> {
+function* checkSteps(source: string, parsed: ParseResult, options: AnalyseOptions, budget = suggestionBudget()): Generator<void, Analysis> {
   const config = options.config ?? defaultConfig;
   const lines = new LineIndex(source, parsed.lineStarts);
   const { file, errors } = parsed;
@@ -89,7 +92,7 @@ function* checkSteps(source: string, parsed: ParseResult, options: AnalyseOption
       report: (report) => found.push({ rule: rule.id, report }),
     };
     try {
-      rule.check(context);
+      withSuggestionBudget(budget, () => rule.check(context));
     } catch (error) {
       found.push({
         rule: 'internal-error',
@@ -115,7 +118,7 @@ function* checkSteps(source: string, parsed: ParseResult, options: AnalyseOption
   if (options.inlineConfig !== false) {
     const rulesNotRun = new Set(Object.keys(config.rules).filter((id) => config.rules[id] === 'off'));
     yield;
-    const result = applySuppressions({ comments: file.comments, lines, diagnostics: found, knownRuleIds, rulesNotRun });
+    const result = withSuggestionBudget(budget, () => applySuppressions({ comments: file.comments, lines, diagnostics: found, knownRuleIds, rulesNotRun }));
     kept = result.kept;
     unused = config.rules['unused-disable'] === 'off' ? [] : result.unused;
   }
@@ -140,6 +143,11 @@ function* checkSteps(source: string, parsed: ParseResult, options: AnalyseOption
 
   diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
   return { text: source, ast: file, diagnostics, lines, variant };
+}
+
+/** A plan file refused unread for its size (workspace/read-plan.ts): the same one `syntax` diagnostic, at its start. */
+export function unreadPlanAnalysis(message: string): Analysis {
+  return unreadTooLarge('', new LineIndex(''), message);
 }
 
 /** A file past the size limit: not parsed, one `syntax` diagnostic on its first line. */

@@ -61,7 +61,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out;
 }
 
-function checkAnalysis(text: string, analysis: Analysis) {
+export function checkAnalysis(text: string, analysis: Analysis) {
   const lineCount = analysis.lines.lineCount;
   for (const d of analysis.diagnostics) {
     spanInside(d.span, text.length, `diagnostic ${d.rule}`);

@@ -139,3 +139,45 @@ export function characterEdit(text: string, step: CharacterEdit): string {
 export function mutatedSampleArb(samples: string[]): fc.Arbitrary<string> {
   return fc.tuple(fc.nat(samples.length - 1), fc.array(mutationArb, { minLength: 1, maxLength: 8 })).map(([i, steps]) => mutate(samples[i], steps));
 }
+
+/**
+ * Many copies of a short block (issue 17): one to three random lines repeated up to 1,500 times,
+ * the shape of stacked directives, goals sharing an id, targets, sessions and scores written again
+ * and again, where quadratic work hid (the growth tests measure it; here every property must hold).
+ */
+export const repeatedArb: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.array(fc.oneof({ weight: 3, arbitrary: lineArb }, { weight: 1, arbitrary: fc.tuple(indentArb, commentArb).map(([i, c]) => `${i}${c}`) }), { minLength: 1, maxLength: 3 }),
+    fc.integer({ min: 20, max: 1500 }),
+    fc.array(lineArb, { maxLength: 6 }),
+  )
+  .map(([block, times, tail]) => `plan "C-0142 fuzz"\n  sessions 16 weekly 50min\nfocus grief "g"\n  goal G1 "x"\nphase middle sessions 4-13\n  session 4\n${`${block.join('\n')}\n`.repeat(times)}${tail.join('\n')}\n`);
+
+/** Marks where a fuzz case's config ends and its plan starts (configs.fuzz.test.ts). */
+export const CONFIG_PLAN_SEPARATOR = '\n\u2063---plan---\u2063\n';
+
+/** Regular expressions a workspace might hold: the issue's reproducers, what RE2 refuses, ordinary ones, and random ones. */
+const patternPool = ['(a+){25}$', 'a*a*a*a*a*a*$', '[]|(a+)+$]', '(a|ab)*c', '(\\w+\\s?)*$', '(?=x)a', '(?<!x)a', '(a)\\1', 'caf\\u00e9', '\\cA', 'a{1001}', 'a++', '[xy].{190}[xy]', '.{150}', 'MRN-?\\d{6}', '(?i)call', '\\d{3}-\\d{4}', '^', '$', '\\b', '(', '[', 'x'.repeat(1001), '\\p{Lu}\\p{Ll}+'];
+const regexChars = ['a', 'b', '(', ')', '[', ']', '*', '+', '?', '{2}', '{1,}', '|', '.', '^', '$', '\\d', '\\w', '\\s', '\\b', '\\1', '(?:', '(?=', '(?<n>', '\\'];
+const patternArb = fc.oneof({ weight: 3, arbitrary: pick(patternPool) }, { weight: 2, arbitrary: fc.array(pick(regexChars), { minLength: 1, maxLength: 12 }).map((parts) => parts.join('')) });
+const allowArb = fc.oneof(pick(['555-0143', '(617) 555-0143', 'a', 'aa', 'call', 'C-0142', 'jane@example.org', '']), fc.string({ maxLength: 8 }), fc.nat(400).map((n) => 'a'.repeat(n)));
+
+/** A random `.iptrc.json`: phi patterns and allow lists, chains and cycles of `extends`, rules; sometimes not valid JSON. */
+const configArb: fc.Arbitrary<string> = fc
+  .record({
+    patterns: fc.array(fc.record({ name: fc.constantFrom('p', 'record number'), pattern: patternArb, flags: fc.constantFrom(undefined, '', 'i', 'gimsu', 'y', 'ii') }), { maxLength: 4 }),
+    allow: fc.array(allowArb, { maxLength: 30 }),
+    chain: fc.nat(40),
+    cycle: fc.boolean(),
+    rules: fc.dictionary(pick(['phi', 'task', 'syntax', 'sesion-count', 'unused-disable']), pick(['off', 'error', 'warning', 'nonsense', 3 as unknown as string]), { maxKeys: 3 }),
+    broken: fc.nat(20),
+  })
+  .map(({ patterns, allow, chain, cycle, rules, broken }) => {
+    const variants: Record<string, { extends: string }> = {};
+    for (let i = 0; i < chain; i++) variants[`v${i}`] = { extends: i === 0 ? (cycle ? `v${chain - 1}` : 'acute') : `v${i - 1}` };
+    const text = JSON.stringify({ root: true, rules, variants, phi: { patterns: patterns.map((p) => (p.flags === undefined ? { name: p.name, pattern: p.pattern } : p)), allow } }, null, 1);
+    return broken === 0 ? text.slice(0, text.length / 2) : text;
+  });
+
+/** A config and a plan, in one string (so the minimiser shrinks both): CONFIG_PLAN_SEPARATOR between them. */
+export const configAndPlanArb: fc.Arbitrary<string> = fc.tuple(configArb, planArb).map(([config, plan]) => `${config}${CONFIG_PLAN_SEPARATOR}${plan}`);

@@ -3,4 +3,4 @@ import { describe } from 'vitest';
 import { planArb } from './inputs.js';
 import { fuzzTest } from './run-fuzz.js';
 
-describe('fuzz: grammar-aware random plans', () => fuzzTest('random plans', () => planArb, 0.35));
+describe('fuzz: grammar-aware random plans', () => fuzzTest('random plans', () => planArb, 0.3));

@@ -16,15 +16,17 @@ const options: CheckOptions = { everyPositionUpTo: 80, sampledPositions: 8, time
 /** A memory bound for the whole run (the runner's heap); past it the run fails rather than swaps. */
 const rssBoundBytes = Number(process.env.FUZZ_RSS_BOUND_MB ?? 3000) * 1e6;
 
-/** checkInput, but a failure is reported with the smallest input that breaks the same property. */
-function checkMinimised(text: string) {
+type Check = (text: string, options: CheckOptions) => void;
+
+/** The check, but a failure is reported with the smallest input that breaks the same property. */
+function checkMinimised(text: string, check: Check) {
   try {
-    checkInput(text, options);
+    check(text, options);
   } catch (error) {
     const property = String((error as Error).message).split(':')[0];
     const breaks = (candidate: string) => {
       try {
-        checkInput(candidate, { ...options, timeBoundMs: options.timeBoundMs });
+        check(candidate, { ...options, timeBoundMs: options.timeBoundMs });
         return false;
       } catch (again) {
         return String((again as Error).message).split(':')[0] === property;
@@ -35,8 +37,8 @@ function checkMinimised(text: string) {
   }
 }
 
-/** A vitest test that runs `share` of the fuzz runs on inputs from `arbitrary`. */
-export function fuzzTest(name: string, arbitrary: () => fc.Arbitrary<string>, share: number): void {
+/** A vitest test that runs `share` of the fuzz runs on inputs from `arbitrary` (checked by checkInput, or `check`). */
+export function fuzzTest(name: string, arbitrary: () => fc.Arbitrary<string>, share: number, check: Check = checkInput): void {
   const numRuns = Math.max(1, Math.round(fuzzRuns * share));
   test(`${name}: ${numRuns} cases, seed ${fuzzSeed}`, () => {
     const started = performance.now();
@@ -44,7 +46,7 @@ export function fuzzTest(name: string, arbitrary: () => fc.Arbitrary<string>, sh
     fc.assert(
       fc.property(arbitrary(), (text) => {
         cases++;
-        checkMinimised(text);
+        checkMinimised(text, check);
         if (cases % 256 === 0 && process.memoryUsage.rss() > rssBoundBytes) throw new Error(`memory bound: rss ${Math.round(process.memoryUsage.rss() / 1e6)} MB after ${cases} cases`);
       }),
       { numRuns, seed: fuzzSeed },

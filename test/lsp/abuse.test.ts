@@ -140,8 +140,46 @@ describe('malformed frames on stdio', () => {
   it('a frame without Content-Length ends the server (exit 1, says why) instead of leaving it deaf', async () => {
     const result = await feed(`${initialize}Content-Type: application/json\r\n\r\n{"jsonrpc":"2.0","id":2,"method":"shutdown"}`);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('the client sent a message that cannot be read (Header must provide a Content-Length property.); exiting so that the editor restarts the server.');
+    expect(result.stderr).toContain('the client sent a message that cannot be read (the header has no Content-Length); exiting so that the editor restarts the server.');
   }, 20_000);
+
+  // Issue 17: `Content-Length: -5` was logged as ignored, and the server never answered again.
+  it.each([
+    ['-5', 'Content-Length: -5', 'Content-Length must be a whole number of bytes, not "-5"'],
+    ['not a number', 'Content-Length: twelve', 'Content-Length must be a whole number of bytes, not "twelve"'],
+    ['digits then letters', 'Content-Length: 12abc', 'Content-Length must be a whole number of bytes, not "12abc"'],
+    ['a terabyte', 'Content-Length: 1000000000000', 'Content-Length 1000000000000 is longer than any message can be'],
+    ['two lengths that disagree', 'Content-Length: 45\r\nContent-Length: 46', 'the header gives two different Content-Length values (45 and 46)'],
+    ['a line without a colon', 'Content-Length: 45\r\nhello', 'a header line has no ":" ("hello")'],
+  ])('a frame header with %s ends the server with a message', async (_name, header, reason) => {
+    const result = await feed(`${initialize}${header}\r\n\r\n{"jsonrpc":"2.0","id":2,"method":"shutdown"}`);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`the client sent a message that cannot be read (${reason}); exiting so that the editor restarts the server.`);
+  }, 20_000);
+
+  it('a header that never ends ends the server once it passes 8 KB, instead of being buffered without bound', async () => {
+    const result = await feed(`${initialize}X-Padding: ${'x'.repeat(20_000)}`);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('(a frame header is longer than 8192 bytes)');
+  }, 20_000);
+
+  it('two equal Content-Length lines are honoured, and a frame longer than the server holds is skipped unread', async () => {
+    const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const big = 65 * 1024 * 1024;
+    child.stdin.write(`Content-Length: ${big}\r\n\r\n`);
+    const block = Buffer.alloc(1024 * 1024, 0x20);
+    for (let sent = 0; sent < big; sent += block.length) child.stdin.write(block);
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    for (let waited = 0; waited < 100 && !out.includes('"id":1'); waited++) await new Promise((resolve) => setTimeout(resolve, 100));
+    child.kill();
+    expect(out).toContain('"id":1');
+    expect(stderr).toContain('a message of 65 MB was skipped unread: the server holds messages up to 64 MB.');
+  }, 30_000);
 
   it('a body that is not JSON is skipped (the framing is intact), and the server keeps serving', async () => {
     const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });

@@ -57,7 +57,20 @@ test('ipt/configFiles: config above the plan applies (walking up the URI) and op
 
 test('ipt/validateWorkspace with the client’s files', async () => {
   const result = await connection.sendRequest('ipt/validateWorkspace', { files: [{ uri: 'vscode-test-web://mount/other/a.ipt', text: PLAN.replace('sessions 16', 'sessions 30') }] });
-  expect(result).toEqual({ files: 1, problems: 1 });
+  expect(result).toEqual({ files: 1, problems: 1, skipped: [] });
   const closed = await diagnostics((p) => p.uri === 'vscode-test-web://mount/other/a.ipt');
   expect(closed.diagnostics.map((d) => d.code)).toEqual(['session-count']);
+});
+
+test('phi.patterns run on RE2 in the web worker too: `(a+){25}!` on a comment finds its match at once (issue 17)', async () => {
+  const note = `${'a'.repeat(99)}!`;
+  const other = 'vscode-test-web://mount/re2/plan.ipt';
+  await connection.sendNotification('ipt/configFiles', {
+    files: [{ uri: 'vscode-test-web://mount/re2/.iptrc.json', text: JSON.stringify({ root: true, phi: { patterns: [{ name: 'runs of a', pattern: '(a+){25}!' }] } }) }],
+  });
+  await connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: other, languageId: 'ipt', version: 1, text: `${PLAN}# ${note}\n` },
+  });
+  const found = await diagnostics((p) => p.uri === other && p.diagnostics.some((d) => d.code === 'phi'));
+  expect(found.diagnostics.filter((d) => d.code === 'phi').map((d) => d.message)).toEqual([expect.stringMatching(/^This matches the `runs of a` pattern/)]);
 });

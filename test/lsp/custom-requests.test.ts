@@ -3,7 +3,7 @@
  * ipt/catalogue, ipt/validateWorkspace), compared with what the CLI and the library produce.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -105,12 +105,57 @@ describe('ipt/validateWorkspace', () => {
     const workspace = await startServer({ folder });
     try {
       const result = await workspace.request('ipt/validateWorkspace', {});
-      expect(result).toEqual({ files: 2, problems: 2 });
+      expect(result).toEqual({ files: 2, problems: 2, skipped: [] });
       const closed = await workspace.diagnostics(pathToFileURL(path.join(folder, 'clients', 'two-problems.ipt')).href);
       expect(closed.version).toBeUndefined();
       expect(closed.diagnostics.map((d) => d.code).sort()).toEqual(['session-count', 'task']);
       expect(await workspace.diagnostics(pathToFileURL(path.join(folder, 'clean.ipt')).href)).toMatchObject({ diagnostics: [] });
       expect(workspace.published.map((p: PublishDiagnosticsParams) => p.uri).filter((u) => /skipped|ignored/.test(u))).toEqual([]);
+    } finally {
+      await workspace.stop();
+    }
+  });
+
+  // Issue 17: a link to /dev/zero made Validate Workspace read 3 GB in 3 s and the server stop answering.
+  test.runIf(process.platform === 'linux')('a FIFO, a link to /dev/zero and a 300 MB file: skipped or refused unread, said so, and the server answers on', async () => {
+    const folder = tempWorkspace();
+    writeFileSync(path.join(folder, 'clean.ipt'), PLAN);
+    spawnSync('mkfifo', [path.join(folder, 'x.ipt')]);
+    symlinkSync('/dev/zero', path.join(folder, 'zero.ipt'));
+    writeFileSync(path.join(folder, 'big.ipt'), '');
+    truncateSync(path.join(folder, 'big.ipt'), 300 * 1024 * 1024);
+    const workspace = await startServer({ folder });
+    try {
+      const uriOf = (name: string) => pathToFileURL(path.join(folder, name)).href;
+      expect(await workspace.request('ipt/validateWorkspace', {})).toEqual({
+        files: 2,
+        problems: 1,
+        skipped: [
+          { uri: uriOf('x.ipt'), skipped: 'is a named pipe (FIFO), not a plan file: it was skipped' },
+          { uri: uriOf('zero.ipt'), skipped: 'is a link to /dev/zero, a device, not a plan file: it was skipped' },
+        ],
+      });
+      const big = await workspace.diagnostics(uriOf('big.ipt'));
+      expect(big.diagnostics.map((d) => [d.code, d.range.start.line, String(d.message).slice(0, 60)])).toEqual([['syntax', 0, 'This file is 300.0 MB; IPT Plan reads plans up to 1.0 MB (a ']]);
+      expect(await workspace.diagnostics(uriOf('clean.ipt'))).toMatchObject({ diagnostics: [] });
+      expect(workspace.published.map((p: PublishDiagnosticsParams) => p.uri).filter((u) => /x\.ipt|zero\.ipt/.test(u))).toEqual([]);
+      expect(await workspace.request('ipt/catalogue', {})).toMatchObject({ variants: expect.any(Array) });
+    } finally {
+      await workspace.stop();
+    }
+  });
+
+  test('the web build sends the texts and what it did not read: the same answer', async () => {
+    const folder = tempWorkspace();
+    const workspace = await startServer({ folder });
+    try {
+      const uriOf = (name: string) => pathToFileURL(path.join(folder, name)).href;
+      const result = await workspace.request('ipt/validateWorkspace', {
+        files: [{ uri: uriOf('clean.ipt'), text: PLAN }],
+        unread: [{ uri: uriOf('big.ipt'), tooLarge: 5 * 1024 * 1024 }, { uri: uriOf('x.ipt'), skipped: 'is not a regular file, not a plan file: it was skipped' }],
+      });
+      expect(result).toEqual({ files: 2, problems: 1, skipped: [{ uri: uriOf('x.ipt'), skipped: 'is not a regular file, not a plan file: it was skipped' }] });
+      expect((await workspace.diagnostics(uriOf('big.ipt'))).diagnostics[0].message).toMatch(/^This file is 5\.0 MB; IPT Plan reads plans up to 1\.0 MB/);
     } finally {
       await workspace.stop();
     }
@@ -124,12 +169,12 @@ describe('ipt/validateWorkspace', () => {
     writeFileSync(path.join(second, 'three.ipt'), PLAN);
     const workspace = await startServer({ folder: first, capabilities: { workspace: { workspaceFolders: true } } });
     try {
-      expect(await workspace.request('ipt/validateWorkspace', {})).toEqual({ files: 1, problems: 0 });
+      expect(await workspace.request('ipt/validateWorkspace', {})).toEqual({ files: 1, problems: 0, skipped: [] });
       const added = { uri: pathToFileURL(second).href, name: 'second' };
       await workspace.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [added], removed: [] } });
-      expect(await workspace.request('ipt/validateWorkspace', {})).toEqual({ files: 3, problems: 0 });
+      expect(await workspace.request('ipt/validateWorkspace', {})).toEqual({ files: 3, problems: 0, skipped: [] });
       await workspace.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: pathToFileURL(first).href, name: 'plans' }] } });
-      expect(await workspace.request('ipt/validateWorkspace', {})).toEqual({ files: 2, problems: 0 });
+      expect(await workspace.request('ipt/validateWorkspace', {})).toEqual({ files: 2, problems: 0, skipped: [] });
     } finally {
       await workspace.stop();
     }
@@ -137,7 +182,7 @@ describe('ipt/validateWorkspace', () => {
 
   test('with `files` (the browser), those texts are validated instead of the disk', async () => {
     const given = [{ uri: 'vscode-test-web://mount/a.ipt', text: PLAN.replace('sick-role', 'sick-rol') }];
-    expect(await server.request('ipt/validateWorkspace', { files: given })).toEqual({ files: 1, problems: 1 });
+    expect(await server.request('ipt/validateWorkspace', { files: given })).toEqual({ files: 1, problems: 1, skipped: [] });
     expect((await server.diagnostics(given[0].uri)).diagnostics.map((d) => d.code)).toEqual(['task']);
   });
 });

@@ -9,6 +9,7 @@ import { parsePlan } from '../../server/src/language/parser.js';
 import { LineIndex } from '../../server/src/language/span.js';
 import { allRules } from '../../server/src/rules/registry.js';
 import { applySuppressions } from '../../server/src/rules/suppressions.js';
+import { linearGrowth } from './rules/linear-time.js';
 
 const knownRuleIds = new Set(allRules.map((rule) => rule.id));
 
@@ -434,5 +435,26 @@ describe('the suppression pass never throws', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the cost of directives grows linearly with their number (issue 17)', () => {
+  // Linear work gives about 10 for ten times the text; quadratic work about 100. The shapes only show
+  // their quadratic part past ~100k characters, hence 30k against 300k.
+  const sizes = { small: 30_000, large: 300_000 };
+  const lines = (line: string, head = '') => (n: number) => plan(head) + line.repeat(Math.ceil(n / line.length));
+
+  it('a plan made of `# ipt-disable-next-line phi` lines (1,000,000 characters took 18.5 s)', () => {
+    expect(linearGrowth(lines('# ipt-disable-next-line phi\n'), (text) => analyse(text), 30, sizes)).toBeLessThan(30);
+  });
+
+  it('stacked directives above diagnostics: each one used or reported once', () => {
+    const shape = lines('    # ipt-disable-next-line phi\n    # ipt-disable-next-line phi\n    note "call 555-0143"\n', 'phase initial sessions 1-3\n  session 1\n');
+    expect(linearGrowth(shape, (text) => analyse(text), 30, sizes)).toBeLessThan(30);
+  });
+
+  it('many blocks and many diagnostics inside and between them', () => {
+    const shape = lines('    # ipt-disable phi\n    note "call 555-0143"\n    # ipt-enable phi\n    note "call 555-0144"\n', 'phase initial sessions 1-3\n  session 1\n');
+    expect(linearGrowth(shape, (text) => analyse(text), 30, sizes)).toBeLessThan(30);
   });
 });

@@ -3,6 +3,9 @@
  * Show Rule Documentation. Commands that ask questions take their answers as arguments here.
  */
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { cleanPlan, closeAllEditors, ipt, openWithDiagnostics, recordDiagnosticEvents, ruleOf, sampleUri, waitFor } from './helpers.js';
 
@@ -76,6 +79,29 @@ describe('Validate Workspace', () => {
     await vscode.commands.executeCommand('ipt.validateWorkspace');
     const diagnostics = await reported;
     assert.deepEqual([...new Set(diagnostics.map(ruleOf))], ['phi']);
+  });
+
+  // Issue 17: a link to /dev/zero made the server read 3 GB in 3 s and stop answering.
+  (process.platform === 'linux' ? it : it.skip)('names a FIFO and a link to /dev/zero in its message, gives a 300 MB file its size error, and the server answers on', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const made = ['x.ipt', 'zero.ipt', 'big.ipt'].map((name) => path.join(folder, 'hostile', name));
+    fs.mkdirSync(path.join(folder, 'hostile'), { recursive: true });
+    try {
+      execFileSync('mkfifo', [made[0]]);
+      fs.symlinkSync('/dev/zero', made[1]);
+      fs.writeFileSync(made[2], '');
+      fs.truncateSync(made[2], 300 * 1024 * 1024);
+      const big = vscode.Uri.file(made[2]);
+      const message = await vscode.commands.executeCommand<string>('ipt.validateWorkspace');
+      assert.match(message, / Checked \d+ plans: \d+ problems\.$/);
+      assert.ok(message.includes('hostile/x.ipt is a named pipe (FIFO), not a plan file: it was skipped.'), message);
+      assert.ok(message.includes('hostile/zero.ipt is a link to /dev/zero, a device, not a plan file: it was skipped.'), message);
+      const size = await waitFor('the size error of the 300 MB file', [vscode.languages.onDidChangeDiagnostics], () => ipt(vscode.languages.getDiagnostics(big)).length > 0, () => ipt(vscode.languages.getDiagnostics(big)));
+      assert.match(size[0].message, /^This file is 300\.0 MB; IPT Plan reads plans up to 1\.0 MB/);
+      await openWithDiagnostics(sampleUri('acute-grief-dated.ipt'));
+    } finally {
+      fs.rmSync(path.join(folder, 'hostile'), { recursive: true, force: true });
+    }
   });
 });
 

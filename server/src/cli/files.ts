@@ -2,10 +2,10 @@
  * Plan files on disk: how output names them, and reading them (which plans a command works on is
  * selection.ts).
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { relativeInside } from './ignore-files.js';
 import { reason } from './context.js';
+import { readPlanFile } from '../workspace/read-plan.js';
 
 /** A path as the output shows it: relative to the working directory with forward slashes, or absolute outside it. */
 export function displayPath(cwd: string, file: string): string {
@@ -13,21 +13,25 @@ export function displayPath(cwd: string, file: string): string {
 }
 
 /**
- * A plan's text, or undefined after telling `fail` why it cannot be read (the caller counts the
- * failure). With `forRewrite`, bytes that are not UTF-8 (a Latin-1 `é` pasted into a comment) are
- * a refusal: decoding would turn them into U+FFFD and writing back would lose them for good.
+ * A plan's text — or its size message when it is too large to be a plan (a report shows it as the
+ * plan's one `syntax` error) — or undefined after telling `fail` why it was not read: not a regular
+ * file (a FIFO, a link to a device), or refused by the system (the caller counts the failure). With
+ * `forRewrite`, bytes that are not UTF-8 (a Latin-1 `é` pasted into a comment) are a refusal:
+ * decoding would turn them into U+FFFD and writing back would lose them for good.
  */
-export function readPlan(file: string, shown: string, fail: (message: string) => void, forRewrite = false): string | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    fail(`Cannot read ${shown} (${reason(error)}).`);
+export function readPlan(file: string, shown: string, fail: (message: string) => void, forRewrite = false): { text: string } | { tooLarge: string } | undefined {
+  const read = readPlanFile(file);
+  if ('unreadable' in read) {
+    fail(`Cannot read ${shown} (${reason(read.unreadable)}).`);
     return undefined;
   }
-  if (!forRewrite) return bytes.toString('utf8');
-  const text = decodeUtf8(bytes);
-  if (typeof text === 'string') return text;
+  if ('notAPlan' in read) {
+    fail(`${shown} ${read.notAPlan}.`);
+    return undefined;
+  }
+  if ('tooLarge' in read || !forRewrite) return read;
+  const text = decodeUtf8(read.bytes);
+  if (typeof text === 'string') return { text };
   fail(`${shown} is not valid UTF-8: ${text.where} holds the byte 0x${text.byte.toString(16).toUpperCase().padStart(2, '0')}, which is not part of a UTF-8 character. It was left as it is, so no byte is lost; save the file as UTF-8 and run again.`);
   return undefined;
 }

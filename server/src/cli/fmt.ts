@@ -32,12 +32,12 @@ export async function fmtCommand(args: string[], io: MainOptions): Promise<numbe
   let changed = 0;
   for (const file of selection.files) {
     const shown = displayPath(io.cwd, file);
-    const text = readPlan(file, shown, (message) => err(`ipt fmt: ${message}`), !check);
-    if (text === undefined) {
+    const read = readPlan(file, shown, (message) => err(`ipt fmt: ${message}`), !check);
+    if (read === undefined) {
       failures++;
       continue;
     }
-    const result = format(text);
+    const result = 'tooLarge' in read ? { error: read.tooLarge } : format(read.text);
     if ('error' in result) {
       err(`ipt fmt: ${shown}: ${result.error}`);
       failures++;
@@ -75,6 +75,11 @@ async function fmtStdin(stdin: StdinSelection, parsed: ParsedArgs, check: boolea
   const target = outputFile('fmt', parsed, io.cwd);
   if (check && target !== undefined) throw new CliError('`--check` writes nothing; leave out `-o`.', 'fmt');
   const text = await readStdin(io.stdin, 'fmt');
+  if (typeof text !== 'string') {
+    // Reading stopped past what a plan can be: there is no whole text to format, or to give back.
+    io.stderr.write(`ipt fmt: ${stdin.shown}: ${text.tooLarge}\n`);
+    return EXIT_FAILURE;
+  }
   if (stdin.leftOut !== undefined) {
     io.stderr.write(`ipt fmt: ${stdin.leftOut} It was not formatted.\n`);
     if (!check) writeOutput(io, target, text, 'the plan');

@@ -1,6 +1,6 @@
 /** `ipt lint`: check plans, print a report, optionally apply safe fixes. */
 import path from 'node:path';
-import { analyse } from '../analyse.js';
+import { analyse, unreadPlanAnalysis } from '../analyse.js';
 import { format } from '../format/format.js';
 import { allRules } from '../rules/registry.js';
 import { applySafeFixes } from '../rules/apply-fixes.js';
@@ -67,11 +67,16 @@ export async function lintCommand(args: string[], io: MainOptions): Promise<numb
   const fixed = { plans: 0, fixes: 0 };
   for (const file of files) {
     const shown = displayPath(io.cwd, file);
-    let text = readPlan(file, shown, (message) => err(`ipt lint: ${message}`), fix);
-    if (text === undefined) {
+    const read = readPlan(file, shown, (message) => err(`ipt lint: ${message}`), fix);
+    if (read === undefined) {
       ioFailures++;
       continue;
     }
+    if ('tooLarge' in read) {
+      reports.push({ file: shown, diagnostics: unreadPlanAnalysis(read.tooLarge).diagnostics });
+      continue;
+    }
+    let { text } = read;
     const analyseOptions = { config: withRuleOverrides(configs.get(file)!, overrides), inlineConfig };
     if (fix) {
       const outcome = applySafeFixes(text, { analyse: (t) => analyse(t, analyseOptions), format });
@@ -153,8 +158,10 @@ async function lintStdin(stdin: StdinSelection, io: MainOptions, options: LintOp
   const { configs, errors } = loadPlanConfigs([stdin.configPath], io.cwd, options.configFile);
   if (errors.length > 0) return failOnConfig(errors, io);
   const config = withRuleOverrides(configs.get(stdin.configPath)!, options.overrides);
-  const diagnostics = analyse(text, { config, inlineConfig: options.inlineConfig }).diagnostics.filter((d) => !options.quiet || d.severity === 'error');
-  return report([{ file: stdin.shown, text, diagnostics }], io, options, 0);
+  // Reading stopped past what a plan can be: the size error stands for the plan.
+  const analysis = typeof text === 'string' ? analyse(text, { config, inlineConfig: options.inlineConfig }) : unreadPlanAnalysis(text.tooLarge);
+  const diagnostics = analysis.diagnostics.filter((d) => !options.quiet || d.severity === 'error');
+  return report([{ file: stdin.shown, ...(typeof text === 'string' ? { text } : {}), diagnostics }], io, options, 0);
 }
 
 function resolveOptional(cwd: string, file: string | undefined): string | undefined {

@@ -38,8 +38,11 @@ export async function renderCommand(args: string[], io: MainOptions): Promise<nu
   if (target !== undefined && target === plan.file) {
     throw new CliError(`-o ${displayPath(io.cwd, target)} is the plan itself; rendering would overwrite it. Choose another output file.`, 'render');
   }
-  const text = stdin ? await readStdin(io.stdin, 'render') : readNamedPlan(plan.configPath, plan.shown);
+  const read = stdin ? await readStdin(io.stdin, 'render') : readNamedPlan(plan.configPath, plan.shown);
   const { shown } = plan;
+  // Too large to be a plan (refused unread, or standard input past the bound): nothing to render.
+  if (typeof read !== 'string') throw new CliError(`${shown} was not rendered: ${read.tooLarge}`);
+  const text = read;
 
   const configFile = stringOption(parsed, 'config');
   const loaded = loadConfig(plan.configPath, configFile === undefined ? {} : { configFile: path.resolve(io.cwd, configFile) });
@@ -66,10 +69,10 @@ function namedPlan(cwd: string, name: string): { file: string; shown: string; co
   return { file, shown: displayPath(cwd, file), configPath: file };
 }
 
-/** A named plan's text; a file that cannot be read ends the command with the reason. */
-function readNamedPlan(file: string, shown: string): string {
+/** A named plan's text (or its size message); a file that cannot be read ends the command with the reason. */
+function readNamedPlan(file: string, shown: string): string | { tooLarge: string } {
   let failure = `Cannot read ${shown}.`;
-  const text = readPlan(file, shown, (message) => (failure = message));
-  if (text === undefined) throw new CliError(failure);
-  return text;
+  const read = readPlan(file, shown, (message) => (failure = message));
+  if (read === undefined) throw new CliError(failure);
+  return 'text' in read ? read.text : read;
 }

@@ -59,6 +59,9 @@ export function codeActionsFor(analysis: Analysis, request: CodeActionRequest): 
 function quickFixes(analysis: Analysis, span: Span): PlanCodeAction[] {
   const actions: PlanCodeAction[] = [];
   let renumber: TextEdit[] | undefined | null = null;
+  // Once, not per diagnostic: a search of the whole text for each of 10,000 made a selection of the
+  // whole plan quadratic.
+  let newline: string | undefined;
   for (const diagnostic of analysis.diagnostics) {
     if (!overlaps(diagnostic.span, span)) continue;
     const fixes = diagnostic.fixes ?? [];
@@ -71,7 +74,8 @@ function quickFixes(analysis: Analysis, span: Span): PlanCodeAction[] {
       if (renumber) actions.push({ title: RENUMBER_TITLE, kind: 'quickfix', diagnostic, edits: renumber, isPreferred: false });
     }
     if (diagnostic.rule !== 'syntax' && diagnostic.rule !== 'internal-error' && diagnostic.rule !== 'unused-disable') {
-      actions.push({ title: `Disable ${diagnostic.rule} for this line`, kind: 'quickfix', diagnostic, edits: [disableNextLine(analysis, diagnostic)], isPreferred: false });
+      newline ??= analysis.text.includes('\r\n') ? '\r\n' : '\n';
+      actions.push({ title: `Disable ${diagnostic.rule} for this line`, kind: 'quickfix', diagnostic, edits: [disableNextLine(analysis, diagnostic, newline)], isPreferred: false });
     }
   }
   return actions;
@@ -88,10 +92,9 @@ export function fixAllEdits(analysis: Analysis, config: ResolvedConfig): TextEdi
 }
 
 /** Inserts `# ipt-disable-next-line RULE` above the diagnostic's line, indented like it. */
-function disableNextLine(analysis: Analysis, diagnostic: Diagnostic): TextEdit {
+function disableNextLine(analysis: Analysis, diagnostic: Diagnostic, newline: string): TextEdit {
   const line = diagnostic.range.start.line;
   const lineStart = analysis.lines.lineStarts[line];
   const indent = /^[ \t]*/.exec(analysis.text.slice(lineStart, analysis.lines.lineEnd(line)))?.[0] ?? '';
-  const newline = analysis.text.includes('\r\n') ? '\r\n' : '\n';
   return { span: { start: lineStart, end: lineStart }, newText: `${indent}# ipt-disable-next-line ${diagnostic.rule} -- say why this is fine${newline}` };
 }

@@ -31,12 +31,30 @@ export const MAX_SESSION_MINUTES = 24 * 60;
  */
 export const MAX_PLAN_CHARS = 1024 * 1024;
 
-/** The one diagnostic of a file past MAX_PLAN_CHARS, or undefined when it is within it. */
-export function planSizeProblem(length: number): string | undefined {
+/**
+ * The largest plan file worth reading, in bytes. UTF-8 spends at most 3 bytes on one UTF-16 code
+ * unit (a character outside the BMP is 4 bytes for 2 units; an invalid byte sequence decodes to one
+ * U+FFFD from at most 3 bytes), so a file of more than 3 bytes per unit of MAX_PLAN_CHARS can never
+ * fit: it is refused unread (workspace/read-plan.ts, and the web build's Validate Workspace).
+ */
+export const MAX_PLAN_BYTES = 3 * MAX_PLAN_CHARS;
+
+/**
+ * The one diagnostic of a file past MAX_PLAN_CHARS, or undefined when it is within it. `length` is in
+ * code units, or bytes for a file refused unread; `atLeast` when only a part was read (a stream).
+ */
+export function planSizeProblem(length: number, atLeast = false): string | undefined {
   if (length <= MAX_PLAN_CHARS) return undefined;
   const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
-  return `This file is ${mb(length)}; IPT Plan reads plans up to ${mb(MAX_PLAN_CHARS)} (a long plan is under 100 KB), so it was not checked. Split it into one plan per file, or check that it is a plan.`;
+  return `This file is ${atLeast ? 'more than ' : ''}${mb(length)}; IPT Plan reads plans up to ${mb(MAX_PLAN_CHARS)} (a long plan is under 100 KB), so it was not checked. Split it into one plan per file, or check that it is a plan.`;
 }
+
+/**
+ * The largest `.iptrc.json` read, in characters (and in bytes on disk, a stricter bound): a
+ * vocabulary of 400,000 words is about 5 MB. (Here rather than in rules/config-shape.ts so the
+ * extension's client can read the bound without bundling the JSON scanner.)
+ */
+export const MAX_CONFIG_CHARS = 16 * 1024 * 1024;
 
 export type LimitedNumber = 'session' | 'count' | 'interval' | 'score' | 'minutes';
 

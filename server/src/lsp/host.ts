@@ -7,6 +7,15 @@ export interface PlanFileText {
   text: string;
 }
 
+/** A plan file found but not read: too large to be a plan (its size in bytes), or not a plan file at all (why). */
+export type UnreadPlanFile = { uri: string; tooLarge: number } | { uri: string; skipped: string };
+
+/** The plans of a workspace scan, and the files it did not read. */
+export interface FoundPlans {
+  plans: PlanFileText[];
+  unread: UnreadPlanFile[];
+}
+
 export interface ServerHost {
   /** The configuration for a document (cached per folder by the host). */
   configFor(uri: string): ResolvedConfig;
@@ -19,8 +28,11 @@ export interface ServerHost {
   setConfigWatched?(watched: boolean): void;
   /** The complete set of config files (browser: the `ipt/configFiles` notification). */
   setConfigFiles?(files: readonly PlanFileText[]): void;
-  /** Every `.ipt` plan in the workspace folders, for `ipt/validateWorkspace` (Node: from disk). */
-  findPlans?(folderUris: readonly string[]): Promise<PlanFileText[]>;
+  /**
+   * Every `.ipt` plan in the workspace folders, for `ipt/validateWorkspace` (Node: from disk, read
+   * safely: workspace/read-plan.ts), and the files found but not read.
+   */
+  findPlans?(folderUris: readonly string[]): Promise<FoundPlans>;
   /**
    * A new analysis worker (Node: a worker thread; browser: a web worker nested in the server's), or
    * undefined where none can start; the server then checks plans on its own thread, in slices.

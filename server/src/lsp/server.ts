@@ -21,7 +21,8 @@ import {
   type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../analyse.js';
+import { unreadPlanAnalysis, type Analysis } from '../analyse.js';
+import { planSizeProblem } from '../language/limits.js';
 import { CONFIG_FILE_NAME } from '../rules/config-text.js';
 import type { RenderFormat } from '../render/index.js';
 import { TOOL_VERSION } from '../version.js';
@@ -41,7 +42,7 @@ import { planSymbols } from '../features/symbols.js';
 import { formatEdits } from '../format/edits.js';
 import { codeActionKinds, toCompletionItem, toDocumentSymbol, toFoldingRange, toLspDiagnostic, toLspEdits, toSelectionRange } from './convert.js';
 import { DocumentScheduler } from './document-scheduler.js';
-import { folderOf, isInside, type PlanFileText, type ServerHost } from './host.js';
+import { folderOf, isInside, type FoundPlans, type PlanFileText, type ServerHost, type UnreadPlanFile } from './host.js';
 import type { RenderResult } from './analysis-protocol.js';
 import { analysisPool, type AnalysisInitOptions } from './analysis-setup.js';
 import { Priority, type AnalysisPool } from './analysis-pool.js';
@@ -351,10 +352,15 @@ export function createServer(connection: Connection, host: ServerHost): void {
 
   connection.onRequest('ipt/catalogue', () => contained('ipt/catalogue', { variants: [], problemAreas: [] }, () => catalogueLists(workspaceConfig())));
 
-  connection.onRequest('ipt/validateWorkspace', async (params: { files?: PlanFileText[]; workDoneToken?: string | number } | undefined, token: CancellationToken) => {
-    const plans = params?.files ?? (host.findPlans ? await host.findPlans(workspaceFolders) : []);
+  connection.onRequest('ipt/validateWorkspace', async (params: { files?: PlanFileText[]; unread?: UnreadPlanFile[]; workDoneToken?: string | number } | undefined, token: CancellationToken) => {
+    // The web build's client reads the files itself (and says which it did not read); Node reads them here.
+    const found: FoundPlans = params?.files ? { plans: params.files, unread: params.unread ?? [] } : host.findPlans ? await host.findPlans(workspaceFolders) : { plans: [], unread: [] };
     const progressToken = params?.workDoneToken;
-    return validatePlans(plans, {
+    // A file too large to be a plan gets the diagnostic opening it would give; what is not a plan file is listed in the answer.
+    const tooLarge = found.unread.flatMap((file) => ('tooLarge' in file ? [file] : []));
+    for (const file of tooLarge) void connection.sendDiagnostics({ uri: file.uri, diagnostics: unreadPlanAnalysis(planSizeProblem(file.tooLarge)!).diagnostics.map((d) => toLspDiagnostic(d, file.uri)) });
+    const skipped = found.unread.flatMap((file) => ('skipped' in file ? [file] : []));
+    const result = await validatePlans(found.plans, {
       pool: pool!,
       token,
       openAnalysis(uri) {
@@ -364,6 +370,7 @@ export function createServer(connection: Connection, host: ServerHost): void {
       publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
       progress: progressToken === undefined ? undefined : (value: ProgressValue) => void connection.sendProgress(WorkDoneProgress.type, progressToken, value),
     });
+    return { ...result, files: result.files + tooLarge.length, problems: result.problems + tooLarge.length, skipped };
   });
 
   connection.onShutdown(() => pool?.dispose());

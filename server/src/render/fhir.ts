@@ -76,7 +76,7 @@ function carePlan(view: PlanView, options: FhirOptions): CarePlan {
   const codeSystem = options.diagnosisCodeSystem ?? DEFAULT_DIAGNOSIS_CODE_SYSTEM;
   const subject = subjectReference(view.client, options.clientIdentifierSystem ?? DEFAULT_CLIENT_IDENTIFIER_SYSTEM);
   const contained: FhirResource[] = [];
-  const used = new Set<string>();
+  const used = new IdPool();
 
   const addresses: Reference[] = [];
   if (view.diagnosis && (view.diagnosis.text || view.diagnosis.code)) {
@@ -111,6 +111,9 @@ function carePlan(view: PlanView, options: FhirOptions): CarePlan {
   const cadence = view.sessions?.cadence?.id;
   const start = parseDay(view.start) ? view.start : undefined;
   let scores = 0;
+  // The goals are the middle phase's work: its activity names them, once (a plan that writes
+  // `phase middle` 2,000 times would otherwise list every goal 2,000 times).
+  const middle = view.phases.find((phase) => phase.name?.id === 'middle');
   const activity = view.phases.map((phase): CarePlanActivity => {
     const outcomes: Reference[] = [];
     for (const session of phase.sessions) {
@@ -125,7 +128,7 @@ function carePlan(view: PlanView, options: FhirOptions): CarePlan {
       detail: prune({
         kind: 'Appointment',
         code: phaseCode(phase),
-        goal: phase.name?.id === 'middle' && goalRefs.length ? goalRefs : undefined,
+        goal: phase === middle && goalRefs.length ? goalRefs : undefined,
         status: phaseStatus(phase),
         scheduledTiming: timing(phase, start, cadence, view.sessions?.minutes),
         description: phaseDescription(phase),
@@ -325,12 +328,30 @@ function phaseDescription(phase: PhaseView): string | undefined {
   return [range, titled.join('; ')].filter((x) => x).join('. ') || undefined;
 }
 
-/** A FHIR id ([A-Za-z0-9-.]{1,64}) from any text, unique within the resource. */
-function uniqueId(wanted: string, used: Set<string>): string {
+/**
+ * The ids given out in one resource, and for each stem the next number to try: 20,000 goals sharing
+ * one id are numbered in one pass (counting from 2 for each of them made the export quadratic).
+ */
+class IdPool {
+  readonly used = new Set<string>();
+  readonly next = new Map<string, number>();
+}
+
+/**
+ * A FHIR id ([A-Za-z0-9-.]{1,64}) from any text, unique within the resource: the text itself, or
+ * when that is taken, its first 57 characters and `-N` (at most 7 more: a plan holds fewer than a
+ * million statements). A stem's counter only grows, so each id is tried at most once per stem.
+ */
+function uniqueId(wanted: string, pool: IdPool): string {
   const base = wanted.replace(/[^A-Za-z0-9.-]/g, '-').slice(0, 60) || 'id';
   let id = base;
-  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-  used.add(id);
+  if (pool.used.has(id)) {
+    const stem = base.slice(0, 57);
+    let n = pool.next.get(stem) ?? 2;
+    while (pool.used.has((id = `${stem}-${n}`))) n++;
+    pool.next.set(stem, n + 1);
+  }
+  pool.used.add(id);
   return id;
 }
 

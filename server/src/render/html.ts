@@ -166,7 +166,11 @@ function focusPanel(focus: FocusView): string {
         .map(
           (g) =>
             `<li data-line="${g.line}"><span class="goal-id">${text(g.id, '?')}</span><span>${text(g.text)}<span class="targeted">${
-              g.targetedIn.length ? `Targeted in ${sessionsWord(g.targetedIn)} ${e(g.targetedIn.join(', '))}` : 'Not targeted by any session yet'
+              g.sameIdAs !== undefined
+                ? `The same id as the goal on line ${g.sameIdAs + 1}: give this goal its own id`
+                : g.targetedIn.length
+                  ? `Targeted in ${sessionsWord(g.targetedIn)} ${e(g.targetedIn.join(', '))}`
+                  : 'Not targeted by any session yet'
             }</span></span></li>`,
         )
         .join('')}</ul>`
@@ -189,7 +193,15 @@ function sessionsWord(labels: string[]): string {
 function measuresBlock(view: PlanView): string {
   if (view.measures.length === 0) return '<section class="measures"><h2>Measures</h2><p class="missing">No measures scheduled.</p></section>';
   const recorded = new Map(view.series.map((s) => [s.instrument.id, s]));
-  const rows = view.measures.map((m) => measureRow(m, recorded.get(m.instrument?.id ?? '')));
+  // The scores of an instrument are listed once, in its first row: a later `measure` of the same
+  // instrument names that row (listing them again for each of 2,000 copies made the page quadratic).
+  const firstRow = new Map<string, MeasureView>();
+  const rows = view.measures.map((m) => {
+    const id = m.instrument?.id ?? '';
+    const first = firstRow.get(id);
+    if (!first) firstRow.set(id, m);
+    return measureRow(m, first ? { sameAs: first } : recorded.get(id));
+  });
   return `<section class="measures">
 <h2>Measures</h2>
 <table><thead><tr><th>Instrument</th><th>When</th><th>Recorded</th></tr></thead><tbody>
@@ -198,7 +210,7 @@ ${rows.join('\n')}
 </section>`;
 }
 
-function measureRow(measure: MeasureView, series: ScoreSeries | undefined): string {
+function measureRow(measure: MeasureView, series: ScoreSeries | { sameAs: MeasureView } | undefined): string {
   const name = measure.instrument
     ? measure.instrument.title
       ? `<code>${e(measure.instrument.id)}</code> <span class="muted">${e(measure.instrument.title)}</span>`
@@ -206,7 +218,12 @@ function measureRow(measure: MeasureView, series: ScoreSeries | undefined): stri
     : text(undefined, 'instrument not stated');
   const sessions = measure.sessions.length && measure.schedule?.startsWith('every') ? ` <span class="muted">(sessions ${e(measure.sessions.join(', '))})</span>` : '';
   const when = `${text(measure.schedule, 'schedule not stated')}${sessions}`;
-  const scores = series?.points.length ? series.points.map((p) => `${p.value} <span class="muted">(s${e(p.sessionLabel)})</span>`).join(', ') : '<span class="muted">none yet</span>';
+  const scores =
+    series && 'sameAs' in series
+      ? `<span class="muted">listed with the first <code>measure ${e(measure.instrument?.id ?? '')}</code> (line ${series.sameAs.line + 1})</span>`
+      : series?.points.length
+        ? series.points.map((p) => `${p.value} <span class="muted">(s${e(p.sessionLabel)})</span>`).join(', ')
+        : '<span class="muted">none yet</span>';
   return `<tr data-line="${measure.line}"><td>${name}</td><td>${when}</td><td>${scores}</td></tr>`;
 }
 

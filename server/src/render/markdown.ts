@@ -76,7 +76,12 @@ function focusSection(view: PlanView): string[] {
     if (focus.stage) lines.push(`Dispute stage: ${word(focus.stage)}`, '');
     if (focus.goals.length === 0) lines.push('_No goals stated._');
     for (const goal of focus.goals) {
-      const where = goal.targetedIn.length ? ` — targeted in ${goal.targetedIn.length === 1 && !goal.targetedIn[0].includes('–') ? 'session' : 'sessions'} ${m(goal.targetedIn.join(', '))}` : ' — not targeted by any session yet';
+      const where =
+        goal.sameIdAs !== undefined
+          ? ` — the same id as the goal on line ${goal.sameIdAs + 1}: give this goal its own id`
+          : goal.targetedIn.length
+            ? ` — targeted in ${goal.targetedIn.length === 1 && !goal.targetedIn[0].includes('–') ? 'session' : 'sessions'} ${m(goal.targetedIn.join(', '))}`
+            : ' — not targeted by any session yet';
       lines.push(`- **${goal.id !== undefined ? m(goal.id) : '?'}** ${value(goal.text)}${where}`);
     }
     lines.push('');

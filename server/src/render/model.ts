@@ -23,8 +23,14 @@ export interface GoalView {
   id?: string;
   text?: string;
   line: number;
-  /** Session labels (e.g. "4–7") whose `targets` name this goal. */
+  /** Session labels (e.g. "4–7") whose `targets` name this goal, each once. */
   targetedIn: string[];
+  /**
+   * The line of an earlier goal with the same id (an error the rules report): `targets` lines mean
+   * that one, so this goal lists no sessions (listing them again for each of 20,000 copies made
+   * the page grow with the square of the plan).
+   */
+  sameIdAs?: number;
 }
 
 export interface FocusView {
@@ -147,24 +153,28 @@ export function planView(analysis: Analysis, catalogue: Catalogue): PlanView {
   const phases = ast.phases.map((phase) => phaseView(phase, catalogue, lineOf));
   const sessions = phases.flatMap((p) => p.sessions);
   // Goal id → the labels of the sessions that target it, in one pass (not one search per goal).
-  const targeting = new Map<string, string[]>();
+  const targeting = new Map<string, Set<string>>();
   for (const s of sessions) {
-    for (const id of new Set(s.targets)) {
+    for (const id of s.targets) {
       const labels = targeting.get(id);
-      if (labels) labels.push(s.label);
-      else targeting.set(id, [s.label]);
+      if (labels) labels.add(s.label);
+      else targeting.set(id, new Set([s.label]));
     }
   }
+  const firstLine = new Map<string, number>();
+  const goalView = (goal: (typeof ast.focuses)[number]['goals'][number]): GoalView => {
+    const id = goal.id?.value;
+    const line = lineOf(goal.span);
+    const earlier = id === undefined ? undefined : firstLine.get(id);
+    if (id !== undefined && earlier === undefined) firstLine.set(id, line);
+    if (earlier !== undefined) return { id, text: goal.text?.value, line, targetedIn: [], sameIdAs: earlier };
+    return { id, text: goal.text?.value, line, targetedIn: id === undefined ? [] : [...(targeting.get(id) ?? [])] };
+  };
   const focuses = ast.focuses.map((focus) => ({
     area: named(focus.area, catalogue.problemAreas),
     description: focus.description?.value,
     stage: named(focus.stages[0]?.name, catalogue.stages),
-    goals: focus.goals.map((goal) => ({
-      id: goal.id?.value,
-      text: goal.text?.value,
-      line: lineOf(goal.span),
-      targetedIn: goal.id ? [...(targeting.get(goal.id.value) ?? [])] : [],
-    })),
+    goals: focus.goals.map(goalView),
     line: lineOf(focus.span),
   }));
 

@@ -4,7 +4,7 @@
  * A plan with syntax errors is returned untouched: its structure is uncertain, so no edit is safe.
  */
 import type { Analysis } from '../analyse.js';
-import { minOf, pushAll } from '../language/arrays.js';
+import { maxOf, minOf, pushAll } from '../language/arrays.js';
 import type { Diagnostic, TextEdit } from '../language/diagnostic.js';
 
 export const MAX_FIX_PASSES = 10;
@@ -51,29 +51,89 @@ export function chooseEdits(diagnostics: readonly Diagnostic[]): { edits: TextEd
     .filter((fix) => fix.edits.length > 0)
     .sort((a, b) => firstStart(a.edits) - firstStart(b.edits));
   const chosen: TextEdit[] = [];
+  const taken = new TakenPlaces(maxOf(candidates.flatMap((fix) => fix.edits.map((edit) => edit.span.end)), 0));
   let count = 0;
   for (const fix of candidates) {
-    if (fix.edits.some((edit) => chosen.some((taken) => overlaps(edit, taken)))) continue;
-    if (fix.edits.some((edit, i) => fix.edits.some((other, j) => i !== j && overlaps(edit, other)))) continue;
+    if (fix.edits.some((edit) => taken.conflicts(edit)) || overlapsItself(fix.edits)) continue;
+    for (const edit of fix.edits) taken.take(edit);
     pushAll(chosen, fix.edits);
     count++;
   }
   return { edits: chosen, count };
 }
 
-/** Applies non-overlapping edits (any order) to a text. */
+/** Applies non-overlapping edits (any order) to a text, in one pass (one slice per edit, joined once). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  let result = text;
-  for (const edit of [...edits].sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end)) {
-    result = result.slice(0, edit.span.start) + edit.newText + result.slice(edit.span.end);
+  const parts: string[] = [];
+  let at = 0;
+  for (const edit of [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end)) {
+    parts.push(text.slice(at, edit.span.start), edit.newText);
+    at = edit.span.end;
   }
-  return result;
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** Two edits conflict when their spans overlap; an insertion also conflicts with an edit that touches its place. */
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   const insertion = a.span.start === a.span.end || b.span.start === b.span.end;
   return insertion ? a.span.start <= b.span.end && b.span.start <= a.span.end : a.span.start < b.span.end && b.span.start < a.span.end;
+}
+
+/** True when two edits of one fix overlap: sorted, an edit that overlaps a later one overlaps the next. */
+function overlapsItself(edits: readonly TextEdit[]): boolean {
+  if (edits.length < 2) return false;
+  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return sorted.some((edit, i) => i > 0 && overlaps(sorted[i - 1], edit));
+}
+
+/**
+ * The places the chosen edits cover, asked "does this edit conflict with any of them?" in
+ * logarithmic time (a scan of every chosen edit made fixing 35,000 unused directives quadratic).
+ * On a doubled line, position p is point 2p and the gap after it 2p + 1: an edit that replaces text
+ * covers the points strictly inside its span (2s + 1 … 2e − 1), an insertion covers 2p; an edit
+ * that replaces text conflicts with anything covering 2s … 2e, an insertion with 2p − 1 … 2p + 1
+ * (so it also conflicts with an edit that only touches its place, as `overlaps` says). The chosen
+ * edits never overlap, so each point is covered at most once: marking costs the text's length at
+ * most, and each question is a sum over a Fenwick tree.
+ */
+class TakenPlaces {
+  private readonly covered: Uint8Array;
+  private readonly tree: Int32Array;
+
+  constructor(lastPosition: number) {
+    this.covered = new Uint8Array(2 * lastPosition + 3);
+    this.tree = new Int32Array(2 * lastPosition + 4);
+  }
+
+  conflicts(edit: TextEdit): boolean {
+    const { start, end } = edit.span;
+    return start === end ? this.any(2 * start - 1, 2 * start + 1) : this.any(2 * start, 2 * end);
+  }
+
+  take(edit: TextEdit): void {
+    const { start, end } = edit.span;
+    if (start === end) this.cover(2 * start);
+    else for (let point = 2 * start + 1; point <= 2 * end - 1; point++) this.cover(point);
+  }
+
+  private cover(point: number): void {
+    if (this.covered[point]) return;
+    this.covered[point] = 1;
+    for (let i = point + 1; i < this.tree.length; i += i & -i) this.tree[i]++;
+  }
+
+  /** Whether any point in [from, to] is covered. */
+  private any(from: number, to: number): boolean {
+    return this.coveredUpTo(Math.min(to, this.covered.length - 1)) - this.coveredUpTo(from - 1) > 0;
+  }
+
+  /** How many points in [0, point] are covered. */
+  private coveredUpTo(point: number): number {
+    let sum = 0;
+    for (let i = point + 1; i > 0; i -= i & -i) sum += this.tree[i];
+    return sum;
+  }
 }
 
 function firstStart(edits: readonly TextEdit[]): number {

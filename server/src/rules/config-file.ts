@@ -31,11 +31,13 @@ export interface VariantConfig {
 /** A word added to the vocabulary: its id, or its id with a title and description. */
 export type VocabularyEntryConfig = string | { id: string; title?: string; description?: string };
 
-/** A regular expression the `phi` rule also looks for. */
+/** A regular expression the `phi` rule also looks for (RE2 syntax: see docs/config.md). */
 export interface PhiPatternConfig {
   /** What the pattern finds, shown in the message (e.g. "medical record number"). */
   name: string;
+  /** RE2 syntax, without slashes: no lookaround or backreferences (RE2 always runs in linear time). */
   pattern: string;
+  /** `i` ignores case, `m` makes `^` and `$` match at line ends, `s` lets `.` match a line break. */
   flags?: string;
 }
 

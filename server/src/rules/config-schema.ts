@@ -8,8 +8,8 @@
  */
 import * as z from 'zod';
 import type { ConfigFile, VariantConfig } from './config-file.js';
-import { catastrophicBacktracking } from './config-regex-safety.js';
 import { allRules } from './registry.js';
+import { compileWorkspacePattern, FLAGS_MESSAGE, PATTERN_FLAGS } from './workspace-pattern.js';
 
 /** The language's identifier form (LANGUAGE.md "Tokens"): a vocabulary id must be writable in a plan. */
 export const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*$/;
@@ -116,35 +116,21 @@ const vocabularyEntry = (what: string) =>
 const phiPatternSchema = z
   .object({
     name: z.string().min(1).describe('What the pattern finds, shown in the message (e.g. "medical record number").'),
-    pattern: z.string().min(1).describe('A JavaScript regular expression, without the surrounding slashes.'),
+    pattern: z
+      .string()
+      .min(1)
+      .describe('A regular expression in RE2 syntax, without the surrounding slashes (no lookaround or backreferences: RE2 always runs in linear time).'),
     flags: z
       .string()
-      .regex(/^[dgimsuvy]*$/, { message: 'Regular expression flags are letters among d, g, i, m, s, u, v and y.' })
+      .regex(PATTERN_FLAGS, { message: FLAGS_MESSAGE })
       .optional()
-      .describe('Regular expression flags, e.g. "i" to ignore case.'),
+      .describe('Flags: "i" ignores case, "m" makes ^ and $ match at line ends, "s" lets . match a line break.'),
   })
   .strict()
   .superRefine((p, ctx) => {
-    if (p.flags !== undefined && !/^[dgimsuvy]*$/.test(p.flags)) return; // reported by `flags` itself
-    try {
-      new RegExp('', p.flags);
-    } catch {
-      ctx.addIssue({ code: 'custom', path: ['flags'], message: 'These regular expression flags are invalid: each flag may appear once, and "u" and "v" cannot be combined.' });
-      return;
-    }
-    try {
-      new RegExp(p.pattern, p.flags);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      ctx.addIssue({
-        code: 'custom',
-        path: ['pattern'],
-        message: `This regular expression is invalid (${reason}). Fix it, or remove this pattern.`,
-      });
-      return;
-    }
-    const risk = catastrophicBacktracking(p.pattern);
-    if (risk) ctx.addIssue({ code: 'custom', path: ['pattern'], message: `This regular expression could hang the linter: ${risk}.` });
+    if (p.flags !== undefined && !PATTERN_FLAGS.test(p.flags)) return; // reported by `flags` itself
+    const compiled = compileWorkspacePattern(p.pattern, p.flags);
+    if ('error' in compiled) ctx.addIssue({ code: 'custom', path: [compiled.at], message: compiled.error });
   });
 
 export const configSchema = z
@@ -209,7 +195,7 @@ export const configSchema = z
         patterns: z
           .array(phiPatternSchema)
           .optional()
-          .describe('Extra regular expressions for identifying data (JavaScript syntax).'),
+          .describe('Extra regular expressions for identifying data (RE2 syntax).'),
         allow: z.array(z.string()).optional().describe('Exact strings never reported (e.g. the clinic front-desk number).'),
       })
       .strict()

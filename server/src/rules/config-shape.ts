@@ -5,6 +5,7 @@
  * duplicated key (which JSON silently resolves to the last one) is reported where it stands.
  */
 import { createScanner, type SyntaxKind as ScannerKind } from 'jsonc-parser';
+import { MAX_CONFIG_CHARS } from '../language/limits.js';
 
 /** jsonc-parser's SyntaxKind is a `const enum`, which isolated modules cannot read: its values, by name. */
 const SyntaxKind = {
@@ -21,8 +22,7 @@ const SyntaxKind = {
   EOF: 17,
 } as const satisfies Record<string, ScannerKind>;
 
-/** The largest config read (a vocabulary of 400,000 words is about 5 MB). */
-export const MAX_CONFIG_CHARS = 16 * 1024 * 1024;
+export { MAX_CONFIG_CHARS };
 /** The deepest nesting read; the schema's own deepest setting is 4 levels down. */
 export const MAX_CONFIG_DEPTH = 32;
 

@@ -5,6 +5,7 @@
  */
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type * as z from 'zod';
+import { pushAll } from '../language/arrays.js';
 import { LineIndex } from '../language/span.js';
 import { didYouMean } from '../language/suggest.js';
 import { defaultConfig, resolveConfigWithIssues, type ConfigIssue, type ResolvedConfig } from './config.js';
@@ -365,7 +366,7 @@ export function resolveChain(chain: ParsedConfigFile[]): { config: ResolvedConfi
   const errors = chain.flatMap((c) => c.errors);
   const usable = chain.filter((c) => c.config);
   if (usable.length === 0) return { config: defaultConfig, errors };
-  const merged = usable.map((c) => c.config!).reduce(mergeConfigs);
+  const merged = mergeCascade(usable.map((c) => c.config!));
   const { config, issues } = resolveConfigWithIssues(merged);
   for (const issue of issues) errors.push(locateIssue(issue, usable));
   return { config, errors };
@@ -373,6 +374,17 @@ export function resolveChain(chain: ParsedConfigFile[]): { config: ResolvedConfi
 
 /** Reports a problem of the merged config in the deepest file that wrote the part at fault. */
 function locateIssue(issue: ConfigIssue, chain: ParsedConfigFile[]): ConfigError {
+  // `phi.patterns` are joined base first: the merged index names one file's own entry.
+  const [section, list, index, ...rest] = issue.path;
+  if (section === 'phi' && list === 'patterns' && typeof index === 'number') {
+    let first = 0;
+    for (const entry of chain) {
+      const count = entry.config?.phi?.patterns?.length ?? 0;
+      const node = index < first + count && entry.tree ? findNodeAtLocation(entry.tree, ['phi', 'patterns', index - first, ...rest]) : undefined;
+      if (node) return makeError(entry.file, entry.lines, pointAt(node).offset, pointAt(node).length, issue.message);
+      first += count;
+    }
+  }
   for (let length = issue.path.length; length > 0; length--) {
     const at = issue.path.slice(0, length);
     for (let i = chain.length - 1; i >= 0; i--) {
@@ -383,6 +395,51 @@ function locateIssue(issue: ConfigIssue, chain: ParsedConfigFile[]): ConfigError
   }
   const last = chain[chain.length - 1];
   return makeError(last.file, last.lines, 0, 0, issue.message);
+}
+
+/**
+ * A cascade of configs, base (outermost) first, merged as `mergeConfigs` merges two, in one pass:
+ * folding `mergeConfigs` over the cascade copied the lists and maps gathered so far at every file,
+ * quadratic in a deep cascade.
+ */
+export function mergeCascade(configs: readonly ConfigFile[]): ConfigFile {
+  const merged: ConfigFile = {};
+  const rules: NonNullable<ConfigFile['rules']> = {};
+  const variants: NonNullable<ConfigFile['variants']> = {};
+  const vocabulary: Required<NonNullable<ConfigFile['vocabulary']>> = { techniques: [], tasks: [], instruments: [], problemAreas: [] };
+  const phi: Required<NonNullable<ConfigFile['phi']>> = { patterns: [], allow: [] };
+  const fhir: NonNullable<ConfigFile['fhir']> = {};
+  const has = { rules: false, variants: false, vocabulary: false, phi: false, fhir: false };
+  for (const config of configs) {
+    Object.assign(merged, config);
+    if (config.rules) {
+      has.rules = true;
+      Object.assign(rules, config.rules);
+    }
+    if (config.variants) {
+      has.variants = true;
+      for (const [name, variant] of Object.entries(config.variants)) variants[name] = { ...variants[name], ...variant };
+    }
+    if (config.vocabulary) {
+      has.vocabulary = true;
+      for (const key of ['techniques', 'tasks', 'instruments', 'problemAreas'] as const) pushAll<unknown>(vocabulary[key], config.vocabulary[key] ?? []);
+    }
+    if (config.phi) {
+      has.phi = true;
+      pushAll(phi.patterns, config.phi.patterns ?? []);
+      pushAll(phi.allow, config.phi.allow ?? []);
+    }
+    if (config.fhir) {
+      has.fhir = true;
+      Object.assign(fhir, config.fhir);
+    }
+  }
+  if (has.rules) merged.rules = rules;
+  if (has.variants) merged.variants = variants;
+  if (has.vocabulary) merged.vocabulary = vocabulary;
+  if (has.phi) merged.phi = phi;
+  if (has.fhir) merged.fhir = fhir;
+  return merged;
 }
 
 /** `over` (a deeper file) on top of `base`. */

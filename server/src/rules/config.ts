@@ -6,15 +6,16 @@
  */
 import type { Catalogue, CatalogueEntry, InstrumentEntry, RequiredTask, RequiredTasks, TaskEntry, VariantEntry } from '../language/catalogue-types.js';
 import { DEFAULT_REQUIRED_TASKS } from '../language/catalogue/required-tasks.js';
-import { catastrophicBacktracking } from './config-regex-safety.js';
 import type { RuleSetting } from '../language/diagnostic.js';
 import { builtinCatalogue, findEntry } from '../language/catalogue.js';
 import type { ConfigFile, FhirConfig, VariantConfig } from './config-schema.js';
-import { didYouMean } from '../language/suggest.js';
+import { choicesText, didYouMean, MAX_LISTED_CHOICES, suggestionBudget, withSuggestionBudget } from '../language/suggest.js';
+import { compileWorkspacePattern, MAX_PATTERN_INSTRUCTIONS, tooLarge, type WorkspacePattern } from './workspace-pattern.js';
 
 export interface PhiPattern {
   name: string;
-  regex: RegExp;
+  /** Compiled for RE2 (linear time): see workspace-pattern.ts. */
+  pattern: WorkspacePattern;
 }
 
 export interface ResolvedConfig {
@@ -56,6 +57,11 @@ export function resolveConfig(file: ConfigFile | undefined): ResolvedConfig {
 /** Like `resolveConfig`, and says what it had to skip and why. */
 export function resolveConfigWithIssues(file: ConfigFile | undefined): { config: ResolvedConfig; issues: ConfigIssue[] } {
   if (!file) return { config: defaultConfig, issues: [] };
+  // Did-you-mean over the variants and tasks gets a bounded share of the work (suggest.ts).
+  return withSuggestionBudget(suggestionBudget(), () => resolveWithIssues(file));
+}
+
+function resolveWithIssues(file: ConfigFile): { config: ResolvedConfig; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
 
   const resolvedVariants = resolveVariants(file.variants ?? {}, issues);
@@ -69,7 +75,7 @@ export function resolveConfigWithIssues(file: ConfigFile | undefined): { config:
     else {
       issues.push({
         path: ['variant'],
-        message: `The default variant \`${file.variant}\` is not built in or defined in \`variants\`.${didYouMean(file.variant, variants.map((v) => v.id)).text} Use one of: ${variants.map((v) => v.id).join(', ')}.`,
+        message: `The default variant \`${file.variant}\` is not built in or defined in \`variants\`.${didYouMean(file.variant, variants.map((v) => v.id)).text} Use one of: ${choicesText(variants, false)}.`,
       });
     }
   }
@@ -77,21 +83,7 @@ export function resolveConfigWithIssues(file: ConfigFile | undefined): { config:
   const rules: Record<string, RuleSetting> = {};
   for (const [id, setting] of Object.entries(file.rules ?? {})) if (setting !== undefined) rules[id] = setting;
 
-  const patterns: PhiPattern[] = [];
-  (file.phi?.patterns ?? []).forEach((p, index) => {
-    const risk = catastrophicBacktracking(p.pattern);
-    if (risk) {
-      // The schema reports it too; a config that skipped validation must not get a hanging pattern either.
-      issues.push({ path: ['phi', 'patterns', index, 'pattern'], message: `This regular expression could hang the linter: ${risk}.` });
-      return;
-    }
-    try {
-      patterns.push({ name: p.name, regex: new RegExp(p.pattern, p.flags) });
-    } catch (error) {
-      // The schema already rejects invalid patterns; this guards configs that skipped validation.
-      issues.push({ path: ['phi', 'patterns', index, 'pattern'], message: `This regular expression is invalid (${describe(error)}). Fix it, or remove this pattern.` });
-    }
-  });
+  const patterns = resolvePatterns(file.phi?.patterns ?? [], issues);
 
   return {
     config: { rules, defaultVariant, catalogue, phi: { patterns, allow: [...(file.phi?.allow ?? [])] }, fhir: { ...file.fhir } },
@@ -99,47 +91,116 @@ export function resolveConfigWithIssues(file: ConfigFile | undefined): { config:
   };
 }
 
+// ---------------------------------------------------------------- phi patterns
+
+/**
+ * The `phi.patterns` of the merged configuration, compiled for RE2, in order while all of them
+ * together stay within MAX_PATTERN_INSTRUCTIONS (the cost of checking a plan grows with it). The
+ * schema already refuses a pattern RE2 cannot compile; this also guards configs that skipped it.
+ */
+function resolvePatterns(written: readonly { name: string; pattern: string; flags?: string }[], issues: ConfigIssue[]): PhiPattern[] {
+  const patterns: PhiPattern[] = [];
+  let instructions = 0;
+  for (const [index, p] of written.entries()) {
+    const compiled = compileWorkspacePattern(p.pattern, p.flags);
+    if ('error' in compiled) {
+      issues.push({ path: ['phi', 'patterns', index, compiled.at], message: compiled.error });
+      continue;
+    }
+    if (instructions + compiled.instructions > MAX_PATTERN_INSTRUCTIONS) {
+      const left = written.length - index;
+      issues.push({
+        path: ['phi', 'patterns', index, 'pattern'],
+        message: tooLarge(
+          `With this pattern, \`phi.patterns\` compile to ${instructions + compiled.instructions} RE2 instructions`,
+          ` This pattern${left > 1 ? ` and the ${left - 1} after it were` : ' was'} left out.`,
+        ),
+      });
+      break;
+    }
+    instructions += compiled.instructions;
+    patterns.push({ name: p.name, pattern: compiled });
+  }
+  return patterns;
+}
+
 // ---------------------------------------------------------------- variants
+
+/**
+ * The most `extends` between a configured variant and one that extends nothing. Real chains are one
+ * or two long (`ptsd` extends `acute`); past this, the chain is a mistake or a generated file, and
+ * following it would only cost time (a chain of 5,000 took 4.5 s).
+ */
+export const MAX_EXTENDS_CHAIN = 32;
 
 function resolveVariants(configured: Record<string, VariantConfig>, issues: ConfigIssue[]): VariantEntry[] {
   const result = new Map<string, VariantEntry>(builtinCatalogue.variants.map((v) => [v.id, v]));
+  const builtIn = new Map(builtinCatalogue.variants.map((v) => [v.id, v]));
+  const known = new Set([...builtIn.keys(), ...Object.keys(configured)]);
+  /** The variants being resolved, innermost last: a name met again is a cycle. */
   const resolving = new Set<string>();
-  const done = new Map<string, VariantEntry | undefined>();
+  /** Each resolved variant, and how many `extends` lead from it to one that extends nothing. */
+  const done = new Map<string, { entry: VariantEntry; chain: number } | undefined>();
+  const tooLong = (name: string) =>
+    issues.push({
+      path: ['variants', name, 'extends'],
+      message: `Variant \`${name}\` is more than ${MAX_EXTENDS_CHAIN} \`extends\` away from a variant that extends nothing (a built-in one, or one that sets every value). Make it, or a variant it extends, start from a built-in variant.`,
+    });
 
-  const resolve = (name: string): VariantEntry | undefined => {
+  const resolve = (name: string): { entry: VariantEntry; chain: number } | undefined => {
     if (done.has(name)) return done.get(name);
     const own = configured[name];
-    if (!own) return result.get(name);
+    if (!own) {
+      const entry = result.get(name);
+      return entry && { entry, chain: 0 };
+    }
     if (resolving.has(name)) {
       issues.push({ path: ['variants', name, 'extends'], message: `Variant \`${name}\` extends itself through a cycle of \`extends\`. Make one of them start from a built-in variant.` });
       done.set(name, undefined);
       return undefined;
     }
+    if (resolving.size >= MAX_EXTENDS_CHAIN) {
+      // Entered from the far end of a long chain: stop here rather than follow it to its start.
+      tooLong(name);
+      done.set(name, undefined);
+      return undefined;
+    }
     resolving.add(name);
-    const entry = resolveOne(name, own);
+    const resolved = resolveOne(name, own);
     resolving.delete(name);
-    done.set(name, entry);
-    return entry;
+    done.set(name, resolved);
+    return resolved;
   };
 
-  const resolveOne = (name: string, own: VariantConfig): VariantEntry | undefined => {
+  const resolveOne = (name: string, own: VariantConfig): { entry: VariantEntry; chain: number } | undefined => {
     // A built-in variant overridden by name starts from its built-in values.
-    let base: VariantEntry | undefined = builtinCatalogue.variants.find((v) => v.id === name);
+    let base: VariantEntry | undefined = builtIn.get(name);
+    let chain = 0;
     if (own.extends !== undefined) {
-      const known = new Set([...builtinCatalogue.variants.map((v) => v.id), ...Object.keys(configured)]);
       if (own.extends === name && base) {
         // `"acute": { "extends": "acute" }` is the same as overriding acute.
       } else if (!known.has(own.extends)) {
-        // The choices leave out the variant being defined: it cannot start from itself.
-        const choices = [...known].filter((id) => id !== name);
+        // The choices leave out the variant being defined: it cannot start from itself. (Looked at
+        // lazily: 5,000 variants extending unknown names must not copy the 5,000 names each.)
+        const choices = function* () {
+          for (const id of known) if (id !== name) yield id;
+        };
+        const listed: string[] = [];
+        for (const id of choices()) if (listed.push(id) > MAX_LISTED_CHOICES) break;
         issues.push({
           path: ['variants', name, 'extends'],
-          message: `Variant \`${name}\` extends \`${own.extends}\`, which is not built in or defined in \`variants\`.${didYouMean(own.extends, choices).text} Use one of: ${choices.join(', ')}.`,
+          message: `Variant \`${name}\` extends \`${own.extends}\`, which is not built in or defined in \`variants\`.${didYouMean(own.extends, choices()).text} Use one of: ${choicesText(listed, false, known.size - 1)}.`,
         });
         return undefined;
       } else {
-        base = resolve(own.extends);
-        if (!base) return undefined; // the reason is reported at the variant it extends
+        const extended = resolve(own.extends);
+        if (!extended) return undefined; // the reason is reported at the variant it extends
+        if (extended.chain >= MAX_EXTENDS_CHAIN) {
+          tooLong(name);
+          return undefined;
+        }
+        base = extended.entry;
+        chain = extended.chain + 1;
       }
     }
     if (!base) {
@@ -154,8 +215,8 @@ function resolveVariants(configured: Record<string, VariantConfig>, issues: Conf
     }
     const sessions = own.sessions ? { min: own.sessions.min, ...(own.sessions.max !== undefined ? { max: own.sessions.max } : {}) } : base!.sessions;
     // A built-in variant changed by name keeps its own title, description and sources.
-    const self = builtinCatalogue.variants.find((v) => v.id === name);
-    return {
+    const self = builtIn.get(name);
+    const entry: VariantEntry = {
       id: name,
       title: own.title ?? self?.title ?? name,
       description: own.description ?? self?.description ?? (base ? `A configured variant based on \`${base.id}\`.` : 'A configured variant.'),
@@ -167,12 +228,22 @@ function resolveVariants(configured: Record<string, VariantConfig>, issues: Conf
       termination: own.termination ? { ...own.termination } : { ...base!.termination },
       requiredTasks: mergeRequiredTasks(base?.requiredTasks ?? DEFAULT_REQUIRED_TASKS, own.requiredTasks),
     };
+    return { entry, chain };
   };
 
   for (const name of Object.keys(configured)) {
-    const entry = resolve(name);
-    if (entry) result.set(name, entry);
-    else if (!builtinCatalogue.variants.some((v) => v.id === name)) result.delete(name);
+    // Resolve the variants a chain of `extends` leads to first, from its far end, so that each step
+    // finds its base resolved: no recursion follows a long chain (only a cycle meets the guard above).
+    const chain: string[] = [];
+    const onChain = new Set<string>();
+    for (let at: string | undefined = name; at !== undefined && configured[at] && !done.has(at) && !onChain.has(at); at = configured[at].extends) {
+      chain.push(at);
+      onChain.add(at);
+    }
+    for (let i = chain.length - 1; i > 0; i--) resolve(chain[i]);
+    const resolved = resolve(name);
+    if (resolved) result.set(name, resolved.entry);
+    else if (!builtIn.has(name)) result.delete(name);
   }
   return [...result.values()];
 }
@@ -315,8 +386,4 @@ function mergeById<T extends CatalogueEntry>(base: readonly T[], extra: T[], mer
 function listOf(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,7 +1,7 @@
 /** `focus-area`: The focus names a known IPT problem area. */
 import { findEntry } from '../language/catalogue.js';
 import { docsUrl, type Rule } from './rule.js';
-import { changeTo, namesOf, suggestUnique } from '../language/suggest.js';
+import { changeTo, choicesText, namesOf, suggestUnique } from '../language/suggest.js';
 
 export default {
   id: 'focus-area',
@@ -15,7 +15,7 @@ export default {
       const area = focus.area;
       if (!area || findEntry(areas, area.value)) continue;
       const suggestion = suggestUnique(area.value, namesOf(areas));
-      const known = areas.map((entry) => `\`${entry.id}\``).join(', ');
+      const known = choicesText(areas);
       ctx.report({
         span: area.span,
         message: suggestion

@@ -10,7 +10,7 @@ import type { Focus, Goal, Word } from '../language/ast.js';
 import type { Fix } from '../language/diagnostic.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
 import { deeper, indentationAt, insertLineAfter } from './plan-queries.js';
-import { suggestUnique } from '../language/suggest.js';
+import { choicesText, suggestUnique } from '../language/suggest.js';
 
 /** A goal statement whose id the parser found. */
 type DefinedGoal = Goal & { id: Word };
@@ -84,7 +84,9 @@ function targetsWithoutGoal(ctx: RuleContext, defined: Map<string, DefinedGoal>)
         if (item.kind !== 'targets') continue;
         for (const target of item.values) {
           if (defined.has(target.value)) continue;
-          found.set(target.value, [...(found.get(target.value) ?? []), target]);
+          const uses = found.get(target.value);
+          if (uses) uses.push(target);
+          else found.set(target.value, [target]);
         }
       }
     }
@@ -145,7 +147,7 @@ function reportUndefinedTarget(ctx: RuleContext, targets: Word[], suggestion: st
   // Defining `g3` next to `G3` would make two goals that differ only in case: not offered.
   const create = caseOnly ? undefined : createGoalFix(ctx, ctx.file.focuses[0], target.value);
   if (create) fixes.push(create);
-  const others = ids.length ? `, or target one of ${ids.map((id) => `\`${id}\``).join(', ')}` : '';
+  const others = ids.length ? `, or target one of ${choicesText(ids)}` : '';
   const also = more.length ? ` (\`${target.value}\` is also targeted on ${more.length === 1 ? 'one more line' : `${more.length} more lines`}.)` : '';
   ctx.report({
     span: target.span,
@@ -180,13 +182,14 @@ function reportUntargeted(ctx: RuleContext, defined: Map<string, DefinedGoal>, u
     ctx.report({
       span: { start: middle.keyword.start, end: middle.name!.span.end },
       severity: 'warning',
-      message: `The middle phase has no sessions yet, so no session works on ${[...defined.keys()].map((id) => `\`${id}\``).join(', ')}. Plan its sessions, each with a \`targets\` line naming the goals it works on.`,
+      message: `The middle phase has no sessions yet, so no session works on ${choicesText([...defined.keys()])}. Plan its sessions, each with a \`targets\` line naming the goals it works on.`,
     });
     return;
   }
+  const outside = untargeted.length > 0 ? targetedOutsideMiddle(ctx) : new Map<string, OutsidePlace[]>();
   for (const goal of untargeted) {
     const id = goal.id.value;
-    const elsewhere = targetedOutsideMiddle(ctx, id);
+    const elsewhere = outside.get(id) ?? [];
     if (elsewhere.length > 0) {
       // Targeted, but in a phase that does not count: say where, so the message does not read as
       // if the `targets` line the clinician wrote were missing.
@@ -209,19 +212,34 @@ function reportUntargeted(ctx: RuleContext, defined: Map<string, DefinedGoal>, u
   }
 }
 
-/** The `targets` words naming this goal in sessions of the initial or termination phase. */
-function targetedOutsideMiddle(ctx: RuleContext, id: string): { phase: string; number: string; span: Word['span'] }[] {
-  const found: { phase: string; number: string; span: Word['span'] }[] = [];
+interface OutsidePlace {
+  phase: string;
+  number: string;
+  span: Word['span'];
+}
+
+/**
+ * By goal id, the `targets` words naming it in sessions of the initial or termination phase (the
+ * first on each line), in one pass: a search per untargeted goal was quadratic in goals × sessions.
+ */
+function targetedOutsideMiddle(ctx: RuleContext): Map<string, OutsidePlace[]> {
+  const found = new Map<string, OutsidePlace[]>();
   for (const phase of ctx.file.phases) {
     const name = phase.name?.value;
     if (name !== 'initial' && name !== 'termination') continue;
     for (const session of phase.sessions) {
       for (const item of session.items) {
         if (item.kind !== 'targets') continue;
-        const word = item.values.find((value) => value.value === id);
-        if (!word) continue;
         const number = session.number ? (session.number.first === session.number.last ? `${session.number.first}` : `${session.number.first}–${session.number.last}`) : '(unnumbered)';
-        found.push({ phase: name, number, span: word.span });
+        const seen = new Set<string>();
+        for (const word of item.values) {
+          if (seen.has(word.value)) continue;
+          seen.add(word.value);
+          const places = found.get(word.value);
+          const place = { phase: name, number, span: word.span };
+          if (places) places.push(place);
+          else found.set(word.value, [place]);
+        }
       }
     }
   }

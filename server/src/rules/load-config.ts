@@ -13,12 +13,13 @@
  * linting a thousand plans in one folder reads and resolves that folder's configs once. The parsing,
  * checks and merge of the texts are in config-text.ts (pure, also used by the browser language server).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { LineIndex } from '../language/span.js';
 import { defaultConfig, type ResolvedConfig } from './config.js';
 import { CONFIG_FILE_NAME, parseText, resolveChain, type ConfigError, type ParsedConfigFile, type ParsedText } from './config-text.js';
-import { oversizedConfig } from './config-shape.js';
+import { MAX_CONFIG_CHARS, oversizedConfig } from './config-shape.js';
+import { readRegularFile } from '../workspace/read-file.js';
 
 export { CONFIG_FILE_NAME, mergeConfigs, parseConfigText, resolveConfigTexts, type ConfigError } from './config-text.js';
 
@@ -45,7 +46,11 @@ interface FileEntry extends ParsedConfigFile {
 const fileCache = new Map<string, FileEntry>();
 const chainCache = new Map<string, { config: ResolvedConfig; errors: ConfigError[] }>();
 
-/** Reads and checks one file, or returns undefined when there is no such file. Cached by mtime and size. */
+/**
+ * Reads and checks one file, or returns undefined when there is no such file (or a folder of that
+ * name). Cached by mtime and size. A config that is not a regular file (a FIFO, a link to a device)
+ * is an error, not read: workspace/read-file.ts checks the type first and never blocks.
+ */
 function readConfigFile(file: string): FileEntry | undefined {
   let stat;
   try {
@@ -53,19 +58,16 @@ function readConfigFile(file: string): FileEntry | undefined {
   } catch (error) {
     return unreadable(file, error);
   }
-  if (!stat || !stat.isFile()) return undefined;
+  if (!stat || stat.isDirectory()) return undefined;
   const key = `${file}\0${stat.mtimeMs}\0${stat.size}`;
   const cached = fileCache.get(file);
   if (cached && cached.key === key) return cached;
   // Past the size limit, the file is not even read (a config is data a person writes, not a dump).
-  const tooLarge = oversizedConfig(stat.size);
-  if (tooLarge) return { ...problem(file, tooLarge), key };
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return unreadable(file, error);
-  }
+  const read = readRegularFile(file, MAX_CONFIG_CHARS);
+  if ('tooLarge' in read) return { ...problem(file, oversizedConfig(read.tooLarge)!), key };
+  if ('notAFile' in read) return { ...problem(file, `This config file is ${read.notAFile}, not a file; it was not read. Replace it with a regular file, or remove it.`), key };
+  if ('unreadable' in read) return unreadable(file, read.unreadable);
+  const text = read.bytes.toString('utf8');
   let parsed: ParsedText;
   try {
     parsed = parseText(text.replace(/^\uFEFF/, ''), file);

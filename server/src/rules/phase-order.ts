@@ -64,7 +64,9 @@ export default {
         else unexplainedUnknown = true;
         continue;
       }
-      blocks.set(known, [...(blocks.get(known) ?? []), phase]);
+      const list = blocks.get(known);
+      if (list) list.push(phase);
+      else blocks.set(known, [phase]);
     }
 
     const missing = PHASE_ORDER.filter((name) => !blocks.has(name) && !explained.has(name) && !unexplainedUnknown);

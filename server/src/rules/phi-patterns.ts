@@ -6,6 +6,8 @@
  * start with, and anything longer is found by a short bounded candidate pattern and checked in code.
  * test/unit/rules/regex-linear.test.ts times each on 10k and 100k adversarial characters.
  */
+import { allowList } from './phi-allow.js';
+import type { WorkspacePattern } from './workspace-pattern.js';
 
 import type { Severity } from '../language/diagnostic.js';
 
@@ -19,8 +21,8 @@ export interface Finding {
 }
 
 export interface Detector {
-  /** A global pattern. */
-  regex: RegExp;
+  /** A global pattern, or a workspace's pattern compiled for RE2 (`phi.patterns`). */
+  regex: RegExp | WorkspacePattern;
   message: string;
   /** Which capture group is the identifying part (default: the whole match). */
   group?: number;
@@ -352,10 +354,11 @@ export function nameInTitle(title: string, moreTitleWords: ReadonlySet<string> =
 /** Every identifying-looking part of `text`, without overlaps, skipping allowed texts. */
 export function findIdentifyingData(text: string, detectors: readonly Detector[], allow: readonly string[]): Finding[] {
   if (detectors.length === 0) return [];
-  const isAllowed = allowedSpans(text, allow);
+  let allowed: ((start: number, end: number) => boolean) | undefined;
+  const isAllowed = (start: number, end: number) => (allowed ??= allowList(allow).coverage(text))(start, end);
   const found: Finding[] = [];
   for (const detector of detectors) {
-    for (const match of text.matchAll(detector.regex)) {
+    for (const match of detector.regex instanceof RegExp ? text.matchAll(detector.regex) : detector.regex.matchAll(text)) {
       if (match[0] === '') continue;
       const whole = match.index ?? 0;
       let start = whole;
@@ -381,33 +384,4 @@ export function findIdentifyingData(text: string, detectors: readonly Detector[]
     kept.push(finding);
   }
   return kept;
-}
-
-/**
- * Where allowed texts occur (an exact `phi.allow` text is never reported, wherever it appears), as a
- * test "is [start, end) inside one of them": the spans sorted by start with the furthest end so far,
- * so each test is a binary search however many there are.
- */
-function allowedSpans(text: string, allow: readonly string[]): (start: number, end: number) => boolean {
-  const spans: { start: number; end: number }[] = [];
-  for (const entry of allow) {
-    if (!entry) continue;
-    for (let index = text.indexOf(entry); index >= 0; index = text.indexOf(entry, index + 1)) {
-      spans.push({ start: index, end: index + entry.length });
-    }
-  }
-  if (spans.length === 0) return () => false;
-  spans.sort((a, b) => a.start - b.start);
-  const furthest: number[] = [];
-  for (const span of spans) furthest.push(Math.max(span.end, furthest[furthest.length - 1] ?? 0));
-  return (start, end) => {
-    let low = 0;
-    let high = spans.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (spans[mid].start <= start) low = mid + 1;
-      else high = mid;
-    }
-    return low > 0 && furthest[low - 1] >= end;
-  };
 }

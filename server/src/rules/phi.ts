@@ -15,6 +15,7 @@
  */
 import type { Span } from '../language/span.js';
 import { decodeString, stringWords } from './plan-queries.js';
+import { allowList } from './phi-allow.js';
 import { COMMENT_NAME_DETECTORS, MAY_HOLD_NAME, mayBeName, NAME_DETECTORS, NAME_FREE_STATEMENTS } from './phi-names.js';
 import { BUILT_IN_DETECTORS, findIdentifyingData, nameInTitle, type Detector, type Finding } from './phi-patterns.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
@@ -93,7 +94,7 @@ function report(ctx: RuleContext, span: Span, finding: Finding): void {
 /** A client (or a title) that is nothing but a person's name. */
 function checkWholeName(ctx: RuleContext, value: string, toSource: (start: number, end: number) => Span, head: string): boolean {
   const trimmed = value.trim();
-  if (trimmed.length > 120 || !PERSON_NAME.test(trimmed) || ctx.config.phi.allow.includes(trimmed)) return false;
+  if (trimmed.length > 120 || !PERSON_NAME.test(trimmed) || allowList(ctx.config.phi.allow).has(trimmed)) return false;
   const start = value.indexOf(trimmed);
   ctx.report({ span: toSource(start, start + trimmed.length), message: `${head} ${CODE_ADVICE}` });
   return true;
@@ -104,7 +105,7 @@ function checkTitle(ctx: RuleContext, value: string, toSource: (start: number, e
   // A title in title case ("Role Play With Mother") is a name only if a word of it can be one.
   if (mayBeName(value) && checkWholeName(ctx, value, toSource, 'The plan title looks like a person\'s name.')) return true;
   const name = nameInTitle(value, catalogueTitleWords(ctx));
-  if (!name || ctx.config.phi.allow.includes(value.slice(name.start, name.end))) return false;
+  if (!name || allowList(ctx.config.phi.allow).has(value.slice(name.start, name.end))) return false;
   ctx.report({
     span: toSource(name.start, name.end),
     message: `The plan title holds what looks like a person's name. Title the plan with the client code, e.g. \`plan "C-0142 acute IPT"\`; ${CODE_ADVICE.charAt(0).toLowerCase()}${CODE_ADVICE.slice(1)}`,
@@ -128,10 +129,10 @@ function catalogueTitleWords(ctx: RuleContext): Set<string> {
   return words;
 }
 
-/** `phi.patterns` from .iptrc.json, as global regexes (their own flags kept). */
+/** `phi.patterns` from .iptrc.json, compiled for RE2 when the configuration was resolved. */
 function configDetectors(ctx: RuleContext): Detector[] {
   return ctx.config.phi.patterns.map((pattern) => ({
-    regex: new RegExp(pattern.regex.source, pattern.regex.flags.includes('g') ? pattern.regex.flags : `${pattern.regex.flags}g`),
+    regex: pattern.pattern,
     message: `This matches the \`${pattern.name}\` pattern for identifying data (\`phi.patterns\` in .iptrc.json). Remove it from the plan, or add the exact text to \`phi.allow\` if it is not identifying.`,
   }));
 }

@@ -14,7 +14,7 @@ import type { ScoreItem, Word } from '../language/ast.js';
 import type { InstrumentEntry } from '../language/catalogue-types.js';
 import { findEntry } from '../language/catalogue.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
-import { changeTo, namesOf, suggestUnique } from '../language/suggest.js';
+import { changeTo, choicesText, namesOf, suggestUnique } from '../language/suggest.js';
 
 /** Questionnaires scored as the sum of whole-number item scores [S20] [S63] [S65] [S91]. */
 const WHOLE_NUMBER_TOTALS: ReadonlySet<string> = new Set(['PHQ-9', 'BDI-II', 'EPDS', 'GAD-7', 'MFQ', 'MFQ-C', 'MFQ-P', 'SMFQ']);
@@ -64,7 +64,7 @@ function checkScore(ctx: RuleContext, item: ScoreItem): void {
 function reportUnknownInstrument(ctx: RuleContext, instrument: Word): void {
   const entries: readonly InstrumentEntry[] = ctx.catalogue.instruments;
   const suggestion = suggestUnique(instrument.value, namesOf(entries));
-  const known = entries.map((entry) => `\`${entry.id}\``).join(', ');
+  const known = choicesText(entries);
   ctx.report({
     span: instrument.span,
     severity: 'warning',

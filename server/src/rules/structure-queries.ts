@@ -3,7 +3,7 @@ import type { Phase, PlanFile, Session, Word } from '../language/ast.js';
 import type { PhaseName, VariantEntry } from '../language/catalogue-types.js';
 import type { Fix } from '../language/diagnostic.js';
 import type { LineIndex, Span } from '../language/span.js';
-import { suggest } from '../language/suggest.js';
+import { suggest, uniqueCandidates } from '../language/suggest.js';
 import { clashingIntervals } from './session-clashes.js';
 import { headerOf } from './plan-queries.js';
 
@@ -62,14 +62,16 @@ export function listOf(words: readonly string[], conjunction = 'and'): string {
  * plausible words, a person chooses.
  */
 export function replacementSuggestion(word: Word, candidates: readonly string[]): { text: string; suggestion?: string; fixes?: Fix[] } {
-  const unique = [...new Set(candidates)];
+  const unique = uniqueCandidates(candidates);
   const suggestion = suggest(word.value, unique);
   if (suggestion === undefined) return { text: '' };
-  const close = unique.filter((candidate) => suggest(word.value, [candidate]) !== undefined);
+  // Whether it is the one close candidate (a second one found stops the count).
+  let close = 0;
+  for (const candidate of unique) if (suggest(word.value, [candidate]) !== undefined && ++close > 1) break;
   return {
     text: ` Did you mean \`${suggestion}\`?`,
     suggestion,
-    fixes: [{ title: `Replace with \`${suggestion}\``, edits: [{ span: word.span, newText: suggestion }], safe: close.length === 1 }],
+    fixes: [{ title: `Replace with \`${suggestion}\``, edits: [{ span: word.span, newText: suggestion }], safe: close === 1 }],
   };
 }
 
@@ -109,6 +111,21 @@ export function article(word: string): string {
 export function uniquePhase(file: PlanFile, name: PhaseName): Phase | undefined {
   const matching = file.phases.filter((phase) => phase.name?.value === name);
   return matching.length === 1 ? matching[0] : undefined;
+}
+
+/** Every phase name written exactly once, with its block, in one pass (for rules that ask per phase). */
+export function uniquePhases(file: PlanFile): Map<string, Phase> {
+  const once = new Map<string, Phase>();
+  const twice = new Set<string>();
+  for (const phase of file.phases) {
+    const name = phase.name?.value;
+    if (name === undefined || twice.has(name)) continue;
+    if (once.has(name)) {
+      once.delete(name);
+      twice.add(name);
+    } else once.set(name, phase);
+  }
+  return once;
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Fix } from '../language/diagnostic.js';
 import { phaseNameOf } from './plan-queries.js';
 import { docsUrl, type Rule, type RuleContext } from './rule.js';
 import { changeTo, namesOf, suggestUnique } from '../language/suggest.js';
-import { uniquePhase } from './structure-queries.js';
+import { uniquePhases } from './structure-queries.js';
 
 export default {
   id: 'task',
@@ -21,11 +21,12 @@ export default {
   docsUrl: docsUrl('task'),
   scope: 'statement',
   check(ctx) {
+    const unique = uniquePhases(ctx.file);
     for (const phase of ctx.file.phases) {
       // A phase name written twice (e.g. `phase initial` renamed `middle`): which block is which phase
       // is unclear, and `phase-order` reports it; phase fit is not judged in either block.
       const named = phaseNameOf(phase);
-      const phaseName = named !== undefined && uniquePhase(ctx.file, named) === phase ? named : undefined;
+      const phaseName = named !== undefined && unique.get(named) === phase ? named : undefined;
       for (const session of phase.sessions) {
         const phaseKnown = phaseName !== undefined && withinPhase(phase, session);
         for (const item of session.items) {

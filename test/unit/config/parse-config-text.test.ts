@@ -124,11 +124,11 @@ describe('parseConfigText: broken files are reported at the exact place', () => 
     expect(error.message).toContain('Allowed: patterns, allow.');
   });
 
-  it('invalid regular expression', () => {
+  it('a pattern that is not valid RE2 syntax', () => {
     const text = '{\n  "phi": {\n    "patterns": [ { "name": "record number", "pattern": "MRN-([0-9" } ]\n  }\n}';
     const error = only(parseConfigText(text, file).errors);
     expect(error).toMatchObject(locate(text, '"MRN-([0-9"'));
-    expect(error.message).toMatch(/^This regular expression is invalid \(.+\)\. Fix it, or remove this pattern\.$/);
+    expect(error.message).toMatch(/^This pattern is not valid RE2 syntax \(.+\)\. Fix it, or remove this pattern\. IPT Plan runs `phi.patterns` with RE2 syntax/);
   });
 
   it('invalid regular expression flags', () => {
@@ -138,7 +138,7 @@ describe('parseConfigText: broken files are reported at the exact place', () => 
     const twice = '{ "phi": { "patterns": [ { "name": "record number", "pattern": "MRN", "flags": "ii" } ] } }';
     const repeated = only(parseConfigText(twice, file).errors);
     expect(repeated).toMatchObject(locate(twice, '"ii"'));
-    expect(repeated.message).toContain('each flag may appear once');
+    expect(repeated.message).toContain('each written once');
   });
 
   it('variant with min greater than max points at max', () => {

@@ -9,6 +9,7 @@ import { resolveConfig } from '../../../server/src/rules/config.js';
 import { parseConfigText } from '../../../server/src/rules/config-text.js';
 import { type FhirOptions, render } from '../../../server/src/render/index.js';
 import { bindingStrength, fhirProblems, schemaProblems, validatorProblems, xmlRoundTripProblems } from './fhir-validate.js';
+import { linearGrowth } from '../rules/linear-time.js';
 import { coursePlan, hostilePlan, iptFiles, repoRoot, samplesDir, sharedExamplesDir } from './plans.js';
 
 type Json = Record<string, any>;
@@ -334,6 +335,35 @@ describe('render fhir: strings and incomplete plans', () => {
   });
 });
 
+describe('render fhir: resource ids (issue 17)', () => {
+  const goals = (n: number, id: (i: number) => string) => `plan "C-0142"\nfocus grief "g"\n${Array.from({ length: n }, (_, i) => `  goal ${id(i)} "x"\n`).join('')}`;
+
+  it('numbers goals that share an id: each id unique, at most 64 characters, the first kept as is', () => {
+    const long = `G${'x'.repeat(70)}`;
+    const text = `${goals(3, () => 'G1')}${goals(2, () => long).split('\n').slice(2).join('\n')}  goal G1-2 "written by hand"\n`;
+    const ids = contained(fhir(text), 'Goal').map((goal) => goal.id as string);
+    expect(ids.slice(0, 3)).toEqual(['goal-G1', 'goal-G1-2', 'goal-G1-3']);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9\-.]{1,64}$/);
+  });
+
+  it('20,000 goals with one id: ids stay unique and within 64 characters', () => {
+    const ids = contained(fhir(goals(20_000, () => 'G1')), 'Goal').map((goal) => goal.id as string);
+    expect(new Set(ids).size).toBe(20_000);
+    expect(ids[19_999]).toBe('goal-G1-20000');
+  });
+
+  it('time grows linearly with duplicate goal ids (20,000 `goal G1 "x"` took 19 s)', () => {
+    const analysed = (size: number) => analyse(goals(Math.round(size / 14), () => 'G1'));
+    expect(linearGrowth(analysed, (analysis) => render(analysis, { to: 'fhir' }))).toBeLessThan(30);
+  });
+
+  it('time grows linearly when long ids share their first 60 characters', () => {
+    const analysed = (size: number) => analyse(goals(Math.round(size / 80), (i) => `G${'x'.repeat(60)}${i % 7}`));
+    expect(linearGrowth(analysed, (analysis) => render(analysis, { to: 'fhir' }))).toBeLessThan(30);
+  });
+});
+
 const samples = [...iptFiles(samplesDir), ...iptFiles(path.join(samplesDir, 'rules')).map((s) => ({ ...s, name: `rules/${s.name}` }))];
 describe.skipIf(samples.length === 0)('render fhir: the project samples', () => {
   for (const { name, text } of samples) {
@@ -356,4 +386,14 @@ describe.skipIf(examples.length === 0)('render fhir: the shared examples (reads 
       expect(fhirProblems(fhir(text))).toEqual([]);
     });
   }
+});
+
+describe('render fhir: the middle phase names the goals once (issue 17)', () => {
+  it('only the first middle phase block lists the goals, and time grows linearly with goals and phases', () => {
+    const plan = (goals: number, phases: number) => `plan "C-0142"\nfocus grief "g"\n${'  goal G1 "x"\n'.repeat(goals)}${'phase middle sessions 4-13\n'.repeat(phases)}`;
+    const middles = fhir(plan(3, 3)).activity as Json[];
+    expect(middles.map((a) => (a.detail.goal ?? []).length)).toEqual([3, 0, 0]);
+    const analysed = (size: number) => analyse(plan(Math.round(size / 28), Math.round(size / 54)));
+    expect(linearGrowth(analysed, (analysis) => render(analysis, { to: 'fhir' }))).toBeLessThan(30);
+  });
 });

@@ -58,6 +58,15 @@ describe('render html: a standalone page', () => {
     expect(text).toContain('HAM-D Hamilton Depression Rating Scale (HRSD-17) at sessions 1, 16 22 (s1)');
   });
 
+  it('lists the scores of an instrument once, in its first measure row; a repeated goal id lists no sessions (issue 17)', () => {
+    const twice = coursePlan.replace(/(measure PHQ-9 [^\n]*\n)/, '$1$1').replace(/( *)(goal G1 [^\n]*\n)/, '$1$2$1goal G1 "again"\n');
+    const text = textOf(html(twice));
+    const measureLine = lineOf(twice, 'measure PHQ-9') + 1;
+    expect(text).toContain('PHQ-9 Patient Health Questionnaire-9 every 4 sessions (sessions 1, 5, 9, 13, 16) 18 (s1), 12 (s5)');
+    expect(text).toContain(`(sessions 1, 5, 9, 13, 16) listed with the first measure PHQ-9 (line ${measureLine})`);
+    expect(text).toContain(`G1 again The same id as the goal on line ${lineOf(twice, 'goal G1') + 1}: give this goal its own id`);
+  });
+
   it('shows the risk level as a badge with the safety plan', () => {
     expect(page).toContain('<span class="badge risk-low">Low risk</span> Passive thoughts of death at intake; no plan or intent');
     expect(textOf(page)).toContain('Safety plan: Warning signs, coping steps and contacts agreed in session 1; crisis line 988');

@@ -39,6 +39,14 @@ describe('render markdown', () => {
     expect(md).toContain("- **G1** Name each partner's expectations about caregiving roles — targeted in sessions 4, 5, 6–7");
   });
 
+  it('lists the targeting sessions once, under the first goal of an id; a repeated id says where the first one is', () => {
+    const twice = coursePlan.replace(/( *)(goal G1 [^\n]*\n)/, '$1$2$1goal G1 "the same id again"\n');
+    const out = markdown(twice.replace('targets G1', 'targets G1, G1'));
+    const first = coursePlan.split('\n').findIndex((line) => /^ *goal G1 /.test(line)) + 1;
+    expect(out).toContain("- **G1** Name each partner's expectations about caregiving roles — targeted in sessions 4, 5, 6–7");
+    expect(out).toContain(`- **G1** the same id again — the same id as the goal on line ${first}: give this goal its own id`);
+  });
+
   it('has a table of sessions by phase', () => {
     expect(md).toContain('| Phase | Session | Title | Work | Targets | Status |');
     expect(md).toContain('| **initial** (1–3) | 1 | Assessment, diagnosis and the sick role | symptom-review, sick-role, medication-review |  | held 2026-02-02 |');

@@ -57,9 +57,15 @@ export function timeGrowth<T>(
 /**
  * The growth ratio for a tenfold input, measured again when the first measurement exceeds `bound`
  * (one measurement on a busy machine can be off; real super-linear work exceeds it every time).
- * Linear work gives about 10, quadratic about 100.
+ * Linear work gives about 10, quadratic about 100. `sizes` moves the two sizes (default 10k and
+ * 100k) for work whose quadratic part only shows at larger inputs.
  */
-export function linearGrowth<T>(make: (size: number) => T, run: (input: T) => unknown, bound = 30): number {
-  const first = timeGrowth(make, run);
-  return first < bound ? first : Math.min(first, timeGrowth(make, run));
+export function linearGrowth<T>(
+  make: (size: number) => T,
+  run: (input: T) => unknown,
+  bound = 30,
+  sizes: { small?: number; large?: number } = {},
+): number {
+  const first = timeGrowth(make, run, sizes);
+  return first < bound ? first : Math.min(first, timeGrowth(make, run, sizes));
 }
