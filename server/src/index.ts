@@ -9,6 +9,7 @@ export type * from './language/catalogue-types.js';
 export { allRules } from './rules/registry.js';
 export type { Rule, RuleContext } from './rules/rule.js';
 export { defaultConfig, resolveConfig, type PhiPattern, type ResolvedConfig } from './rules/config.js';
+export type { PatternMatch, WorkspacePattern } from './rules/workspace-pattern.js';
 export { loadConfig, parseConfigText, type ConfigError, type LoadConfigOptions, type LoadedConfig } from './rules/load-config.js';
 export type * from './rules/config-file.js';
 export { format, type FormatResult } from './format/format.js';
